@@ -6,4 +6,8 @@ if (major < 24) {
   console.error(`xaso needs Node.js 24 (found ${process.versions.node}); run it through npx or npm scripts.`);
   process.exit(1);
 }
-await import('../src/cli.ts');
+const { runCli } = await import('../src/cli.ts');
+const code = await runCli(process.argv.slice(2));
+if (code >= 0) {
+  process.exitCode = code;
+}

@@ -1,0 +1,98 @@
+// buildApp: registers the platform plugins and every module's routes on a Fastify instance. It does
+// not listen (fastify Testing guide: build is not listen); main.ts and tests decide that.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import { Type } from '@sinclair/typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Db } from './database.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { registerAuthentication } from './modules/identity/authenticate.ts';
+import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
+import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
+import { APP_ERROR_STATUS } from './platform/errors.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerHealthRoutes } from './platform/http/health.routes.ts';
+import { registerMetrics } from './platform/http/metrics.ts';
+import { createRateLimiter } from './platform/http/rate-limiter.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { createPageKit } from './web/page-kit.ts';
+import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
+
+export interface AppDependencies {
+  readonly config: Config;
+  readonly db: Db;
+  /** pino options or false; tests pass false or a level. */
+  readonly logger?: boolean | { level: string };
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, db } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    // Honour a well-formed X-Request-Id from the proxy, else make one; it is logged and echoed.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'xaso API',
+        version: '1',
+        description: 'xaso (xã số): one-stop shop, documents, digital signatures and audit log of a Vietnamese commune.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: config.publicUrl }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  app.addSchema(
+    Type.Object(
+      {
+        error: Type.Object({
+          code: Type.Union(Object.keys(APP_ERROR_STATUS).map((code) => Type.Literal(code))),
+          message: Type.String(),
+          fields: Type.Optional(Type.Record(Type.String(), Type.String())),
+          requestId: Type.String(),
+        }),
+      },
+      { $id: 'ErrorResponse', title: 'ErrorResponse' },
+    ),
+  );
+
+  const isHttps = config.publicUrl.startsWith('https:');
+  const kit = createPageKit(config);
+  // Ten sign-in attempts a minute per client address, pages and API together.
+  const signInLimiter = createRateLimiter({ limit: 10, windowSeconds: 60 });
+
+  registerSecurityHeaders(app, { isHttps });
+  registerMetrics(app);
+  registerErrorHandler(app, { renderPage: createPageErrorRenderer(kit) });
+  registerAuthentication(app, { db });
+  registerHealthRoutes(app, { db: db as never, migrations: MIGRATIONS });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerIdentityRoutes(app, { db, signInLimiter });
+  registerOrganisationRoutes(app, { db });
+  registerWeb(app, { db, config, kit, signInLimiter });
+
+  await app.ready();
+  return app;
+}

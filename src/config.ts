@@ -1,0 +1,160 @@
+// Configuration: parsed once from the environment at start, every problem reported at once, then frozen
+// (shared/STYLE.md: outline server/env.ts). Nothing else in src/ reads process.env.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Unset: the embedded PGlite database in `<dataDir>/pglite`. */
+  readonly databaseUrl: string | undefined;
+  readonly demo: boolean;
+  /** Public base URL used in QR codes and e-mails; defaults to http://localhost:<port>. */
+  readonly publicUrl: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly secrets: {
+    /** Signs session-bound CSRF tokens and other server-side MACs. */
+    readonly session: Uint8Array;
+    /** Key-encryption key that wraps the per-key data keys of signing keys (remote-signing issue). */
+    readonly keyEncryption: Uint8Array;
+  };
+  /** True when a secret was generated into DATA_DIR because the environment did not set it. */
+  readonly generatedSecrets: readonly string[];
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function parseBoolean(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) {
+    return true;
+  }
+  if (['0', 'false', 'no', 'off'].includes(value)) {
+    return false;
+  }
+  problems.push(`${name} must be true or false (got "${raw}")`);
+  return fallback;
+}
+
+function parseSecret(name: string, raw: string | undefined, problems: string[]): Uint8Array | undefined {
+  if (raw === undefined || raw === '') {
+    return undefined;
+  }
+  const bytes = Buffer.from(raw, 'base64');
+  if (bytes.length < 32) {
+    problems.push(`${name} must be at least 32 bytes, base64-encoded (e.g. \`openssl rand -base64 32\`)`);
+    return undefined;
+  }
+  return new Uint8Array(bytes);
+}
+
+/**
+ * Secrets absent from the environment are generated once into DATA_DIR/secrets.json so a development
+ * server keeps its sessions and keys across restarts; production must set them (a warning says so).
+ */
+function loadOrCreateSecrets(dataDir: string, missing: readonly ('session' | 'keyEncryption')[]) {
+  const file = join(dataDir, 'secrets.json');
+  let stored: Record<string, string> = {};
+  if (existsSync(file)) {
+    stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  }
+  let changed = false;
+  for (const name of missing) {
+    if (!stored[name]) {
+      stored[name] = randomBytes(32).toString('base64');
+      changed = true;
+    }
+  }
+  if (changed) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
+  }
+  return (name: string) => new Uint8Array(Buffer.from(stored[name] ?? '', 'base64'));
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+
+  let port = 3000;
+  if (env.PORT !== undefined && env.PORT !== '') {
+    port = Number(env.PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      problems.push(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}")`);
+    }
+  }
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const rawDataDir = env.DATA_DIR?.trim() || './data';
+  const dataDir = isAbsolute(rawDataDir) ? rawDataDir : resolve(cwd, rawDataDir);
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)');
+  }
+  const demo = parseBoolean('XASO_DEMO', env.XASO_DEMO, true, problems);
+
+  let publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      problems.push('PUBLIC_URL must be an http:// or https:// URL');
+    }
+    publicUrl = url.origin + url.pathname.replace(/\/$/, '');
+  } catch {
+    problems.push(`PUBLIC_URL is not a valid URL (got "${env.PUBLIC_URL}")`);
+  }
+
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  }
+
+  const sessionSecret = parseSecret('XASO_SESSION_SECRET', env.XASO_SESSION_SECRET, problems);
+  const kekSecret = parseSecret('XASO_KEY_ENCRYPTION_KEY', env.XASO_KEY_ENCRYPTION_KEY, problems);
+
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+
+  const missing: ('session' | 'keyEncryption')[] = [];
+  if (!sessionSecret) {
+    missing.push('session');
+  }
+  if (!kekSecret) {
+    missing.push('keyEncryption');
+  }
+  const read = missing.length > 0 ? loadOrCreateSecrets(dataDir, missing) : () => new Uint8Array();
+  const generatedSecrets = missing.map((name) =>
+    name === 'session' ? 'XASO_SESSION_SECRET' : 'XASO_KEY_ENCRYPTION_KEY',
+  );
+
+  return Object.freeze({
+    port,
+    host,
+    dataDir,
+    databaseUrl,
+    demo,
+    publicUrl,
+    logLevel,
+    secrets: Object.freeze({
+      session: sessionSecret ?? read('session'),
+      keyEncryption: kekSecret ?? read('keyEncryption'),
+    }),
+    generatedSecrets: Object.freeze(generatedSecrets),
+  });
+}

@@ -1,0 +1,46 @@
+// The server process: load config → open the database → migrate → seed the demo → buildApp → listen.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { Database } from './database.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { seedDemo } from './modules/demo/seed-demo.ts';
+import { type DatabaseHandle, openDatabase, pgliteDirFor } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+
+export async function openAppDatabase(config: Config): Promise<DatabaseHandle<Database>> {
+  return openDatabase<Database>(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: pgliteDirFor(config.dataDir) });
+}
+
+export async function startServer(config: Config): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
+  const database = await openAppDatabase(config);
+  let app: FastifyInstance;
+  try {
+    await migrateToLatest(database.db as never, MIGRATIONS);
+    app = await buildApp({ config, db: database.db });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  for (const name of config.generatedSecrets) {
+    app.log.warn(`${name} is not set: using a secret generated into ${config.dataDir}/secrets.json. Production must set it.`);
+  }
+  if (database.engine === 'pglite') {
+    app.log.info(`embedded database in ${pgliteDirFor(config.dataDir)} (set DATABASE_URL for PostgreSQL)`);
+  }
+  if (config.demo && (await seedDemo({ db: database.db }))) {
+    app.log.info('demo data seeded: `npx xaso demo credentials` lists the accounts');
+  }
+  await app.listen({ port: config.port, host: config.host });
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      app.log.info('shutting down: finishing requests in flight');
+      await app.close();
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { app, stop };
+}

@@ -1,0 +1,12 @@
+// Every migration of every module, in the order they apply. Names are stable forever once released:
+// `<4-digit order>-<module>-<what>`; Kysely applies them in name order.
+import type { Migration } from 'kysely';
+import * as auditEvents from './modules/audit-log/migrations/0001-audit-events.ts';
+import * as staff from './modules/identity/migrations/0001-staff.ts';
+import * as units from './modules/organisation/migrations/0001-units.ts';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-organisation-units': units,
+  '0002-identity-staff': staff,
+  '0003-audit-log-events': auditEvents,
+};

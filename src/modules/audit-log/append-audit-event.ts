@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../database.ts';
+import type { AuditAction } from './audit-actions.ts';
+
+export interface AuditActor {
+  readonly type: 'staff' | 'citizen' | 'system' | 'anonymous';
+  readonly id: string | null;
+}
+
+export interface AuditEventInput {
+  readonly actor: AuditActor;
+  readonly action: AuditAction;
+  readonly unitId: string | null;
+  readonly subjectType: string;
+  readonly subjectId: string | null;
+  readonly requestId: string | null;
+  /** The subject's new state; only its SHA-256 enters the log. */
+  readonly state?: unknown;
+  /** Non-personal details (ids, codes, counts). Personal data must be left out by the caller. */
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly at?: Date;
+}
+
+/** Deterministic JSON: keys sorted, so the same event always yields the same entry bytes. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value ?? null);
+  }
+  if (value instanceof Date) {
+    return JSON.stringify(value.toISOString());
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * Appends one audit event inside the caller's transaction, so a rolled-back change leaves no event and a
+ * committed change always has one. Gapless order: the single counter row is updated (and so locked) in
+ * the same transaction; concurrent writers queue on it and commit in sequence order (shared/AUDIT-LOG.md:
+ * `bigserial` alone leaves gaps and misorders).
+ */
+export async function appendAuditEvent(trx: Transaction<Database>, event: AuditEventInput): Promise<number> {
+  const head = await sql<{ seq: number }>`update audit_head set next_seq = next_seq + 1 where id = 1 returning next_seq - 1 as seq`.execute(
+    trx,
+  );
+  const seq = Number(head.rows[0]?.seq);
+  const occurredAt = event.at ?? new Date();
+  const stateDigest =
+    event.state === undefined ? null : createHash('sha256').update(canonicalJson(event.state)).digest('hex');
+  const details = event.details ?? {};
+  const entry = canonicalJson({
+    v: 1,
+    seq,
+    at: occurredAt.toISOString(),
+    actor: { type: event.actor.type, id: event.actor.id },
+    unit: event.unitId,
+    action: event.action,
+    subject: { type: event.subjectType, id: event.subjectId },
+    request: event.requestId,
+    state: stateDigest,
+    details,
+  });
+  await trx
+    .insertInto('audit_events')
+    .values({
+      seq,
+      occurred_at: occurredAt,
+      actor_type: event.actor.type,
+      actor_id: event.actor.id,
+      unit_id: event.unitId,
+      action: event.action,
+      subject_type: event.subjectType,
+      subject_id: event.subjectId,
+      request_id: event.requestId,
+      state_digest: stateDigest,
+      details: JSON.stringify(details),
+      entry,
+    })
+    .execute();
+  return seq;
+}

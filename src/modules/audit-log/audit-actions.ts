@@ -1,0 +1,32 @@
+// The closed list of audit actions. Every state change in every module appends exactly one of these in
+// the same transaction as the change (issue 4); each line says when it happens.
+export const AUDIT_ACTIONS = {
+  /** A unit was created in the organisation tree (demo seed or administrator). */
+  'organisation.unit_created': 'unit',
+  /** A staff account was created by a unit administrator (or the demo seed). */
+  'identity.staff_created': 'staff',
+  /** A role on a unit was granted to a staff member. */
+  'identity.role_granted': 'staff',
+  /** A role on a unit was taken away from a staff member. */
+  'identity.role_revoked': 'staff',
+  /** An administrator disabled a staff account (its sessions and tokens end). */
+  'identity.staff_disabled': 'staff',
+  /** An administrator enabled a disabled staff account again. */
+  'identity.staff_enabled': 'staff',
+  /** An administrator set a new password for a staff member (sessions end). */
+  'identity.password_reset': 'staff',
+  /** An administrator lifted a sign-in lockout. */
+  'identity.lockout_cleared': 'staff',
+  /** A staff member signed in to the pages (a session began). */
+  'identity.signed_in': 'staff',
+  /** A staff member signed out (a session ended). */
+  'identity.signed_out': 'staff',
+  /** A wrong password for an existing account. */
+  'identity.sign_in_failed': 'staff',
+  /** The fifth wrong password in a row locked the account. */
+  'identity.account_locked': 'staff',
+  /** A bearer token was issued to an API client. */
+  'identity.token_issued': 'staff',
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,0 +1,42 @@
+import type { Db } from '../../database.ts';
+import { createStaff } from '../identity/create-staff.ts';
+import { createUnit } from '../organisation/create-unit.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data.ts';
+
+/** Seeds the demo organisation and staff into an EMPTY database (no units); returns whether it did. */
+export async function seedDemo(options: { db: Db }): Promise<boolean> {
+  const existing = await options.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
+  if (existing) {
+    return false;
+  }
+  const ids = new Map<string, string>();
+  for (const unit of DEMO_UNITS) {
+    const created = await createUnit({
+      db: options.db,
+      requestId: null,
+      parentId: unit.parent ? (ids.get(unit.parent) ?? null) : null,
+      kind: unit.kind,
+      name: unit.name,
+      sealName: unit.sealName,
+      identifierCode: unit.identifierCode,
+      exchangeCode: unit.exchangeCode,
+    });
+    ids.set(unit.key, created.id);
+  }
+  await Promise.all(
+    DEMO_ACCOUNTS.map((account) =>
+      createStaff({
+        db: options.db,
+        actor: null,
+        requestId: null,
+        username: account.username,
+        fullName: account.fullName,
+        title: account.title,
+        password: DEMO_PASSWORD,
+        unitId: ids.get(account.unit) ?? '',
+        role: account.role,
+      }),
+    ),
+  );
+  return true;
+}

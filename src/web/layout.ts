@@ -1,0 +1,57 @@
+import { canAnywhere } from '../modules/identity/permissions.ts';
+import { notificationBanner } from './components/content.ts';
+import { csrfField } from './components/form.ts';
+import { html, type HtmlValue, type SafeHtml } from './html.ts';
+import type { PageContext } from './page-context.ts';
+
+export const STYLESHEET_PATH = '/assets/xaso.css';
+
+function navigation(ctx: PageContext): SafeHtml {
+  const { t, actor } = ctx;
+  const link = (href: string, label: string) =>
+    html`<li><a class="header__link" href="${href}"${ctx.path === href ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  return html`<nav class="header__nav" aria-label="${t('nav.mainLabel')}"><ul>
+    ${link('/', t('nav.home'))}
+    ${actor ? link('/workspace', t('nav.workspace')) : ''}
+    ${actor && canAnywhere(actor, 'staff.manage') ? link('/admin/staff', t('nav.staffAdmin')) : ''}
+    ${actor ? '' : link('/sign-in', t('nav.signIn'))}
+  </ul></nav>`;
+}
+
+/** The page shell: skip link, header with navigation and language switch, main, footer. */
+export function layout(ctx: PageContext, options: { title: string; body: HtmlValue; flash?: string | undefined }): SafeHtml {
+  const { t, actor } = ctx;
+  const otherLocale = ctx.locale === 'vi' ? 'en' : 'vi';
+  return html`<!DOCTYPE html>
+<html lang="${ctx.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} – ${t('site.name')}</title>
+<link rel="stylesheet" href="${STYLESHEET_PATH}">
+</head>
+<body>
+<a class="skip-link" href="#main">${t('site.skipToContent')}</a>
+<header class="header">
+  <div class="container header__inner">
+    <a class="header__brand" href="/"><span class="header__logo" aria-hidden="true">★</span> ${t('site.name')}<span class="header__tagline">${t('site.tagline')}</span></a>
+    ${navigation(ctx)}
+    <div class="header__tools">
+      <a class="header__link" href="/lang/${otherLocale}?back=${encodeURIComponent(ctx.path)}" lang="${otherLocale}" hreflang="${otherLocale}">${t('nav.switchTo')}</a>
+      ${actor ? html`<span class="header__user">${actor.fullName}</span>
+      <form method="post" action="/sign-out" class="inline-form">${csrfField(ctx)}<button type="submit" class="link-button">${t('nav.signOut')}</button></form>` : ''}
+    </div>
+  </div>
+</header>
+${ctx.isDemo ? html`<div class="phase-banner"><div class="container"><strong class="tag tag--yellow">DEMO</strong> ${t('site.demoBanner')}</div></div>` : ''}
+<main class="container main" id="main" tabindex="-1">
+${options.flash ? notificationBanner({ kind: 'success', body: options.flash }) : ''}
+${options.body}
+</main>
+<footer class="footer"><div class="container">
+  <p>${t('site.footer')}</p>
+  <p><a href="/api/docs">${t('nav.apiReference')}</a></p>
+</div></footer>
+</body>
+</html>`;
+}

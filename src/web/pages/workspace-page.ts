@@ -1,0 +1,32 @@
+import type { StaffActor } from '../../modules/identity/actor.ts';
+import { canAnywhere } from '../../modules/identity/permissions.ts';
+import { ROLES } from '../../modules/identity/roles.ts';
+import { card, table, tag } from '../components/content.ts';
+import { html, type SafeHtml } from '../html.ts';
+import type { PageContext } from '../page-context.ts';
+
+/** The staff home: one section per role the member holds, with the work that role does. */
+export function workspacePage(ctx: PageContext, actor: StaffActor): SafeHtml {
+  const { t } = ctx;
+  const held = ROLES.filter((role) => actor.roles.some((r) => r.role === role));
+  const soon = tag(t('common.comingSoon'), 'grey');
+  return html`<h1>${t('workspace.greeting', { name: actor.fullName })}</h1>
+<p class="lead secondary-text">${actor.title}</p>
+${held.length === 0 ? html`<p>${t('workspace.noRoles')}</p>` : ''}
+<ul class="cards">
+  ${held.map((role) =>
+    role === 'unit_admin' && canAnywhere(actor, 'staff.manage')
+      ? card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), href: '/admin/staff' })
+      : card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), badge: soon }),
+  )}
+</ul>
+${
+  actor.roles.length > 0
+    ? table({
+        caption: t('workspace.yourRoles'),
+        head: [t('staff.role'), t('staff.unit')],
+        rows: actor.roles.map((r) => [t(`role.${r.role}`), r.unitName]),
+      })
+    : ''
+}`;
+}

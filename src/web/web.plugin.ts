@@ -1,0 +1,45 @@
+// The server-rendered pages: CSRF on every form post, the page error renderer, and the page routes.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db } from '../database.ts';
+import type { AppError } from '../platform/errors.ts';
+import { isApiRequest } from '../platform/http/error-handler.ts';
+import type { RateLimiter } from '../platform/http/rate-limiter.ts';
+import { assertCsrf } from './csrf.ts';
+import type { PageKit } from './page-kit.ts';
+import { errorPage } from './pages/error-page.ts';
+import { registerPublicPages } from './public.routes.ts';
+import { registerSessionPages } from './session.routes.ts';
+import { registerStaffAdminPages } from './staff-admin.routes.ts';
+import { registerWorkspacePages } from './workspace.routes.ts';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function createPageErrorRenderer(kit: PageKit) {
+  return (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
+    if ((error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') && request.method === 'GET') {
+      const notice = error.code === 'SESSION_EXPIRED' ? '&notice=expired' : '';
+      return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}${notice}`, 303);
+    }
+    const ctx = kit.context(request, reply);
+    if (error.retryAfterSeconds) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+    }
+    return kit.send(reply, ctx, { title: ctx.t('errors.pageTitle'), body: errorPage(ctx, error), status: error.status });
+  };
+}
+
+export function registerWeb(app: FastifyInstance, options: { db: Db; config: Config; kit: PageKit; signInLimiter: RateLimiter }): void {
+  const publicOrigin = new URL(options.config.publicUrl).origin;
+  app.addHook('preHandler', async (request) => {
+    if (UNSAFE_METHODS.has(request.method) && !request.isBearer && !isApiRequest(request)) {
+      assertCsrf(request, options.config.secrets.session, publicOrigin);
+    }
+  });
+  const isHttps = options.config.publicUrl.startsWith('https:');
+  registerPublicPages(app, { db: options.db, kit: options.kit, isHttps });
+  registerSessionPages(app, options);
+  registerWorkspacePages(app, { kit: options.kit });
+  registerStaffAdminPages(app, { db: options.db, kit: options.kit });
+}
+
