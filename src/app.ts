@@ -56,7 +56,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       info: {
         title: 'xaso API',
         version: '1',
-        description: 'xaso (xã số): one-stop shop, documents, digital signatures and audit log of a Vietnamese commune.',
+        description:
+          'xaso (xã số): one-stop shop, documents, digital signatures and audit log of a Vietnamese commune.',
         license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
       servers: [{ url: config.publicUrl }],

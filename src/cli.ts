@@ -8,7 +8,6 @@ Usage:
   xaso serve                      start the server (PORT, HOST, DATA_DIR, DATABASE_URL, XASO_DEMO)
   xaso migrate                    apply database migrations and exit
   xaso demo credentials [--json]  list the demo accounts
-  xaso pdf sign|verify ...        sign or verify PDF files (xaso pdf --help)
   xaso help                       this text
 `;
 
@@ -57,13 +56,18 @@ async function demo(args: readonly string[], io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify(credentials, null, 2)}\n`);
   } else {
     for (const c of credentials) {
-      io.stdout.write(`${c.username.padEnd(20)} ${c.password}  ${c.role.padEnd(13)} ${c.unit} (${c.fullName})\n`);
+      io.stdout.write(
+        `${c.username.padEnd(20)} ${c.password}  ${c.role.padEnd(13)} ${c.unit} (${c.fullName})\n`,
+      );
     }
   }
   return 0;
 }
 
-export async function runCli(argv: readonly string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -73,10 +77,6 @@ export async function runCli(argv: readonly string[], io: Io = { stdout: process
         return await migrate(io);
       case 'demo':
         return await demo(rest, io);
-      case 'pdf': {
-        const { runPdfCommand } = await import('./cli/pdf-command.ts');
-        return await runPdfCommand([...rest], io);
-      }
       case undefined:
       case 'help':
       case '--help':

@@ -93,8 +93,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   let port = 3000;
   if (env.PORT !== undefined && env.PORT !== '') {
-    port = Number(env.PORT);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    const parsed = Number(env.PORT);
+    if (Number.isInteger(parsed) && parsed >= 0 && parsed <= 65535) {
+      port = parsed;
+    } else {
       problems.push(`PORT must be a whole number from 0 to 65535 (got "${env.PORT}")`);
     }
   }
@@ -104,7 +106,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)');
+    problems.push(
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)',
+    );
   }
   const demo = parseBoolean('XASO_DEMO', env.XASO_DEMO, true, problems);
 

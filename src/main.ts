@@ -9,10 +9,14 @@ import { type DatabaseHandle, openDatabase, pgliteDirFor } from './platform/db/d
 import { migrateToLatest } from './platform/db/migrate.ts';
 
 export async function openAppDatabase(config: Config): Promise<DatabaseHandle<Database>> {
-  return openDatabase<Database>(config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: pgliteDirFor(config.dataDir) });
+  return openDatabase<Database>(
+    config.databaseUrl ? { url: config.databaseUrl } : { pgliteDir: pgliteDirFor(config.dataDir) },
+  );
 }
 
-export async function startServer(config: Config): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
+export async function startServer(
+  config: Config,
+): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
   const database = await openAppDatabase(config);
   let app: FastifyInstance;
   try {
@@ -23,7 +27,9 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
     throw error;
   }
   for (const name of config.generatedSecrets) {
-    app.log.warn(`${name} is not set: using a secret generated into ${config.dataDir}/secrets.json. Production must set it.`);
+    app.log.warn(
+      `${name} is not set: using a secret generated into ${config.dataDir}/secrets.json. Production must set it.`,
+    );
   }
   if (database.engine === 'pglite') {
     app.log.info(`embedded database in ${pgliteDirFor(config.dataDir)} (set DATABASE_URL for PostgreSQL)`);

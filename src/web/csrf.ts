@@ -21,7 +21,12 @@ function binding(request: FastifyRequest): string | undefined {
 }
 
 /** The token for this request's forms; sets the pre-session cookie when there is neither session nor one. */
-export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply, secret: Uint8Array, isHttps: boolean): string {
+export function csrfTokenFor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  secret: Uint8Array,
+  isHttps: boolean,
+): string {
   let bound = binding(request);
   if (!bound) {
     const pre = randomBytes(18).toString('base64url');

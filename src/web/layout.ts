@@ -1,7 +1,7 @@
 import { canAnywhere } from '../modules/identity/permissions.ts';
 import { notificationBanner } from './components/content.ts';
 import { csrfField } from './components/form.ts';
-import { html, type HtmlValue, type SafeHtml } from './html.ts';
+import { type HtmlValue, html, type SafeHtml } from './html.ts';
 import type { PageContext } from './page-context.ts';
 
 export const STYLESHEET_PATH = '/assets/xaso.css';
@@ -19,7 +19,10 @@ function navigation(ctx: PageContext): SafeHtml {
 }
 
 /** The page shell: skip link, header with navigation and language switch, main, footer. */
-export function layout(ctx: PageContext, options: { title: string; body: HtmlValue; flash?: string | undefined }): SafeHtml {
+export function layout(
+  ctx: PageContext,
+  options: { title: string; body: HtmlValue; flash?: string | undefined },
+): SafeHtml {
   const { t, actor } = ctx;
   const otherLocale = ctx.locale === 'vi' ? 'en' : 'vi';
   return html`<!DOCTYPE html>
@@ -38,8 +41,12 @@ export function layout(ctx: PageContext, options: { title: string; body: HtmlVal
     ${navigation(ctx)}
     <div class="header__tools">
       <a class="header__link" href="/lang/${otherLocale}?back=${encodeURIComponent(ctx.path)}" lang="${otherLocale}" hreflang="${otherLocale}">${t('nav.switchTo')}</a>
-      ${actor ? html`<span class="header__user">${actor.fullName}</span>
-      <form method="post" action="/sign-out" class="inline-form">${csrfField(ctx)}<button type="submit" class="link-button">${t('nav.signOut')}</button></form>` : ''}
+      ${
+        actor
+          ? html`<span class="header__user">${actor.fullName}</span>
+      <form method="post" action="/sign-out" class="inline-form">${csrfField(ctx)}<button type="submit" class="link-button">${t('nav.signOut')}</button></form>`
+          : ''
+      }
     </div>
   </div>
 </header>

@@ -1,9 +1,9 @@
 // Per-request page plumbing: language, CSRF token, the page context, and sending a rendered page.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
+import { csrfTokenFor } from './csrf.ts';
 import type { SafeHtml } from './html.ts';
 import { isLocale, type Locale, translator } from './i18n/translate.ts';
-import { csrfTokenFor } from './csrf.ts';
 import { layout } from './layout.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -11,7 +11,11 @@ export const LANG_COOKIE = 'xaso_lang';
 
 export interface PageKit {
   context(request: FastifyRequest, reply: FastifyReply): PageContext;
-  send(reply: FastifyReply, ctx: PageContext, page: { title: string; body: SafeHtml; status?: number; flash?: string | undefined }): FastifyReply;
+  send(
+    reply: FastifyReply,
+    ctx: PageContext,
+    page: { title: string; body: SafeHtml; status?: number; flash?: string | undefined },
+  ): FastifyReply;
 }
 
 export function createPageKit(config: Config): PageKit {

@@ -16,7 +16,10 @@ export function safeLocalPath(value: unknown, fallback: string): string {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : fallback;
 }
 
-export function registerPublicPages(app: FastifyInstance, options: { db: Db; kit: PageKit; isHttps: boolean }): void {
+export function registerPublicPages(
+  app: FastifyInstance,
+  options: { db: Db; kit: PageKit; isHttps: boolean },
+): void {
   const { kit } = options;
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const ctx = kit.context(request, reply);
@@ -24,23 +27,40 @@ export function registerPublicPages(app: FastifyInstance, options: { db: Db; kit
     return kit.send(reply, ctx, { title: ctx.t('home.title'), body: homePage(ctx, { units }) });
   });
 
-  app.get<{ Params: { locale: string }; Querystring: { back?: string } }>('/lang/:locale', { schema: { hide: true } }, async (request, reply) => {
-    const locale = request.params.locale;
-    if (isLocale(locale)) {
-      reply.setCookie(LANG_COOKIE, locale, { path: '/', sameSite: 'lax', httpOnly: true, secure: options.isHttps, maxAge: 365 * 86400 });
-    }
-    return reply.redirect(safeLocalPath(request.query.back, '/'), 303);
-  });
+  app.get<{ Params: { locale: string }; Querystring: { back?: string } }>(
+    '/lang/:locale',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const locale = request.params.locale;
+      if (isLocale(locale)) {
+        reply.setCookie(LANG_COOKIE, locale, {
+          path: '/',
+          sameSite: 'lax',
+          httpOnly: true,
+          secure: options.isHttps,
+          maxAge: 365 * 86400,
+        });
+      }
+      return reply.redirect(safeLocalPath(request.query.back, '/'), 303);
+    },
+  );
 
   app.get(STYLESHEET_PATH, { schema: { hide: true } }, async (_request, reply) => {
-    return reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(stylesheet);
+    return reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(stylesheet);
   });
 
   app.get('/api/docs', { schema: { hide: true } }, async (request, reply) => {
     const ctx = kit.context(request, reply);
     const document = app.swagger() as { paths?: Record<string, Record<string, { summary?: string }>> };
     const operations: ApiOperation[] = Object.entries(document.paths ?? {}).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, summary: op.summary ?? '' })),
+      Object.entries(methods).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        summary: op.summary ?? '',
+      })),
     );
     return kit.send(reply, ctx, { title: ctx.t('api.title'), body: apiReferencePage(ctx, operations) });
   });

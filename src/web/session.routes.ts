@@ -24,15 +24,27 @@ export function registerSessionPages(
   const { kit } = options;
   const isHttps = options.config.publicUrl.startsWith('https:');
 
-  app.get<{ Querystring: { next?: string; notice?: string } }>('/sign-in', { schema: { hide: true } }, async (request, reply) => {
-    if (request.actor) {
-      return reply.redirect('/workspace', 303);
-    }
-    const ctx = kit.context(request, reply);
-    const notice = request.query.notice === 'expired' || request.isSessionExpired ? 'expired' : request.query.notice === 'signedOut' ? 'signedOut' : undefined;
-    const next = safeLocalPath(request.query.next, '');
-    return kit.send(reply, ctx, { title: ctx.t('signIn.title'), body: signInPage(ctx, { notice, ...(next ? { next } : {}) }) });
-  });
+  app.get<{ Querystring: { next?: string; notice?: string } }>(
+    '/sign-in',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      if (request.actor) {
+        return reply.redirect('/workspace', 303);
+      }
+      const ctx = kit.context(request, reply);
+      const notice =
+        request.query.notice === 'expired' || request.isSessionExpired
+          ? 'expired'
+          : request.query.notice === 'signedOut'
+            ? 'signedOut'
+            : undefined;
+      const next = safeLocalPath(request.query.next, '');
+      return kit.send(reply, ctx, {
+        title: ctx.t('signIn.title'),
+        body: signInPage(ctx, { notice, ...(next ? { next } : {}) }),
+      });
+    },
+  );
 
   app.post<{ Body: SignInBody }>('/sign-in', { schema: { hide: true } }, async (request, reply) => {
     const username = String(request.body?.username ?? '');
@@ -42,7 +54,12 @@ export function registerSessionPages(
       if (wait > 0) {
         throw new AppError('RATE_LIMITED', 'Too many sign-in attempts.', { retryAfterSeconds: wait });
       }
-      const session = await startSession({ db: options.db, username, password: String(request.body?.password ?? ''), requestId: request.id });
+      const session = await startSession({
+        db: options.db,
+        username,
+        password: String(request.body?.password ?? ''),
+        requestId: request.id,
+      });
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -70,7 +87,12 @@ export function registerSessionPages(
 
   app.post('/sign-out', { schema: { hide: true } }, async (request, reply) => {
     if (request.actor && request.sessionHash) {
-      await endSession({ db: options.db, actor: request.actor, sessionHash: request.sessionHash, requestId: request.id });
+      await endSession({
+        db: options.db,
+        actor: request.actor,
+        sessionHash: request.sessionHash,
+        requestId: request.id,
+      });
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/sign-in?notice=signedOut', 303);

@@ -13,7 +13,12 @@ import { setStaffDisabled } from '../modules/identity/set-staff-disabled.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import type { PageKit } from './page-kit.ts';
 import { errorMessage } from './pages/error-page.ts';
-import { type NewStaffForm, newStaffPage, staffDetailPage, staffListPage } from './pages/staff-admin-pages.ts';
+import {
+  type NewStaffForm,
+  newStaffPage,
+  staffDetailPage,
+  staffListPage,
+} from './pages/staff-admin-pages.ts';
 
 type Form = Record<string, string | undefined>;
 type IdParams = { Params: { id: string } };
@@ -29,26 +34,43 @@ function roleFrom(form: Form): Role {
 export function registerStaffAdminPages(app: FastifyInstance, options: { db: Db; kit: PageKit }): void {
   const { kit, db } = options;
 
-  const renderDetail = async (request: FastifyRequest<IdParams>, reply: FastifyReply, extra: { message?: string; status?: number; flash?: string }) => {
+  const renderDetail = async (
+    request: FastifyRequest<IdParams>,
+    reply: FastifyReply,
+    extra: { message?: string; status?: number; flash?: string },
+  ) => {
     const actor = requireStaff(request);
     const ctx = kit.context(request, reply);
     const { staff, roles } = await getManageableStaff(db, actor, request.params.id);
     const { units } = await listManageableStaff({ db, actor });
     return kit.send(reply, ctx, {
       title: staff.full_name,
-      body: staffDetailPage(ctx, { staff, roles, units, ...(extra.message ? { message: extra.message } : {}) }),
+      body: staffDetailPage(ctx, {
+        staff,
+        roles,
+        units,
+        ...(extra.message ? { message: extra.message } : {}),
+      }),
       status: extra.status ?? 200,
       flash: extra.flash,
     });
   };
 
-  app.get<{ Querystring: { notice?: string } }>('/admin/staff', { schema: { hide: true } }, async (request, reply) => {
-    const actor = requireStaff(request);
-    const ctx = kit.context(request, reply);
-    const { staff } = await listManageableStaff({ db, actor });
-    const flash = request.query.notice === 'created' ? ctx.t('staff.updated') : undefined;
-    return kit.send(reply, ctx, { title: ctx.t('staff.title'), body: staffListPage(ctx, { staff }), flash });
-  });
+  app.get<{ Querystring: { notice?: string } }>(
+    '/admin/staff',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const actor = requireStaff(request);
+      const ctx = kit.context(request, reply);
+      const { staff } = await listManageableStaff({ db, actor });
+      const flash = request.query.notice === 'created' ? ctx.t('staff.updated') : undefined;
+      return kit.send(reply, ctx, {
+        title: ctx.t('staff.title'),
+        body: staffListPage(ctx, { staff }),
+        flash,
+      });
+    },
+  );
 
   app.get('/admin/staff/new', { schema: { hide: true } }, async (request, reply) => {
     const actor = requireStaff(request);
@@ -92,36 +114,61 @@ export function registerStaffAdminPages(app: FastifyInstance, options: { db: Db;
       const { units } = await listManageableStaff({ db, actor });
       return kit.send(reply, ctx, {
         title: ctx.t('staff.add'),
-        body: newStaffPage(ctx, { units, values, errors: error.fields ?? {}, ...(error.fields ? {} : { message: errorMessage(ctx, error) }) }),
+        body: newStaffPage(ctx, {
+          units,
+          values,
+          errors: error.fields ?? {},
+          ...(error.fields ? {} : { message: errorMessage(ctx, error) }),
+        }),
         status: error.status,
       });
     }
   });
 
-  app.get<IdParams & { Querystring: { notice?: string } }>('/admin/staff/:id', { schema: { hide: true } }, async (request, reply) => {
-    const flash = request.query.notice ? kit.context(request, reply).t('staff.updated') : undefined;
-    return renderDetail(request, reply, flash ? { flash } : {});
-  });
+  app.get<IdParams & { Querystring: { notice?: string } }>(
+    '/admin/staff/:id',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const flash = request.query.notice ? kit.context(request, reply).t('staff.updated') : undefined;
+      return renderDetail(request, reply, flash ? { flash } : {});
+    },
+  );
 
   // Each action: run the use case, then back to the member's page (PRG); a refused action re-renders
   // the page with its status and message.
   const action = (path: string, run: (request: FastifyRequest<IdParams & { Body: Form }>) => Promise<void>) =>
-    app.post<IdParams & { Body: Form }>(`/admin/staff/:id/${path}`, { schema: { hide: true } }, async (request, reply) => {
-      try {
-        await run(request);
-      } catch (error) {
-        if (!isAppError(error) || !['VALIDATION_FAILED', 'CONFLICT', 'INVALID_STATE'].includes(error.code)) {
-          throw error;
+    app.post<IdParams & { Body: Form }>(
+      `/admin/staff/:id/${path}`,
+      { schema: { hide: true } },
+      async (request, reply) => {
+        try {
+          await run(request);
+        } catch (error) {
+          if (
+            !isAppError(error) ||
+            !['VALIDATION_FAILED', 'CONFLICT', 'INVALID_STATE'].includes(error.code)
+          ) {
+            throw error;
+          }
+          const ctx = kit.context(request, reply);
+          return renderDetail(request, reply, { message: errorMessage(ctx, error), status: error.status });
         }
-        const ctx = kit.context(request, reply);
-        return renderDetail(request, reply, { message: errorMessage(ctx, error), status: error.status });
-      }
-      return reply.redirect(`/admin/staff/${request.params.id}?notice=updated`, 303);
-    });
+        return reply.redirect(`/admin/staff/${request.params.id}?notice=updated`, 303);
+      },
+    );
 
-  const common = (request: FastifyRequest<IdParams>) => ({ db, actor: requireStaff(request), requestId: request.id, staffId: request.params.id });
-  action('roles', (r) => grantRole({ ...common(r), unitId: r.body?.unitId ?? '', role: roleFrom(r.body ?? {}) }));
-  action('roles/revoke', (r) => revokeRole({ ...common(r), unitId: r.body?.unitId ?? '', role: roleFrom(r.body ?? {}) }));
+  const common = (request: FastifyRequest<IdParams>) => ({
+    db,
+    actor: requireStaff(request),
+    requestId: request.id,
+    staffId: request.params.id,
+  });
+  action('roles', (r) =>
+    grantRole({ ...common(r), unitId: r.body?.unitId ?? '', role: roleFrom(r.body ?? {}) }),
+  );
+  action('roles/revoke', (r) =>
+    revokeRole({ ...common(r), unitId: r.body?.unitId ?? '', role: roleFrom(r.body ?? {}) }),
+  );
   action('disable', (r) => setStaffDisabled({ ...common(r), isDisabled: true }));
   action('enable', (r) => setStaffDisabled({ ...common(r), isDisabled: false }));
   action('unlock', (r) => clearLockout(common(r)));

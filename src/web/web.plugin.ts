@@ -25,11 +25,18 @@ export function createPageErrorRenderer(kit: PageKit) {
     if (error.retryAfterSeconds) {
       reply.header('retry-after', String(error.retryAfterSeconds));
     }
-    return kit.send(reply, ctx, { title: ctx.t('errors.pageTitle'), body: errorPage(ctx, error), status: error.status });
+    return kit.send(reply, ctx, {
+      title: ctx.t('errors.pageTitle'),
+      body: errorPage(ctx, error),
+      status: error.status,
+    });
   };
 }
 
-export function registerWeb(app: FastifyInstance, options: { db: Db; config: Config; kit: PageKit; signInLimiter: RateLimiter }): void {
+export function registerWeb(
+  app: FastifyInstance,
+  options: { db: Db; config: Config; kit: PageKit; signInLimiter: RateLimiter },
+): void {
   const publicOrigin = new URL(options.config.publicUrl).origin;
   app.addHook('preHandler', async (request) => {
     if (UNSAFE_METHODS.has(request.method) && !request.isBearer && !isApiRequest(request)) {
@@ -42,4 +49,3 @@ export function registerWeb(app: FastifyInstance, options: { db: Db; config: Con
   registerWorkspacePages(app, { kit: options.kit });
   registerStaffAdminPages(app, { db: options.db, kit: options.kit });
 }
-

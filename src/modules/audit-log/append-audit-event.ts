@@ -46,9 +46,9 @@ export function canonicalJson(value: unknown): string {
  * `bigserial` alone leaves gaps and misorders).
  */
 export async function appendAuditEvent(trx: Transaction<Database>, event: AuditEventInput): Promise<number> {
-  const head = await sql<{ seq: number }>`update audit_head set next_seq = next_seq + 1 where id = 1 returning next_seq - 1 as seq`.execute(
-    trx,
-  );
+  const head = await sql<{
+    seq: number;
+  }>`update audit_head set next_seq = next_seq + 1 where id = 1 returning next_seq - 1 as seq`.execute(trx);
   const seq = Number(head.rows[0]?.seq);
   const occurredAt = event.at ?? new Date();
   const stateDigest =

@@ -33,7 +33,8 @@ export function registerAuthentication(app: FastifyInstance, options: { db: Db }
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       request.isBearer = true;
-      request.actor = (await resolveApiToken({ db: options.db, token: authorization.slice(7).trim() })) ?? null;
+      request.actor =
+        (await resolveApiToken({ db: options.db, token: authorization.slice(7).trim() })) ?? null;
       if (!request.actor) {
         throw new AppError('UNAUTHENTICATED', 'The bearer token is unknown, expired or revoked.');
       }

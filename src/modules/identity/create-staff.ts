@@ -63,14 +63,32 @@ export async function createStaff(options: CreateStaffOptions): Promise<{ id: st
       passwordHash,
     });
     await insertStaffRole(trx, staff.id, unit.id, options.role);
-    const actor = options.actor ? { type: 'staff' as const, id: options.actor.staffId } : { type: 'system' as const, id: null };
-    const common = { actor, unitId: unit.id, subjectType: 'staff', subjectId: staff.id, requestId: options.requestId };
+    const actor = options.actor
+      ? { type: 'staff' as const, id: options.actor.staffId }
+      : { type: 'system' as const, id: null };
+    const common = {
+      actor,
+      unitId: unit.id,
+      subjectType: 'staff',
+      subjectId: staff.id,
+      requestId: options.requestId,
+    };
     await appendAuditEvent(trx, {
       ...common,
       action: 'identity.staff_created',
-      state: { username, fullName: staff.full_name, title: staff.title, email: staff.email, phone: staff.phone },
+      state: {
+        username,
+        fullName: staff.full_name,
+        title: staff.title,
+        email: staff.email,
+        phone: staff.phone,
+      },
     });
-    await appendAuditEvent(trx, { ...common, action: 'identity.role_granted', details: { role: options.role } });
+    await appendAuditEvent(trx, {
+      ...common,
+      action: 'identity.role_granted',
+      details: { role: options.role },
+    });
     return { id: staff.id };
   });
 }

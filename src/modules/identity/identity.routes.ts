@@ -10,7 +10,10 @@ import { ROLES } from './roles.ts';
 const ErrorResponse = Type.Ref('ErrorResponse');
 
 const TokenRequest = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
   { additionalProperties: false },
 );
 const TokenResponse = Type.Object({
@@ -23,10 +26,19 @@ const Me = Type.Object({
   username: Type.String(),
   fullName: Type.String(),
   title: Type.String(),
-  roles: Type.Array(Type.Object({ role: Type.Union(ROLES.map((r) => Type.Literal(r))), unitId: Type.String(), unitName: Type.String() })),
+  roles: Type.Array(
+    Type.Object({
+      role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+      unitId: Type.String(),
+      unitName: Type.String(),
+    }),
+  ),
 });
 
-export function registerIdentityRoutes(app: FastifyInstance, options: { db: Db; signInLimiter: RateLimiter }): void {
+export function registerIdentityRoutes(
+  app: FastifyInstance,
+  options: { db: Db; signInLimiter: RateLimiter },
+): void {
   app.post<{ Body: { username: string; password: string } }>(
     '/api/v1/auth/token',
     {
@@ -34,7 +46,14 @@ export function registerIdentityRoutes(app: FastifyInstance, options: { db: Db; 
         tags: ['identity'],
         summary: 'Issue a bearer token for a staff account',
         body: TokenRequest,
-        response: { 200: TokenResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse },
+        response: {
+          200: TokenResponse,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          423: ErrorResponse,
+          429: ErrorResponse,
+        },
       },
     },
     async (request) => {

@@ -14,6 +14,8 @@ export async function listManageableStaff(options: { db: Db; actor: StaffActor }
   const paths = scopes.map((s) => s.unitPath);
   const staff = await listStaffInSubtrees(options.db, paths);
   const unitLists = await Promise.all(scopes.map((s) => listSubtree(options.db, { path: s.unitPath })));
-  const units = [...new Map(unitLists.flat().map((u) => [u.id, u])).values()].sort((a, b) => a.path.localeCompare(b.path));
+  const units = [...new Map(unitLists.flat().map((u) => [u.id, u])).values()].sort((a, b) =>
+    a.path.localeCompare(b.path),
+  );
   return { staff, units };
 }

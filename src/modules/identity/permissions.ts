@@ -43,12 +43,16 @@ export function can(actor: StaffActor, permission: Permission, unit: { readonly 
 
 /** May this actor do `permission` on some unit? (to show or hide a workspace entry) */
 export function canAnywhere(actor: StaffActor, permission: Permission): boolean {
-  return actor.roles.some((assignment) => (PERMISSIONS[permission] as readonly Role[]).includes(assignment.role));
+  return actor.roles.some((assignment) =>
+    (PERMISSIONS[permission] as readonly Role[]).includes(assignment.role),
+  );
 }
 
 /** The units (as paths) from which the actor's `permission` reaches down. */
 export function scopesFor(actor: StaffActor, permission: Permission): RoleOnUnit[] {
-  return actor.roles.filter((assignment) => (PERMISSIONS[permission] as readonly Role[]).includes(assignment.role));
+  return actor.roles.filter((assignment) =>
+    (PERMISSIONS[permission] as readonly Role[]).includes(assignment.role),
+  );
 }
 
 export function assertCan(actor: StaffActor, permission: Permission, unit: { readonly path: string }): void {

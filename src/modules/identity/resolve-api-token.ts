@@ -5,7 +5,11 @@ import { hashSecretToken } from './secret-token.ts';
 import { findStaffById } from './staff.repository.ts';
 
 /** Bearer token → actor, or undefined when unknown, expired, revoked or the account is disabled. */
-export async function resolveApiToken(options: { db: Db; token: string; now?: Date }): Promise<StaffActor | undefined> {
+export async function resolveApiToken(options: {
+  db: Db;
+  token: string;
+  now?: Date;
+}): Promise<StaffActor | undefined> {
   const now = options.now ?? new Date();
   const row = await options.db
     .selectFrom('api_tokens')

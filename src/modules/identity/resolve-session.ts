@@ -2,8 +2,8 @@ import type { Db } from '../../database.ts';
 import type { StaffActor } from './actor.ts';
 import { loadActor } from './load-actor.ts';
 import { hashSecretToken } from './secret-token.ts';
-import { SESSION_IDLE_MINUTES } from './start-session.ts';
 import { findStaffById } from './staff.repository.ts';
+import { SESSION_IDLE_MINUTES } from './start-session.ts';
 
 export type SessionResolution =
   | { readonly status: 'active'; readonly actor: StaffActor; readonly sessionHash: string }
@@ -11,10 +11,18 @@ export type SessionResolution =
   | { readonly status: 'unknown' };
 
 /** Cookie value → the signed-in actor, sliding the idle deadline; expired and unknown are told apart. */
-export async function resolveSession(options: { db: Db; token: string; now?: Date }): Promise<SessionResolution> {
+export async function resolveSession(options: {
+  db: Db;
+  token: string;
+  now?: Date;
+}): Promise<SessionResolution> {
   const now = options.now ?? new Date();
   const hash = hashSecretToken(options.token);
-  const session = await options.db.selectFrom('sessions').selectAll().where('id_hash', '=', hash).executeTakeFirst();
+  const session = await options.db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id_hash', '=', hash)
+    .executeTakeFirst();
   if (!session) {
     return { status: 'unknown' };
   }
@@ -28,7 +36,11 @@ export async function resolveSession(options: { db: Db; token: string; now?: Dat
   const idle = new Date(now.getTime() + SESSION_IDLE_MINUTES * 60_000);
   // Slide at most once a minute, so ordinary browsing does not write on every request.
   if (idle.getTime() - session.idle_expires_at.getTime() > 60_000) {
-    await options.db.updateTable('sessions').set({ idle_expires_at: idle }).where('id_hash', '=', hash).execute();
+    await options.db
+      .updateTable('sessions')
+      .set({ idle_expires_at: idle })
+      .where('id_hash', '=', hash)
+      .execute();
   }
   return { status: 'active', actor: await loadActor(options.db, staff), sessionHash: hash };
 }

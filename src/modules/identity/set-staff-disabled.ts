@@ -22,7 +22,11 @@ export async function setStaffDisabled(options: {
   }
   await options.db.transaction().execute(async (trx) => {
     const now = new Date();
-    await trx.updateTable('staff').set({ is_disabled: options.isDisabled }).where('id', '=', staff.id).execute();
+    await trx
+      .updateTable('staff')
+      .set({ is_disabled: options.isDisabled })
+      .where('id', '=', staff.id)
+      .execute();
     if (options.isDisabled) {
       await endAllAccess(trx, staff.id, now);
     }

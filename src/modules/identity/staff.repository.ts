@@ -8,7 +8,11 @@ export async function findStaffById(db: DbExecutor, id: string): Promise<Staff |
 }
 
 export async function findStaffByUsername(db: DbExecutor, username: string): Promise<Staff | undefined> {
-  return db.selectFrom('staff').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('staff')
+    .selectAll()
+    .where('username', '=', username.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function listRolesOfStaff(db: DbExecutor, staffId: string): Promise<RoleOnUnit[]> {
@@ -25,7 +29,14 @@ export async function listRolesOfStaff(db: DbExecutor, staffId: string): Promise
 
 export async function insertStaff(
   db: DbExecutor,
-  values: { username: string; fullName: string; title: string; email: string | null; phone: string | null; passwordHash: string },
+  values: {
+    username: string;
+    fullName: string;
+    title: string;
+    email: string | null;
+    phone: string | null;
+    passwordHash: string;
+  },
 ): Promise<Staff> {
   return db
     .insertInto('staff')
@@ -41,7 +52,12 @@ export async function insertStaff(
     .executeTakeFirstOrThrow();
 }
 
-export async function insertStaffRole(db: DbExecutor, staffId: string, unitId: string, role: Role): Promise<boolean> {
+export async function insertStaffRole(
+  db: DbExecutor,
+  staffId: string,
+  unitId: string,
+  role: Role,
+): Promise<boolean> {
   const result = await db
     .insertInto('staff_roles')
     .values({ staff_id: staffId, unit_id: unitId, role })
@@ -50,7 +66,12 @@ export async function insertStaffRole(db: DbExecutor, staffId: string, unitId: s
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function deleteStaffRole(db: DbExecutor, staffId: string, unitId: string, role: Role): Promise<boolean> {
+export async function deleteStaffRole(
+  db: DbExecutor,
+  staffId: string,
+  unitId: string,
+  role: Role,
+): Promise<boolean> {
   const result = await db
     .deleteFrom('staff_roles')
     .where('staff_id', '=', staffId)
@@ -67,7 +88,14 @@ export async function listStaffInSubtrees(db: DbExecutor, paths: readonly string
   }
   return db
     .selectFrom('staff')
-    .select(['staff.id', 'staff.username', 'staff.full_name', 'staff.title', 'staff.is_disabled', 'staff.locked_until'])
+    .select([
+      'staff.id',
+      'staff.username',
+      'staff.full_name',
+      'staff.title',
+      'staff.is_disabled',
+      'staff.locked_until',
+    ])
     .where((eb) =>
       eb.exists(
         eb
@@ -84,7 +112,12 @@ export async function listStaffInSubtrees(db: DbExecutor, paths: readonly string
 
 /** Ends every session and token of a staff member (disable, password reset). */
 export async function endAllAccess(db: DbExecutor, staffId: string, at: Date): Promise<void> {
-  await db.updateTable('sessions').set({ ended_at: at }).where('staff_id', '=', staffId).where('ended_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: at })
+    .where('staff_id', '=', staffId)
+    .where('ended_at', 'is', null)
+    .execute();
   await db
     .updateTable('api_tokens')
     .set({ revoked_at: at })

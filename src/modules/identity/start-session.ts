@@ -16,7 +16,9 @@ export interface StartSessionOptions {
 }
 
 /** Page sign-in: checks the credentials and opens a session; returns the cookie value. */
-export async function startSession(options: StartSessionOptions): Promise<{ token: string; staffId: string }> {
+export async function startSession(
+  options: StartSessionOptions,
+): Promise<{ token: string; staffId: string }> {
   const now = options.now ?? new Date();
   const staff = await verifyCredentials(options);
   const { token, hash } = newSecretToken('xs');

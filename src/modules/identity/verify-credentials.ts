@@ -42,12 +42,31 @@ export async function verifyCredentials(options: VerifyCredentialsOptions): Prom
         .returning('failed_sign_ins')
         .executeTakeFirstOrThrow();
       const actor = { type: 'anonymous', id: null } as const;
-      const common = { actor, unitId: null, subjectType: 'staff', subjectId: staff.id, requestId: options.requestId, at: now };
-      await appendAuditEvent(trx, { ...common, action: 'identity.sign_in_failed', details: { failures: row.failed_sign_ins } });
+      const common = {
+        actor,
+        unitId: null,
+        subjectType: 'staff',
+        subjectId: staff.id,
+        requestId: options.requestId,
+        at: now,
+      };
+      await appendAuditEvent(trx, {
+        ...common,
+        action: 'identity.sign_in_failed',
+        details: { failures: row.failed_sign_ins },
+      });
       if (row.failed_sign_ins >= MAX_FAILED_SIGN_INS) {
         const lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-        await trx.updateTable('staff').set({ locked_until: lockedUntil, failed_sign_ins: 0 }).where('id', '=', staff.id).execute();
-        await appendAuditEvent(trx, { ...common, action: 'identity.account_locked', details: { until: lockedUntil.toISOString() } });
+        await trx
+          .updateTable('staff')
+          .set({ locked_until: lockedUntil, failed_sign_ins: 0 })
+          .where('id', '=', staff.id)
+          .execute();
+        await appendAuditEvent(trx, {
+          ...common,
+          action: 'identity.account_locked',
+          details: { until: lockedUntil.toISOString() },
+        });
       }
       return row.failed_sign_ins;
     });
@@ -62,7 +81,11 @@ export async function verifyCredentials(options: VerifyCredentialsOptions): Prom
     throw new AppError('ACCOUNT_DISABLED', 'This account is disabled. Ask your unit administrator.');
   }
   if (staff.failed_sign_ins > 0 || staff.locked_until) {
-    await options.db.updateTable('staff').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', staff.id).execute();
+    await options.db
+      .updateTable('staff')
+      .set({ failed_sign_ins: 0, locked_until: null })
+      .where('id', '=', staff.id)
+      .execute();
   }
   return staff;
 }

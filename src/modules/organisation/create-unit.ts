@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
-import type { Unit, UnitKind } from './unit.table.ts';
 import { findUnitById, insertUnit } from './unit.repository.ts';
+import type { Unit, UnitKind } from './unit.table.ts';
 
 // Decision 20/2020 (amended by 09/2025): ≤ 35 characters of '.', digits and capitals, dot-separated groups.
 const IDENTIFIER = /^[A-Y][0-9]{2}(\.[0-9A-Z]{1,})*$/;

@@ -1,6 +1,6 @@
 import type { Db } from '../../database.ts';
-import type { Unit } from './unit.table.ts';
 import { listAllUnits } from './unit.repository.ts';
+import type { Unit } from './unit.table.ts';
 
 /** The whole unit tree in path order (parents before children); public information. */
 export async function listUnits(options: { db: Db }): Promise<Unit[]> {

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../database.ts';
-import { UNIT_KINDS } from './unit.table.ts';
 import { listUnits } from './list-units.ts';
+import { UNIT_KINDS } from './unit.table.ts';
 
 const UnitResponse = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -11,7 +11,9 @@ const UnitResponse = Type.Object({
   name: Type.String(),
   sealName: Type.String(),
   identifierCode: Type.String({ description: 'Decision 20/2020 electronic identifier (left-to-right form)' }),
-  exchangeCode: Type.Union([Type.String(), Type.Null()], { description: '13-character document-exchange code' }),
+  exchangeCode: Type.Union([Type.String(), Type.Null()], {
+    description: '13-character document-exchange code',
+  }),
 });
 
 export function registerOrganisationRoutes(app: FastifyInstance, options: { db: Db }): void {

@@ -65,9 +65,13 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Da
     });
   } catch (cause) {
     lock?.release();
-    throw new AppError('DATABASE_UNAVAILABLE', `Could not open the embedded database in ${options.pgliteDir}`, {
-      cause,
-    });
+    throw new AppError(
+      'DATABASE_UNAVAILABLE',
+      `Could not open the embedded database in ${options.pgliteDir}`,
+      {
+        cause,
+      },
+    );
   }
   const pool = createPglitePool(pglite);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });

@@ -4,7 +4,10 @@
 import type { PGlite } from '@electric-sql/pglite';
 
 interface PoolClientLike {
-  query(sql: string, parameters: readonly unknown[]): Promise<{ command: string; rowCount: number; rows: unknown[] }>;
+  query(
+    sql: string,
+    parameters: readonly unknown[],
+  ): Promise<{ command: string; rowCount: number; rows: unknown[] }>;
   release(): void;
 }
 

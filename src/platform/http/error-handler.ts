@@ -13,7 +13,11 @@ export interface ErrorBody {
   };
 }
 
-export type PageErrorRenderer = (request: FastifyRequest, reply: FastifyReply, error: AppError) => FastifyReply | Promise<FastifyReply>;
+export type PageErrorRenderer = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: AppError,
+) => FastifyReply | Promise<FastifyReply>;
 
 function fromFastifyError(error: FastifyError): AppError | undefined {
   if (error.validation) {
@@ -24,9 +28,18 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
       const field = [path, missing].filter(Boolean).join('.') || (error.validationContext ?? 'body');
       fields[field] = issue.message ?? 'invalid';
     }
-    return new AppError('VALIDATION_FAILED', `Invalid ${error.validationContext ?? 'request'}.`, { fields, cause: error });
+    return new AppError('VALIDATION_FAILED', `Invalid ${error.validationContext ?? 'request'}.`, {
+      fields,
+      cause: error,
+    });
   }
-  const map: Record<number, AppErrorCode> = { 400: 'VALIDATION_FAILED', 404: 'NOT_FOUND', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 429: 'RATE_LIMITED' };
+  const map: Record<number, AppErrorCode> = {
+    400: 'VALIDATION_FAILED',
+    404: 'NOT_FOUND',
+    413: 'PAYLOAD_TOO_LARGE',
+    415: 'UNSUPPORTED_MEDIA_TYPE',
+    429: 'RATE_LIMITED',
+  };
   const code = error.statusCode ? map[error.statusCode] : undefined;
   return code ? new AppError(code, error.message, { cause: error }) : undefined;
 }
@@ -35,7 +48,9 @@ export function toAppError(error: unknown): AppError {
   if (isAppError(error)) {
     return error;
   }
-  return fromFastifyError(error as FastifyError) ?? new AppError('INTERNAL', 'Internal error.', { cause: error });
+  return (
+    fromFastifyError(error as FastifyError) ?? new AppError('INTERNAL', 'Internal error.', { cause: error })
+  );
 }
 
 export function isApiRequest(request: FastifyRequest): boolean {
@@ -47,7 +62,11 @@ export function sendApiError(request: FastifyRequest, reply: FastifyReply, error
   if (error.retryAfterSeconds) {
     reply.header('retry-after', String(error.retryAfterSeconds));
   }
-  if (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED' || error.code === 'INVALID_CREDENTIALS') {
+  if (
+    error.code === 'UNAUTHENTICATED' ||
+    error.code === 'SESSION_EXPIRED' ||
+    error.code === 'INVALID_CREDENTIALS'
+  ) {
     reply.header('www-authenticate', 'Bearer realm="xaso"');
   }
   const body: ErrorBody = {

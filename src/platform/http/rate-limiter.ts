@@ -6,7 +6,11 @@ export interface RateLimiter {
   hit(key: string, now?: number): number;
 }
 
-export function createRateLimiter(options: { limit: number; windowSeconds: number; maxKeys?: number }): RateLimiter {
+export function createRateLimiter(options: {
+  limit: number;
+  windowSeconds: number;
+  maxKeys?: number;
+}): RateLimiter {
   const windows = new Map<string, { start: number; count: number }>();
   const maxKeys = options.maxKeys ?? 10_000;
   const windowMs = options.windowSeconds * 1000;

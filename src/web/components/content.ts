@@ -1,6 +1,10 @@
-import { html, type HtmlValue, type SafeHtml } from '../html.ts';
+import { type HtmlValue, html, type SafeHtml } from '../html.ts';
 
-export function notificationBanner(options: { kind: 'info' | 'success'; title?: string; body: HtmlValue }): SafeHtml {
+export function notificationBanner(options: {
+  kind: 'info' | 'success';
+  title?: string;
+  body: HtmlValue;
+}): SafeHtml {
   return html`<div class="banner banner--${options.kind}" role="${options.kind === 'success' ? 'alert' : 'region'}"${options.kind === 'info' ? html` aria-label="${options.title ?? ''}"` : ''}>
   ${options.title ? html`<p class="banner__title">${options.title}</p>` : ''}
   <div class="banner__body">${options.body}</div>
@@ -11,7 +15,11 @@ export function tag(text: string, colour: 'grey' | 'green' | 'red' | 'blue' | 'y
   return html`<strong class="tag tag--${colour}">${text}</strong>`;
 }
 
-export function table(options: { caption?: string; head: readonly string[]; rows: readonly (readonly HtmlValue[])[] }): SafeHtml {
+export function table(options: {
+  caption?: string;
+  head: readonly string[];
+  rows: readonly (readonly HtmlValue[])[];
+}): SafeHtml {
   return html`<table class="table">
   ${options.caption ? html`<caption class="table__caption">${options.caption}</caption>` : ''}
   <thead><tr>${options.head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>

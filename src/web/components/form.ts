@@ -1,5 +1,5 @@
-import type { MessageKey } from '../i18n/vi.ts';
 import { html, type SafeHtml } from '../html.ts';
+import type { MessageKey } from '../i18n/vi.ts';
 import type { PageContext } from '../page-context.ts';
 
 /** Field errors as message keys (`field.*`), keyed by input name. */
@@ -23,7 +23,10 @@ export function csrfField(ctx: PageContext): SafeHtml {
 }
 
 /** GOV.UK-style error summary: focused on load by the browser (autofocus), links to each field. */
-export function errorSummary(ctx: PageContext, options: { message?: string; fields?: FieldErrors; labels?: Record<string, string> }): SafeHtml {
+export function errorSummary(
+  ctx: PageContext,
+  options: { message?: string; fields?: FieldErrors; labels?: Record<string, string> },
+): SafeHtml {
   const fields = Object.entries(options.fields ?? {});
   if (!options.message && fields.length === 0) {
     return html``;
@@ -52,7 +55,9 @@ export interface InputOptions {
 }
 
 export function textInput(ctx: PageContext, o: InputOptions): SafeHtml {
-  const describedBy = [o.hint ? `${o.name}-hint` : '', o.error ? `${o.name}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [o.hint ? `${o.name}-hint` : '', o.error ? `${o.name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return html`<div class="form-group${o.error ? ' form-group--error' : ''}">
   <label class="label" for="${o.name}">${o.label}${o.isRequired ? '' : html` <span class="label__optional">(${ctx.t('common.optional')})</span>`}</label>
   ${o.hint ? html`<div class="hint" id="${o.name}-hint">${o.hint}</div>` : ''}
@@ -64,7 +69,13 @@ export function textInput(ctx: PageContext, o: InputOptions): SafeHtml {
 
 export function select(
   ctx: PageContext,
-  o: { name: string; label: string; options: readonly { value: string; label: string }[]; value?: string; error?: string },
+  o: {
+    name: string;
+    label: string;
+    options: readonly { value: string; label: string }[];
+    value?: string;
+    error?: string;
+  },
 ): SafeHtml {
   return html`<div class="form-group${o.error ? ' form-group--error' : ''}">
   <label class="label" for="${o.name}">${o.label}</label>
@@ -75,6 +86,9 @@ export function select(
 </div>`;
 }
 
-export function button(label: string, options: { variant?: 'primary' | 'secondary' | 'warning'; name?: string; value?: string } = {}): SafeHtml {
+export function button(
+  label: string,
+  options: { variant?: 'primary' | 'secondary' | 'warning'; name?: string; value?: string } = {},
+): SafeHtml {
   return html`<button type="submit" class="button button--${options.variant ?? 'primary'}"${options.name ? html` name="${options.name}" value="${options.value ?? ''}"` : ''}>${label}</button>`;
 }

@@ -4,7 +4,8 @@ export const en = {
   'site.name': 'xaso',
   'site.tagline': 'The commune’s public service and administration portal',
   'site.skipToContent': 'Skip to main content',
-  'site.footer': 'xaso — open-source software for commune and ward governments. Personal data is protected under the 2025 Personal Data Protection Law.',
+  'site.footer':
+    'xaso — open-source software for commune and ward governments. Personal data is protected under the 2025 Personal Data Protection Law.',
   'site.demoBanner': 'Demonstration: data and certificates are for testing only and have no legal value.',
   'nav.home': 'Home',
   'nav.workspace': 'Workspace',
@@ -26,13 +27,16 @@ export const en = {
   'common.required': 'required',
   'common.optional': 'optional',
   'home.title': 'The commune’s online public services',
-  'home.lead': 'Submit a dossier, follow its progress and receive digitally signed results: at the one-stop counter, on your phone or at a kiosk.',
+  'home.lead':
+    'Submit a dossier, follow its progress and receive digitally signed results: at the one-stop counter, on your phone or at a kiosk.',
   'home.procedures.title': 'Administrative procedures',
   'home.procedures.body': 'Browse the procedures, the papers to bring, fees and processing times.',
   'home.lookup.title': 'Look up a dossier',
-  'home.lookup.body': 'See where your dossier stands with the code on your receipt and the last 4 digits of your phone.',
+  'home.lookup.body':
+    'See where your dossier stands with the code on your receipt and the last 4 digits of your phone.',
   'home.verify.title': 'Verify a document',
-  'home.verify.body': 'Check the digital signatures of a document or result: who signed, when, and whether it changed after signing.',
+  'home.verify.body':
+    'Check the digital signatures of a document or result: who signed, when, and whether it changed after signing.',
   'home.staff.title': 'Officials',
   'home.staff.body': 'Sign in to receive and process dossiers, sign digitally and issue documents.',
   'home.units.title': 'Units',
@@ -45,7 +49,8 @@ export const en = {
   'signIn.help': 'Forgot your password? Ask your unit administrator.',
   'errors.summaryTitle': 'There is a problem',
   'errors.INVALID_CREDENTIALS': 'Wrong username or password.',
-  'errors.ACCOUNT_LOCKED': 'The account is locked after too many wrong passwords. Try again in {minutes} minutes or ask your administrator.',
+  'errors.ACCOUNT_LOCKED':
+    'The account is locked after too many wrong passwords. Try again in {minutes} minutes or ask your administrator.',
   'errors.ACCOUNT_DISABLED': 'This account is disabled. Ask your unit administrator.',
   'errors.RATE_LIMITED': 'Too many attempts. Please wait {seconds} seconds and try again.',
   'errors.CSRF_INVALID': 'The form has expired or is not valid. Please reload the page and try again.',
@@ -58,13 +63,15 @@ export const en = {
   'errors.VALIDATION_FAILED': 'Some information is not valid.',
   'errors.PAYLOAD_TOO_LARGE': 'The file or data sent is too large.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'This type of file or data is not supported.',
-  'errors.INTERNAL': 'Something went wrong. Please try again later; if it persists, give your administrator the request id {requestId}.',
+  'errors.INTERNAL':
+    'Something went wrong. Please try again later; if it persists, give your administrator the request id {requestId}.',
   'errors.DATABASE_UNAVAILABLE': 'The database cannot be reached right now. Please try again later.',
   'errors.DATA_DIR_IN_USE': 'The database is in use by another process.',
   'errors.pageTitle': 'Error',
   'errors.requestId': 'Request id: {requestId}',
   'field.required': 'Please fill this in.',
-  'field.usernameInvalid': 'A username has 3–64 characters: lower-case letters without accents, digits, dots, hyphens.',
+  'field.usernameInvalid':
+    'A username has 3–64 characters: lower-case letters without accents, digits, dots, hyphens.',
   'field.usernameTaken': 'This username is taken.',
   'field.passwordTooShort': 'The password needs at least 10 characters.',
   'field.unknownUnit': 'Please choose a unit.',
@@ -99,7 +106,8 @@ export const en = {
   'staff.email': 'Email',
   'staff.phone': 'Phone number',
   'staff.password': 'First password',
-  'staff.passwordHint': 'At least 10 characters. The member should change it after signing in for the first time.',
+  'staff.passwordHint':
+    'At least 10 characters. The member should change it after signing in for the first time.',
   'staff.unit': 'Unit',
   'staff.role': 'Role',
   'staff.roles': 'Roles by unit',
@@ -118,7 +126,8 @@ export const en = {
   'staff.updated': 'Saved.',
   'api.title': 'API reference',
   'api.lead': 'JSON API under /api/v1. The full OpenAPI 3.1 document: {link}.',
-  'api.auth': 'Authentication: get a token with POST /api/v1/auth/token, then send the header Authorization: Bearer <token>.',
+  'api.auth':
+    'Authentication: get a token with POST /api/v1/auth/token, then send the header Authorization: Bearer <token>.',
   'api.method': 'Method',
   'api.path': 'Path',
   'api.summary': 'Summary',

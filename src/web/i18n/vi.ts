@@ -4,7 +4,8 @@ export const vi = {
   'site.name': 'xã số',
   'site.tagline': 'Cổng dịch vụ công và điều hành của xã',
   'site.skipToContent': 'Chuyển đến nội dung chính',
-  'site.footer': 'xaso — phần mềm nguồn mở phục vụ chính quyền xã, phường. Dữ liệu cá nhân được bảo vệ theo Luật Bảo vệ dữ liệu cá nhân 2025.',
+  'site.footer':
+    'xaso — phần mềm nguồn mở phục vụ chính quyền xã, phường. Dữ liệu cá nhân được bảo vệ theo Luật Bảo vệ dữ liệu cá nhân 2025.',
   'site.demoBanner': 'Bản trình diễn: dữ liệu và chứng thư số chỉ để thử nghiệm, không có giá trị pháp lý.',
   'nav.home': 'Trang chủ',
   'nav.workspace': 'Bàn làm việc',
@@ -26,13 +27,15 @@ export const vi = {
   'common.required': 'bắt buộc',
   'common.optional': 'không bắt buộc',
   'home.title': 'Dịch vụ công trực tuyến của xã',
-  'home.lead': 'Nộp hồ sơ, theo dõi tiến độ và nhận kết quả có chữ ký số, tại bộ phận một cửa, trên điện thoại hoặc tại ki-ốt.',
+  'home.lead':
+    'Nộp hồ sơ, theo dõi tiến độ và nhận kết quả có chữ ký số, tại bộ phận một cửa, trên điện thoại hoặc tại ki-ốt.',
   'home.procedures.title': 'Thủ tục hành chính',
   'home.procedures.body': 'Tra cứu danh mục thủ tục, giấy tờ cần nộp, lệ phí và thời hạn giải quyết.',
   'home.lookup.title': 'Tra cứu hồ sơ',
   'home.lookup.body': 'Xem tình trạng hồ sơ bằng mã hồ sơ trên giấy tiếp nhận và 4 số cuối điện thoại.',
   'home.verify.title': 'Xác thực văn bản',
-  'home.verify.body': 'Kiểm tra chữ ký số của văn bản, kết quả do xã cấp: ai ký, khi nào, văn bản có bị sửa sau khi ký không.',
+  'home.verify.body':
+    'Kiểm tra chữ ký số của văn bản, kết quả do xã cấp: ai ký, khi nào, văn bản có bị sửa sau khi ký không.',
   'home.staff.title': 'Cán bộ, công chức',
   'home.staff.body': 'Đăng nhập để tiếp nhận, xử lý hồ sơ, ký số và phát hành văn bản.',
   'home.units.title': 'Các đơn vị',
@@ -45,7 +48,8 @@ export const vi = {
   'signIn.help': 'Quên mật khẩu? Liên hệ quản trị viên của đơn vị.',
   'errors.summaryTitle': 'Có lỗi cần sửa',
   'errors.INVALID_CREDENTIALS': 'Tên đăng nhập hoặc mật khẩu không đúng.',
-  'errors.ACCOUNT_LOCKED': 'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút hoặc liên hệ quản trị viên.',
+  'errors.ACCOUNT_LOCKED':
+    'Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Thử lại sau {minutes} phút hoặc liên hệ quản trị viên.',
   'errors.ACCOUNT_DISABLED': 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên của đơn vị.',
   'errors.RATE_LIMITED': 'Bạn đã thử quá nhiều lần. Vui lòng đợi {seconds} giây rồi thử lại.',
   'errors.CSRF_INVALID': 'Biểu mẫu đã hết hạn hoặc không hợp lệ. Vui lòng tải lại trang và thử lại.',
@@ -58,7 +62,8 @@ export const vi = {
   'errors.VALIDATION_FAILED': 'Thông tin nhập chưa hợp lệ.',
   'errors.PAYLOAD_TOO_LARGE': 'Tệp hoặc dữ liệu gửi lên quá lớn.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'Loại tệp hoặc dữ liệu không được hỗ trợ.',
-  'errors.INTERNAL': 'Hệ thống gặp sự cố. Vui lòng thử lại sau; nếu lỗi lặp lại, báo cho quản trị viên mã yêu cầu {requestId}.',
+  'errors.INTERNAL':
+    'Hệ thống gặp sự cố. Vui lòng thử lại sau; nếu lỗi lặp lại, báo cho quản trị viên mã yêu cầu {requestId}.',
   'errors.DATABASE_UNAVAILABLE': 'Hệ thống tạm thời không truy cập được cơ sở dữ liệu. Vui lòng thử lại sau.',
   'errors.DATA_DIR_IN_USE': 'Cơ sở dữ liệu đang được tiến trình khác sử dụng.',
   'errors.pageTitle': 'Lỗi',
@@ -118,7 +123,8 @@ export const vi = {
   'staff.updated': 'Đã cập nhật.',
   'api.title': 'Tài liệu API',
   'api.lead': 'Giao diện lập trình JSON dưới /api/v1. Tài liệu OpenAPI 3.1 đầy đủ: {link}.',
-  'api.auth': 'Xác thực: lấy mã truy cập bằng POST /api/v1/auth/token rồi gửi kèm tiêu đề Authorization: Bearer <mã>.',
+  'api.auth':
+    'Xác thực: lấy mã truy cập bằng POST /api/v1/auth/token rồi gửi kèm tiêu đề Authorization: Bearer <mã>.',
   'api.method': 'Phương thức',
   'api.path': 'Đường dẫn',
   'api.summary': 'Mô tả',

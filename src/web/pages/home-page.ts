@@ -1,5 +1,5 @@
-import type { Unit } from '../../modules/organisation/unit.table.ts';
 import { unitDepth } from '../../modules/organisation/list-units.ts';
+import type { Unit } from '../../modules/organisation/unit.table.ts';
 import { card, tag } from '../components/content.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
@@ -19,7 +19,8 @@ export function homePage(ctx: PageContext, options: { units: readonly Unit[] }):
 <h2>${t('home.units.title')}</h2>
 <ul class="unit-tree">
   ${options.units.map(
-    (u) => html`<li class="depth-${Math.min(unitDepth(u), 4)}">${u.name} <span class="secondary-text">(${t(`unitKind.${u.kind}`)} · ${u.identifier_code})</span></li>`,
+    (u) =>
+      html`<li class="depth-${Math.min(unitDepth(u), 4)}">${u.name} <span class="secondary-text">(${t(`unitKind.${u.kind}`)} · ${u.identifier_code})</span></li>`,
   )}
 </ul>`;
 }

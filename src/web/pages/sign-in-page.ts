@@ -1,5 +1,5 @@
-import { button, csrfField, errorSummary, textInput } from '../components/form.ts';
 import { notificationBanner } from '../components/content.ts';
+import { button, csrfField, errorSummary, textInput } from '../components/form.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 

@@ -14,7 +14,12 @@ function statusTag(ctx: PageContext, staff: Pick<Staff, 'is_disabled' | 'locked_
     return tag(ctx.t('staff.disabled'), 'grey');
   }
   if (staff.locked_until && staff.locked_until > new Date()) {
-    return tag(ctx.t('staff.locked', { time: staff.locked_until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) }), 'red');
+    return tag(
+      ctx.t('staff.locked', {
+        time: staff.locked_until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+      }),
+      'red',
+    );
   }
   return tag(ctx.t('staff.active'), 'green');
 }
@@ -28,12 +33,18 @@ ${
     ? html`<p>${t('staff.none')}</p>`
     : table({
         head: [t('staff.fullName'), t('staff.username'), t('staff.position'), t('common.status')],
-        rows: options.staff.map((s) => [html`<a href="/admin/staff/${s.id}">${s.full_name}</a>`, s.username, s.title, statusTag(ctx, s)]),
+        rows: options.staff.map((s) => [
+          html`<a href="/admin/staff/${s.id}">${s.full_name}</a>`,
+          s.username,
+          s.title,
+          statusTag(ctx, s),
+        ]),
       })
 }`;
 }
 
-const unitOptions = (ctx: PageContext, units: readonly Unit[]) => units.map((u) => ({ value: u.id, label: `${u.name} (${ctx.t(`unitKind.${u.kind}`)})` }));
+const unitOptions = (ctx: PageContext, units: readonly Unit[]) =>
+  units.map((u) => ({ value: u.id, label: `${u.name} (${ctx.t(`unitKind.${u.kind}`)})` }));
 const roleOptions = (ctx: PageContext) => ROLES.map((r) => ({ value: r, label: ctx.t(`role.${r}`) }));
 
 export interface NewStaffForm {
@@ -46,11 +57,20 @@ export interface NewStaffForm {
   readonly role?: string;
 }
 
-export function newStaffPage(ctx: PageContext, options: { units: readonly Unit[]; values?: NewStaffForm; errors?: FieldErrors; message?: string }): SafeHtml {
+export function newStaffPage(
+  ctx: PageContext,
+  options: { units: readonly Unit[]; values?: NewStaffForm; errors?: FieldErrors; message?: string },
+): SafeHtml {
   const { t } = ctx;
   const v = options.values ?? {};
   const e = options.errors ?? {};
-  const labels = { fullName: t('staff.fullName'), username: t('staff.username'), password: t('staff.password'), unitId: t('staff.unit'), role: t('staff.role') };
+  const labels = {
+    fullName: t('staff.fullName'),
+    username: t('staff.username'),
+    password: t('staff.password'),
+    unitId: t('staff.unit'),
+    role: t('staff.role'),
+  };
   return html`${errorSummary(ctx, { message: options.message, fields: e, labels })}
 <h1>${t('staff.add')}</h1>
 <form method="post" action="/admin/staff" novalidate>
@@ -69,11 +89,22 @@ export function newStaffPage(ctx: PageContext, options: { units: readonly Unit[]
 
 export function staffDetailPage(
   ctx: PageContext,
-  options: { staff: Staff; roles: readonly RoleOnUnit[]; units: readonly Unit[]; message?: string; flash?: string },
+  options: {
+    staff: Staff;
+    roles: readonly RoleOnUnit[];
+    units: readonly Unit[];
+    message?: string;
+    flash?: string;
+  },
 ): SafeHtml {
   const { t } = ctx;
   const s = options.staff;
-  const action = (path: string, label: string, variant: 'primary' | 'secondary' | 'warning' = 'secondary', hidden: SafeHtml = html``) =>
+  const action = (
+    path: string,
+    label: string,
+    variant: 'primary' | 'secondary' | 'warning' = 'secondary',
+    hidden: SafeHtml = html``,
+  ) =>
     html`<form method="post" action="/admin/staff/${s.id}/${path}" class="inline-form">${csrfField(ctx)}${hidden}${button(label, { variant })}</form>`;
   return html`${errorSummary(ctx, { message: options.message })}
 <p><a href="/admin/staff">${t('common.back')}</a></p>
@@ -91,7 +122,12 @@ ${table({
   rows: options.roles.map((r) => [
     t(`role.${r.role}`),
     r.unitName,
-    action('roles/revoke', t('staff.revoke'), 'secondary', html`<input type="hidden" name="unitId" value="${r.unitId}"><input type="hidden" name="role" value="${r.role}">`),
+    action(
+      'roles/revoke',
+      t('staff.revoke'),
+      'secondary',
+      html`<input type="hidden" name="unitId" value="${r.unitId}"><input type="hidden" name="role" value="${r.role}">`,
+    ),
   ]),
 })}
 <h2>${t('staff.grant')}</h2>

@@ -16,8 +16,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('entry', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_events_subject_idx').on('audit_events').columns(['subject_type', 'subject_id']).execute();
-  await db.schema.createIndex('audit_events_unit_idx').on('audit_events').columns(['unit_id', 'seq']).execute();
+  await db.schema
+    .createIndex('audit_events_subject_idx')
+    .on('audit_events')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_events_unit_idx')
+    .on('audit_events')
+    .columns(['unit_id', 'seq'])
+    .execute();
   await db.schema
     .createTable('audit_head')
     .addColumn('id', 'integer', (c) => c.primaryKey())

@@ -12,7 +12,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('identifier_code', 'text', (c) => c.notNull().unique())
     .addColumn('exchange_code', 'text', (c) => c.unique())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint('units_kind_check', sql`kind in ('province','department','commune','ward','service-centre')`)
+    .addCheckConstraint(
+      'units_kind_check',
+      sql`kind in ('province','department','commune','ward','service-centre')`,
+    )
     // Decision 20/2020: at most 35 characters of '.', digits and capital letters.
     .addCheckConstraint('units_identifier_code_check', sql`identifier_code ~ '^[A-Z0-9.]{1,35}$'`)
     .execute();

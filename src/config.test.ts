@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+const secret = Buffer.alloc(32, 1).toString('base64');
+
+test('defaults: port 3000, all interfaces, ./data, embedded database, demo on', () => {
+  const config = loadConfig({ XASO_SESSION_SECRET: secret, XASO_KEY_ENCRYPTION_KEY: secret }, '/srv/xaso');
+  assert.equal(config.port, 3000);
+  assert.equal(config.host, '0.0.0.0');
+  assert.equal(config.dataDir, '/srv/xaso/data');
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.demo, true);
+  assert.equal(config.publicUrl, 'http://localhost:3000');
+  assert.deepEqual(config.generatedSecrets, []);
+  assert.ok(Object.isFrozen(config));
+});
+
+test('every problem is reported at once', () => {
+  const error = (() => {
+    try {
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        XASO_DEMO: 'maybe',
+        LOG_LEVEL: 'loud',
+        XASO_SESSION_SECRET: 'c2hvcnQ=',
+      });
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  })();
+  assert.ok(error instanceof ConfigError);
+  assert.equal(error.problems.length, 5, error.message);
+  for (const name of ['PORT', 'DATABASE_URL', 'XASO_DEMO', 'LOG_LEVEL', 'XASO_SESSION_SECRET']) {
+    assert.match(error.message, new RegExp(name));
+  }
+});
+
+test('missing secrets are generated once into DATA_DIR and reused', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xaso-config-'));
+  const first = loadConfig({ DATA_DIR: dir });
+  assert.deepEqual([...first.generatedSecrets].sort(), ['XASO_KEY_ENCRYPTION_KEY', 'XASO_SESSION_SECRET']);
+  assert.ok(existsSync(join(dir, 'secrets.json')));
+  assert.equal(first.secrets.session.length, 32);
+  const second = loadConfig({ DATA_DIR: dir });
+  assert.deepEqual(second.secrets.session, first.secrets.session);
+  assert.deepEqual(second.secrets.keyEncryption, first.secrets.keyEncryption);
+  assert.notDeepEqual(first.secrets.session, first.secrets.keyEncryption);
+  assert.match(readFileSync(join(dir, 'secrets.json'), 'utf8'), /"session"/);
+});
+
+test('DATABASE_URL switches to PostgreSQL; XASO_DEMO=false turns the demo off', () => {
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://u@127.0.0.1/x',
+    XASO_DEMO: 'false',
+    XASO_SESSION_SECRET: secret,
+    XASO_KEY_ENCRYPTION_KEY: secret,
+  });
+  assert.equal(config.databaseUrl, 'postgres://u@127.0.0.1/x');
+  assert.equal(config.demo, false);
+});

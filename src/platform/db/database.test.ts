@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { AppError } from '../errors.ts';
+import { acquireDataDirLock } from './data-dir-lock.ts';
+import { openDatabase } from './database.ts';
+import { migrateToLatest, pendingMigrations } from './migrate.ts';
+
+test('a data folder held by a live process is refused with a clear message', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xaso-lock-'));
+  // Pretend the parent process (alive, and not us) holds it.
+  writeFileSync(join(dir, 'xaso.lock'), `${process.ppid}\n`);
+  assert.throws(
+    () => acquireDataDirLock(dir),
+    (error: unknown) =>
+      error instanceof AppError &&
+      error.code === 'DATA_DIR_IN_USE' &&
+      /in use by process/.test(error.message),
+  );
+});
+
+test('a stale lock from a dead process is taken over, and released on close', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xaso-lock-'));
+  writeFileSync(join(dir, 'xaso.lock'), '999999999\n');
+  const lock = acquireDataDirLock(dir);
+  lock.release();
+  assert.equal(existsSync(join(dir, 'xaso.lock')), false);
+});
+
+test('PGlite in a data folder persists across reopen; migrations report pending until applied', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xaso-pglite-'));
+  const migrations = {
+    '0001-a': { up: async (db: never) => void (await sql`create table t (x int)`.execute(db)) },
+  };
+  const first = await openDatabase<{ t: { x: number } }>({ pgliteDir: dir });
+  assert.deepEqual(await pendingMigrations(first.db as never, migrations), ['0001-a']);
+  await migrateToLatest(first.db as never, migrations);
+  await first.db.insertInto('t').values({ x: 42 }).execute();
+  await assert.rejects(
+    openDatabase({ pgliteDir: dir }),
+    (e: unknown) => e instanceof AppError && e.code === 'DATA_DIR_IN_USE',
+  );
+  await first.close();
+  const second = await openDatabase<{ t: { x: number } }>({ pgliteDir: dir });
+  assert.deepEqual(await pendingMigrations(second.db as never, migrations), []);
+  assert.deepEqual(await second.db.selectFrom('t').selectAll().execute(), [{ x: 42 }]);
+  await second.close();
+});

@@ -1,0 +1,74 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+/** A cookie jar over app.inject(), so page tests can sign in and post forms like a browser. */
+export class PageClient {
+  readonly app: FastifyInstance;
+  readonly cookies = new Map<string, string>();
+
+  constructor(app: FastifyInstance) {
+    this.app = app;
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as {
+      name: string;
+      value: string;
+      maxAge?: number;
+      expires?: Date;
+    }[]) {
+      const isCleared =
+        cookie.value === '' ||
+        cookie.maxAge === 0 ||
+        (cookie.expires && cookie.expires.getTime() <= Date.now());
+      if (isCleared) {
+        this.cookies.delete(cookie.name);
+      } else {
+        this.cookies.set(cookie.name, cookie.value);
+      }
+    }
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    this.remember(response);
+    return response;
+  }
+
+  async post(
+    url: string,
+    form: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: new URLSearchParams(form).toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: this.cookieHeader(),
+        ...headers,
+      },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** The CSRF token of the first form on a page. */
+  static csrfFrom(body: string): string {
+    const match = /name="_csrf" value="([^"]+)"/.exec(body);
+    if (!match?.[1]) {
+      throw new Error('no CSRF token on the page');
+    }
+    return match[1];
+  }
+
+  /** Loads the sign-in page (for its CSRF token) and signs in. */
+  async signIn(username: string, password: string): Promise<LightMyRequestResponse> {
+    const page = await this.get('/sign-in');
+    return this.post('/sign-in', { _csrf: PageClient.csrfFrom(page.body), username, password });
+  }
+}
