@@ -12,7 +12,7 @@ import { MIGRATIONS } from './migrations.ts';
 import { registerAuthentication } from './modules/identity/authenticate.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
-import { APP_ERROR_STATUS } from './platform/errors.ts';
+import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
@@ -63,12 +63,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       servers: [{ url: config.publicUrl }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
+    // Shared schemas keep their $id as their name in components.schemas (not def-0, def-1...).
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
   });
   app.addSchema(
     Type.Object(
       {
         error: Type.Object({
-          code: Type.Union(Object.keys(APP_ERROR_STATUS).map((code) => Type.Literal(code))),
+          code: Type.Unsafe<AppErrorCode>({
+            type: 'string',
+            enum: Object.keys(APP_ERROR_STATUS),
+            description: 'A closed set of error codes; see src/platform/errors.ts for when each happens.',
+          }),
           message: Type.String(),
           fields: Type.Optional(Type.Record(Type.String(), Type.String())),
           requestId: Type.String(),

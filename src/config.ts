@@ -72,7 +72,11 @@ function loadOrCreateSecrets(dataDir: string, missing: readonly ('session' | 'ke
   const file = join(dataDir, 'secrets.json');
   let stored: Record<string, string> = {};
   if (existsSync(file)) {
-    stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      throw new ConfigError([`${file} is not valid JSON: repair it, or delete it to generate new secrets`]);
+    }
   }
   let changed = false;
   for (const name of missing) {

@@ -4,9 +4,12 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 export class PageClient {
   readonly app: FastifyInstance;
   readonly cookies = new Map<string, string>();
+  /** The client address the app sees (rate limits are per address; tests give each client its own). */
+  readonly remoteAddress: string;
 
-  constructor(app: FastifyInstance) {
+  constructor(app: FastifyInstance, remoteAddress = '127.0.0.1') {
     this.app = app;
+    this.remoteAddress = remoteAddress;
   }
 
   private remember(response: LightMyRequestResponse): void {
@@ -33,7 +36,12 @@ export class PageClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      remoteAddress: this.remoteAddress,
+      headers: { cookie: this.cookieHeader() },
+    });
     this.remember(response);
     return response;
   }
@@ -46,6 +54,7 @@ export class PageClient {
     const response = await this.app.inject({
       method: 'POST',
       url,
+      remoteAddress: this.remoteAddress,
       payload: new URLSearchParams(form).toString(),
       headers: {
         'content-type': 'application/x-www-form-urlencoded',

@@ -3,7 +3,7 @@
 import type { DbExecutor } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RoleOnUnit, StaffActor } from './actor.ts';
-import { can } from './permissions.ts';
+import { can, canAnywhere } from './permissions.ts';
 import { findStaffById, listRolesOfStaff } from './staff.repository.ts';
 import type { Staff } from './staff.table.ts';
 
@@ -12,6 +12,9 @@ export async function getManageableStaff(
   actor: StaffActor,
   staffId: string,
 ): Promise<{ staff: Staff; roles: RoleOnUnit[] }> {
+  if (!canAnywhere(actor, 'staff.manage')) {
+    throw new AppError('FORBIDDEN', 'Managing staff needs the unit administrator role.');
+  }
   const staff = await findStaffById(db, staffId);
   if (!staff) {
     throw new AppError('NOT_FOUND', 'No such staff member.');
