@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { loadJson } from '../../../test/fixtures/calendar/fixtures.ts';
 import { CalendarError } from './errors.ts';
 import { lunarToSolar } from './lunar-to-solar.ts';
 import { solarToLunar } from './solar-to-lunar.ts';
@@ -12,9 +12,7 @@ interface Vectors {
   leapMonths: Record<string, number>;
   commonYears: number[];
 }
-const vectors = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/calendar/lunar-vectors.json', import.meta.url), 'utf8'),
-) as Vectors;
+const vectors = loadJson<Vectors>('lunar-vectors.json');
 
 function civil(iso: string): CivilDate {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
