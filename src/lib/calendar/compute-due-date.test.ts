@@ -169,6 +169,10 @@ test('after closing, before opening and during the lunch break', () => {
   const early = due('2026-03-10T06:30:00+07:00', { kind: 'workingHours', hours: 4 });
   assert.equal(early.at, '2026-03-10T11:00:00+07:00');
   assert.match(early.vi, /→ trước giờ làm việc: tính từ 07:00; 4 giờ làm việc/);
+  // 1.5 working hours from Tue 11:00: 30 min to 11:30, 1 h from 13:30 → 14:30; Vietnamese writes "1,5".
+  const half = due('2026-03-10T11:00:00+07:00', { kind: 'workingHours', hours: 1.5 });
+  assert.equal(half.at, '2026-03-10T14:30:00+07:00');
+  assert.match(half.vi, /; 1,5 giờ làm việc → hẹn trả 14:30 ngày 10\/03\/2026$/);
   // Tue 12:15 (lunch) → from 13:30: 13:30–17:00 (3 h 30) + Wed 07:00–11:30 (4 h 30) = 8 h exactly → Wed 11:30.
   const lunch = due('2026-03-10T12:15:00+07:00', days(1));
   assert.equal(lunch.at, '2026-03-11T11:30:00+07:00');
