@@ -1,10 +1,10 @@
 // One unit's working calendar: holiday tables + office hours, answering "which sessions does day X have?".
 import type { HolidayCalendar, HolidayEntry } from '../create-holiday-calendar.ts';
 import { CalendarError } from '../errors.ts';
-import { type MinuteSessions, validateOfficeHours } from '../office-hours.ts';
 import type { OfficeHours, Weekday } from '../types.ts';
 import { isoDateOfJdn } from './civil-date.ts';
 import { weekdayOfJdn } from './julian-day.ts';
+import { compileOfficeHours, type MinuteSessions } from './office-hours.ts';
 
 export interface WorkingDayInfo {
   readonly jdn: number;
@@ -29,7 +29,7 @@ export function compileWorkingCalendar(calendar: HolidayCalendar, officeHours: O
   if (typeof calendar?.entryFor !== 'function') {
     throw new CalendarError('INVALID_ARGUMENT', 'calendar must come from createHolidayCalendar');
   }
-  const hours = validateOfficeHours(officeHours);
+  const hours = compileOfficeHours(officeHours);
   const cache = new Map<number, WorkingDayInfo>();
   return {
     normalDayMs: hours.normal.reduce((sum, [from, to]) => sum + (to - from) * 60_000, 0),
