@@ -69,6 +69,20 @@ test('Tết 2026, online, received Friday 13/02 16:40: next working day Monday 2
   assert.deepEqual(skip?.params, { from: '2026-02-14', to: '2026-02-22', names: 'Tết Nguyên đán' });
 });
 
+test('days off before the reception day are not listed; a run the reception day sits in is listed whole', () => {
+  // Monday 23/02/2026 09:00, the first day after Tết, 1 day → Tuesday 24/02 09:00; nothing skipped.
+  const after = due('2026-02-23T09:00:00+07:00', days(1));
+  assert.equal(after.at, '2026-02-24T09:00:00+07:00');
+  assert.ok(!after.codes.includes('SKIP_DAYS_OFF'), after.vi);
+  // Online on Wednesday 18/02 (Tết) → Monday 23/02 07:00 → 17:00; the whole run 14/02–22/02 is named.
+  const during = due('2026-02-18T10:00:00+07:00', days(1, ONLINE));
+  assert.equal(during.at, '2026-02-23T17:00:00+07:00');
+  assert.match(
+    during.vi,
+    /→ ngày nghỉ \(Tết Nguyên đán\): tính từ ngày làm việc tiếp theo, 07:00 thứ Hai 23\/02\/2026; 1 ngày làm việc; trừ Tết Nguyên đán 14\/02–22\/02 →/,
+  );
+});
+
 test('Tết 2026 without a cut-off: the 20 minutes of Friday count → Friday 27/02 16:40', () => {
   // Fri 16:40–17:00 = 20 min; 40 h − 20 min = 39 h 40 min from Mon 23/02 07:00: Mon–Thu 32 h, then 7 h 40 min
   // on Fri 27/02: 07:00–11:30 (4 h 30) + 13:30 + 3 h 10 → 16:40.

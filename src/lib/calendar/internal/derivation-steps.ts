@@ -12,8 +12,12 @@ export function daysOffSteps(working: WorkingCalendar, received: number, due: nu
   const result: DerivationStep[] = [];
   const lastDay = localJdn(due);
   let jdn = localJdn(received);
-  // A run the reception day sits in is shown whole, from its first day.
-  while (!working.day(jdn - 1).isWorkingDay && localJdn(received) - jdn < 60) {
+  // A run the reception day sits in (received online on a day off) is shown whole, from its first day.
+  while (
+    !working.day(jdn).isWorkingDay &&
+    !working.day(jdn - 1).isWorkingDay &&
+    localJdn(received) - jdn < 60
+  ) {
     jdn--;
   }
   while (jdn <= lastDay) {
