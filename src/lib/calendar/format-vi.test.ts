@@ -13,7 +13,9 @@ import {
   weekdayNameVi,
   weekdayOf,
 } from './format-vi.ts';
+import { lunarYearName } from './lunar-year-name.ts';
 import { DEFAULT_OFFICE_HOURS, validateOfficeHours } from './office-hours.ts';
+import { shiftWorkingDays } from './shift-working-days.ts';
 
 test('weekday names: Chủ nhật, thứ Hai … thứ Bảy', () => {
   assert.deepEqual(([0, 1, 2, 3, 4, 5, 6] as const).map(weekdayNameVi), [
@@ -89,4 +91,31 @@ test('validateOfficeHours rejects malformed hours', () => {
   assert.throws(() => validateOfficeHours({ ...DEFAULT_OFFICE_HOURS, workingWeekdays: [7 as 1] }), {
     code: 'INVALID_OFFICE_HOURS',
   });
+});
+
+test('lunar year names (can chi): Giáp Thìn 2024, Ất Tỵ 2025, Bính Ngọ 2026, Đinh Mùi 2027, Quý Mão 2023', () => {
+  assert.deepEqual([2023, 2024, 2025, 2026, 2027, 1985, 2000].map(lunarYearName), [
+    'Quý Mão',
+    'Giáp Thìn',
+    'Ất Tỵ',
+    'Bính Ngọ',
+    'Đinh Mùi',
+    'Ất Sửu',
+    'Canh Thìn',
+  ]);
+});
+
+test('shiftWorkingDays moves by whole working days over weekends and holidays', () => {
+  const calendar = createHolidayCalendar([loadHolidayTable('holidays-2026.json')]);
+  const shift = (date: string, days: number) =>
+    shiftWorkingDays({ date, days, calendar, officeHours: DEFAULT_OFFICE_HOURS });
+  // Friday 13/02/2026 + 1 → Monday 23/02 (weekend, Tết 16–20, weekend); − 1 from 23/02 → 13/02.
+  assert.equal(shift('2026-02-13', 1), '2026-02-23');
+  assert.equal(shift('2026-02-23', -1), '2026-02-13');
+  // Wednesday 29/04 + 2 → Tuesday 05/05 (30/04, 01/05, weekend skipped).
+  assert.equal(shift('2026-04-29', 2), '2026-05-05');
+  // 0 keeps a working day and moves a day off forward: Saturday 14/03 → Monday 16/03.
+  assert.equal(shift('2026-03-10', 0), '2026-03-10');
+  assert.equal(shift('2026-03-14', 0), '2026-03-16');
+  assert.throws(() => shift('2026-03-10', 1.5), { code: 'INVALID_ARGUMENT' });
 });

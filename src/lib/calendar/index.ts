@@ -21,7 +21,9 @@ export {
   weekdayOf,
 } from './format-vi.ts';
 export { lunarToSolar } from './lunar-to-solar.ts';
+export { lunarYearName } from './lunar-year-name.ts';
 export { DEFAULT_OFFICE_HOURS, validateOfficeHours } from './office-hours.ts';
 export { renderDerivation } from './render-derivation.ts';
+export { type ShiftWorkingDaysOptions, shiftWorkingDays } from './shift-working-days.ts';
 export { solarToLunar } from './solar-to-lunar.ts';
 export type * from './types.ts';
