@@ -139,9 +139,12 @@ export interface Extension {
 export type DerivationCode =
   /** The reception instant. */
   | 'RECEIVED'
-  /** The count starts on the next working day (cut-off, after hours, or a non-working day). */
+  /**
+   * The count starts on the next working day; `params.reason` is NON_WORKING_DAY, AFTER_CUTOFF (15:00),
+   * BEFORE_CLOSING (online, 1 hour before closing) or AFTER_HOURS; `params.start` the ISO start instant.
+   */
   | 'START_NEXT_WORKING_DAY'
-  /** Received before opening or during a break: the count starts when the next session opens that day. */
+  /** Received before opening (`reason` BEFORE_OPENING) or in a break (BREAK): the count starts at the next session. */
   | 'START_NEXT_SESSION'
   /** The statutory time: N working days / hours, same day, or immediately. */
   | 'STATUTORY_TIME'

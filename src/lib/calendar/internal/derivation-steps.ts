@@ -2,6 +2,7 @@
 // clock stops. Computed after the due instant is known, from the same working calendar.
 import { formatDateVi, formatTimeVi, toVietnamIso, weekdayNameEn, weekdayNameVi } from '../format-vi.ts';
 import type { DerivationStep, Pause } from '../types.ts';
+import { parseIsoDate } from './civil-date.ts';
 import { durationText, spanText, step } from './derivation-text.ts';
 import { instantAt, localJdn } from './local-time.ts';
 import type { WorkingCalendar } from './working-calendar.ts';
@@ -77,11 +78,7 @@ export function extraWorkingDaySteps(working: WorkingCalendar, start: number, du
         [],
       ) > 0
     ) {
-      const date = formatDateVi({
-        year: Number(day.date.slice(0, 4)),
-        month: Number(day.date.slice(5, 7)),
-        day: Number(day.date.slice(8)),
-      });
+      const date = formatDateVi(parseIsoDate(day.date));
       result.push(
         step(
           'EXTRA_WORKING_DAY',
