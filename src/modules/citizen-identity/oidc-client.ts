@@ -13,14 +13,23 @@ export interface CitizenOidcClient {
   configuration(): Promise<client.Configuration>;
 }
 
-export function createCitizenOidcClient(options: { oidc: OidcConfig; fetch?: OidcFetch }): CitizenOidcClient {
+export function createCitizenOidcClient(options: {
+  oidc: OidcConfig;
+  fetch?: OidcFetch;
+  /** Shifts the clock used for `exp`/`iat` checks (tests of expired tokens); 0 in the app. */
+  clockSkewSeconds?: number;
+}): CitizenOidcClient {
   let discovered: Promise<client.Configuration> | undefined;
   const discover = async () => {
     const isHttp = new URL(options.oidc.issuer).protocol === 'http:';
     const configuration = await client.discovery(
       new URL(options.oidc.issuer),
       options.oidc.clientId,
-      { redirect_uris: [options.oidc.redirectUri], id_token_signed_response_alg: 'RS256' },
+      {
+        redirect_uris: [options.oidc.redirectUri],
+        id_token_signed_response_alg: 'RS256',
+        ...(options.clockSkewSeconds ? { [client.clockSkew]: options.clockSkewSeconds } : {}),
+      },
       client.ClientSecretBasic(options.oidc.clientSecret),
       {
         // Plain http only reaches here for the bundled provider or a loopback issuer (src/config.ts).

@@ -3,7 +3,7 @@
 // accounts. Authorization code flow with PKCE S256 only (RFC 7636), `scope=openid profile`,
 // `acr_values=LoA1`, one confidential client: xaso itself. Never used when OIDC_ISSUER is set.
 import { createHmac } from 'node:crypto';
-import Provider, { type Configuration, interactionPolicy, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { DEV_OIDC_PATH, type OidcConfig } from '../../config.ts';
 import { type DemoCitizen, findDemoCitizen } from '../demo/demo-citizens.ts';
 import { createMemoryAdapterFactory } from './memory-adapter.ts';
@@ -32,21 +32,6 @@ export function demoCitizenClaims(citizen: DemoCitizen): Record<string, unknown>
     address: { formatted: citizen.address, country: 'VN' },
     personal_identifier_number: citizen.personalIdentifier,
   };
-}
-
-/** The login prompt always asks which demo citizen, so a shared device (kiosk) never signs in the last one. */
-function alwaysChoosePolicy() {
-  const policy = interactionPolicy.base();
-  policy
-    .get('login')
-    ?.checks.add(
-      new interactionPolicy.Check('choose_demo_citizen', 'the development provider asks every time', (ctx) =>
-        ctx.oidc.result?.login
-          ? interactionPolicy.Check.NO_NEED_TO_PROMPT
-          : interactionPolicy.Check.REQUEST_PROMPT,
-      ),
-    );
-  return policy;
 }
 
 function escapeText(text: string): string {
@@ -91,7 +76,6 @@ export function createDevProvider(options: {
     },
     interactions: {
       url: (_ctx, interaction) => `${DEV_OIDC_PATH}/interaction/${interaction.uid}`,
-      policy: alwaysChoosePolicy(),
     },
     findAccount: (_ctx, sub) => {
       const citizen = findDemoCitizen(sub);

@@ -42,6 +42,11 @@ export async function registerDevOidc(
     const raw = request.raw as IncomingMessage & { originalUrl?: string };
     raw.originalUrl = url;
     raw.url = url.slice(DEV_OIDC_PATH.length) || '/';
+    if (/^\/auth[/?]/.test(raw.url) && raw.headers.cookie) {
+      // No single sign-on: the provider never sees its session from an earlier sign-in, so every sign-in
+      // asks which demo citizen, and a shared device (kiosk) never signs the previous citizen in again.
+      raw.headers.cookie = raw.headers.cookie.replace(/(^|;\s*)xaso_devoidc(\.sig)?=[^;]*/g, '');
+    }
     await handle(raw, reply.raw);
   });
   return provider;
