@@ -24,6 +24,7 @@ import { abortDevLogin, finishDevLogin, getDevLogin } from '../modules/dev-oidc/
 import type { PageKit } from './page-kit.ts';
 import { citizenDevLoginPage } from './pages/citizen-dev-login-page.ts';
 import { citizenHomePage, citizenLandingPage, citizenSignInFailedPage } from './pages/citizen-pages.ts';
+import { safeLocalPath } from './public.routes.ts';
 
 export interface CitizenPagesOptions {
   readonly db: Db;
@@ -57,7 +58,7 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
     });
   };
 
-  app.get<{ Querystring: { notice?: string } }>(
+  app.get<{ Querystring: { notice?: string; next?: string } }>(
     '/cong-dan',
     { schema: { hide: true } },
     async (request, reply) => {
@@ -70,7 +71,11 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
             : undefined;
         return kit.send(reply, ctx, {
           title: ctx.t('citizen.landing.title'),
-          body: citizenLandingPage(ctx, { notice, isBundledProvider: options.config.oidc.isBundled }),
+          body: citizenLandingPage(ctx, {
+            notice,
+            isBundledProvider: options.config.oidc.isBundled,
+            next: safeLocalPath(request.query.next, ''),
+          }),
         });
       }
       return kit.send(reply, ctx, {
@@ -80,21 +85,26 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
     },
   );
 
-  app.get('/cong-dan/dang-nhap', { schema: { hide: true } }, async (request, reply) => {
-    if (request.citizen) {
-      return reply.redirect('/cong-dan', 303);
-    }
-    try {
-      const started = await startCitizenSignIn({ db, oidcClient: options.oidcClient });
-      reply.setCookie(CITIZEN_SIGN_IN_COOKIE, started.cookie, {
-        ...signInCookie,
-        maxAge: CITIZEN_SIGN_IN_MINUTES * 60,
-      });
-      return reply.redirect(started.authorizationUrl, 303);
-    } catch (error) {
-      return refuse(reply, error);
-    }
-  });
+  app.get<{ Querystring: { next?: string } }>(
+    '/cong-dan/dang-nhap',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const returnTo = safeLocalPath(request.query.next, '/cong-dan');
+      if (request.citizen) {
+        return reply.redirect(returnTo, 303);
+      }
+      try {
+        const started = await startCitizenSignIn({ db, oidcClient: options.oidcClient, returnTo });
+        reply.setCookie(CITIZEN_SIGN_IN_COOKIE, started.cookie, {
+          ...signInCookie,
+          maxAge: CITIZEN_SIGN_IN_MINUTES * 60,
+        });
+        return reply.redirect(started.authorizationUrl, 303);
+      } catch (error) {
+        return refuse(reply, error);
+      }
+    },
+  );
 
   app.get('/cong-dan/callback', { schema: { hide: true } }, async (request, reply) => {
     try {
@@ -113,7 +123,7 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
         secure,
         maxAge: CITIZEN_SESSION_MAX_HOURS * 3600,
       });
-      return reply.redirect('/cong-dan', 303);
+      return reply.redirect(session.returnTo, 303);
     } catch (error) {
       return refuse(reply, error);
     }

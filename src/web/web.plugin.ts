@@ -18,12 +18,13 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createPageErrorRenderer(kit: PageKit) {
   return (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
-    // Citizen pages send a signed-out citizen to the citizen sign-in, not to the staff one.
+    // Citizen pages (requireCitizen) send a signed-out citizen to the citizen sign-in, not the staff one.
     if (
       (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') &&
-      request.url.startsWith('/cong-dan')
+      request.method === 'GET' &&
+      request.url.startsWith('/cong-dan/')
     ) {
-      return reply.redirect('/cong-dan', 303);
+      return reply.redirect(`/cong-dan?next=${encodeURIComponent(request.url)}`, 303);
     }
     if ((error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') && request.method === 'GET') {
       const notice = error.code === 'SESSION_EXPIRED' ? '&notice=expired' : '';

@@ -15,7 +15,7 @@ let server: ServerProcess | undefined;
 let browser: Browser | undefined;
 
 before(async () => {
-  server = await startServerProcess({ env: { XASO_DEMO: 'true' } });
+  server = await startServerProcess({ env: { XASO_DEMO: 'true' }, timeoutMs: 90_000 });
 });
 /**
  * The provider's redirects use PUBLIC_URL, which defaults to http://localhost:<port>: the browser must use

@@ -33,9 +33,9 @@ interface Flow {
 async function runToCallback(
   browser: PageClient,
   sub: string,
-  tamper: { authorizationUrl?: (url: URL) => void } = {},
+  tamper: { authorizationUrl?: (url: URL) => void; startPath?: string } = {},
 ): Promise<Flow> {
-  const start = await browser.get('/cong-dan/dang-nhap');
+  const start = await browser.get(tamper.startPath ?? '/cong-dan/dang-nhap');
   assert.equal(start.statusCode, 303, start.body);
   const authorizationUrl = new URL(String(start.headers.location));
   tamper.authorizationUrl?.(authorizationUrl);
@@ -163,6 +163,26 @@ test('signing in again refreshes the same citizen record (keyed by issuer and su
     (await auditActions(before)).map((e) => e.action),
     ['citizen.signed_in'],
   );
+});
+
+test('sign-in returns to the local page it was started for, never to another site', async () => {
+  const browser = client();
+  const flow = await runToCallback(browser, 'demo-citizen-ma-thi-hoa', {
+    startPath: '/cong-dan/dang-nhap?next=%2Fcong-dan%2Fho-so%2Fmoi%3Fthu-tuc%3D1.001',
+  });
+  const back = await browser.get(local(flow.callbackUrl));
+  assert.equal(back.statusCode, 303);
+  assert.equal(back.headers.location, '/cong-dan/ho-so/moi?thu-tuc=1.001');
+  const signedIn = await browser.get('/cong-dan/dang-nhap?next=%2Fkiosk');
+  assert.equal(signedIn.headers.location, '/kiosk', 'already signed in: straight there');
+
+  const other = client();
+  const evil = await runToCallback(other, 'demo-citizen-ma-thi-hoa', {
+    startPath: '/cong-dan/dang-nhap?next=%2F%2Fevil.example%2Fphish',
+  });
+  assert.equal((await other.get(local(evil.callbackUrl))).headers.location, '/cong-dan');
+  const landing = await client().get('/cong-dan?next=%2Fcong-dan%2Fho-so');
+  assert.match(landing.body, /href="\/cong-dan\/dang-nhap\?next=%2Fcong-dan%2Fho-so"/);
 });
 
 test('the provider always asks which demo citizen, even with a live provider session (shared kiosks)', async () => {

@@ -49,7 +49,14 @@ export async function upsertCitizen(
 
 export async function insertCitizenSignIn(
   db: DbExecutor,
-  values: { idHash: string; state: string; nonce: string; codeVerifier: string; expiresAt: Date },
+  values: {
+    idHash: string;
+    state: string;
+    nonce: string;
+    codeVerifier: string;
+    returnTo: string;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('citizen_sign_ins')
@@ -58,6 +65,7 @@ export async function insertCitizenSignIn(
       state: values.state,
       nonce: values.nonce,
       code_verifier: values.codeVerifier,
+      return_to: values.returnTo,
       expires_at: values.expiresAt,
       consumed_at: null,
     })

@@ -38,6 +38,8 @@ export interface CitizenSignInTable {
   state: string;
   nonce: string;
   code_verifier: string;
+  /** The local page to show after sign-in (e.g. the online submission form, or the kiosk). */
+  return_to: string;
   created_at: ColumnType<Date, never, never>;
   expires_at: Date;
   consumed_at: Date | null;

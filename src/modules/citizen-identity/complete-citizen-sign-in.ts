@@ -46,7 +46,7 @@ async function verifyCallback(options: {
   cookie: string | undefined;
   query: string;
   now: Date;
-}): Promise<{ subject: string; claims: CitizenClaims; acr: string | null }> {
+}): Promise<{ subject: string; claims: CitizenClaims; acr: string | null; returnTo: string }> {
   const signIn = options.cookie
     ? await findCitizenSignIn(options.db, hashSecretToken(options.cookie))
     : undefined;
@@ -93,6 +93,7 @@ async function verifyCallback(options: {
     subject: idToken.sub,
     claims: claimsFrom(claims),
     acr: typeof idToken.acr === 'string' ? idToken.acr : null,
+    returnTo: signIn.return_to,
   };
 }
 
@@ -110,7 +111,7 @@ export async function completeCitizenSignIn(options: {
   query: string;
   requestId: string | null;
   now?: Date;
-}): Promise<{ token: string; citizenId: string; isNew: boolean }> {
+}): Promise<{ token: string; citizenId: string; isNew: boolean; returnTo: string }> {
   const now = options.now ?? new Date();
   let verified: Awaited<ReturnType<typeof verifyCallback>>;
   try {
@@ -166,6 +167,6 @@ export async function completeCitizenSignIn(options: {
       state,
       details: { acr: verified.acr, isBundledProvider: options.oidcClient.oidc.isBundled },
     });
-    return { token, citizenId: citizen.id, isNew: !existing };
+    return { token, citizenId: citizen.id, isNew: !existing, returnTo: verified.returnTo };
   });
 }

@@ -17,6 +17,8 @@ export const CITIZEN_ACR_VALUES = 'LoA1';
 export async function startCitizenSignIn(options: {
   db: Db;
   oidcClient: CitizenOidcClient;
+  /** A local path (already checked by the caller) to return to after sign-in; default `/cong-dan`. */
+  returnTo?: string;
   now?: Date;
 }): Promise<{ authorizationUrl: string; cookie: string }> {
   const now = options.now ?? new Date();
@@ -36,6 +38,7 @@ export async function startCitizenSignIn(options: {
     state,
     nonce,
     codeVerifier,
+    returnTo: options.returnTo ?? '/cong-dan',
     expiresAt: new Date(now.getTime() + CITIZEN_SIGN_IN_MINUTES * 60_000),
   });
   const url = client.buildAuthorizationUrl(configuration, {

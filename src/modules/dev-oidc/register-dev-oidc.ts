@@ -30,6 +30,16 @@ export async function registerDevOidc(
     jwks: await loadSigningKeys(options.db),
     isHttps: options.config.publicUrl.startsWith('https:'),
   });
+  // The provider's own refusals (bad client, bad grant, PKCE) and failures go to the app's log.
+  const refused = (event: string) => (_ctx: unknown, error: Error) => {
+    app.log.info({ event, reason: error.message }, 'dev-oidc refused a request');
+  };
+  provider.on('authorization.error', refused('authorization.error'));
+  provider.on('grant.error', refused('grant.error'));
+  provider.on('userinfo.error', refused('userinfo.error'));
+  provider.on('server_error', (_ctx: unknown, error: Error) => {
+    app.log.error({ err: error }, 'dev-oidc server error');
+  });
   const handle = provider.callback();
   app.addHook('onRequest', async (request, reply) => {
     const url = request.raw.url ?? '';

@@ -8,14 +8,14 @@ import type { PageContext } from '../page-context.ts';
 /** `/cong-dan` before sign-in: what VNeID sign-in is for, and the one button that starts it. */
 export function citizenLandingPage(
   ctx: PageContext,
-  options: { notice?: 'signedOut' | 'expired' | undefined; isBundledProvider: boolean },
+  options: { notice?: 'signedOut' | 'expired' | undefined; isBundledProvider: boolean; next?: string },
 ): SafeHtml {
   const { t } = ctx;
   return html`<div class="narrow">
 ${options.notice ? notificationBanner({ kind: 'info', title: t('citizen.landing.title'), body: t(options.notice === 'expired' ? 'citizen.landing.expired' : 'citizen.landing.signedOut') }) : ''}
 <h1>${t('citizen.landing.title')}</h1>
 <p class="lead">${t('citizen.landing.lead')}</p>
-<p><a class="button button--primary" href="/cong-dan/dang-nhap">${t('citizen.landing.signIn')}</a></p>
+<p><a class="button button--primary" href="/cong-dan/dang-nhap${options.next ? `?next=${encodeURIComponent(options.next)}` : ''}">${t('citizen.landing.signIn')}</a></p>
 ${options.isBundledProvider ? html`<p class="secondary-text">${t('citizen.landing.devNote')}</p>` : ''}
 </div>`;
 }
