@@ -21,6 +21,8 @@ import {
 } from '../modules/citizen-identity/start-citizen-sign-in.ts';
 import { DEMO_CITIZENS } from '../modules/demo/demo-citizens.ts';
 import { abortDevLogin, finishDevLogin, getDevLogin } from '../modules/dev-oidc/dev-oidc-interaction.ts';
+import { AppError } from '../platform/errors.ts';
+import { createRateLimiter } from '../platform/http/rate-limiter.ts';
 import type { PageKit } from './page-kit.ts';
 import { citizenDevLoginPage } from './pages/citizen-dev-login-page.ts';
 import { citizenHomePage, citizenLandingPage, citizenSignInFailedPage } from './pages/citizen-pages.ts';
@@ -39,6 +41,15 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
   const { kit, db } = options;
   const secure = options.config.publicUrl.startsWith('https:');
   const signInCookie = { path: '/cong-dan', httpOnly: true, sameSite: 'lax' as const, secure };
+  // Each start writes a row and each refused callback an audit event: 30 a minute per address is plenty for
+  // a kiosk and stops a flood.
+  const limiter = createRateLimiter({ limit: 30, windowSeconds: 60 });
+  const limit = (ip: string) => {
+    const wait = limiter.hit(ip);
+    if (wait > 0) {
+      throw new AppError('RATE_LIMITED', 'Too many citizen sign-in requests.', { retryAfterSeconds: wait });
+    }
+  };
 
   const refuse = (reply: FastifyReply, error: unknown) => {
     if (!isCitizenSignInError(error)) {
@@ -93,6 +104,7 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
       if (request.citizen) {
         return reply.redirect(returnTo, 303);
       }
+      limit(request.ip);
       try {
         const started = await startCitizenSignIn({ db, oidcClient: options.oidcClient, returnTo });
         reply.setCookie(CITIZEN_SIGN_IN_COOKIE, started.cookie, {
@@ -107,6 +119,7 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
   );
 
   app.get('/cong-dan/callback', { schema: { hide: true } }, async (request, reply) => {
+    limit(request.ip);
     try {
       const session = await completeCitizenSignIn({
         db,

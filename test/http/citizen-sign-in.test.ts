@@ -385,6 +385,30 @@ test('an expired ID token is refused', async () => {
   );
 });
 
+test('starting sign-ins and hitting the callback are rate limited per address (429)', async () => {
+  const flooder = client();
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) {
+    statuses.push(
+      (await flooder.get(i % 2 ? '/cong-dan/callback?code=x&state=y' : '/cong-dan/dang-nhap')).statusCode,
+    );
+  }
+  assert.deepEqual(
+    statuses.slice(0, 30).filter((s) => s === 429),
+    [],
+  );
+  assert.equal(statuses[30], 429);
+});
+
+test('the citizen page with its stylesheet weighs under 50 KB (issue 6)', async () => {
+  const browser = client();
+  await signIn(browser, 'demo-citizen-nguyen-van-an');
+  const page = await browser.get('/cong-dan');
+  const css = await browser.get('/assets/xaso.css');
+  const bytes = page.rawPayload.length + css.rawPayload.length;
+  assert.ok(bytes < 50 * 1024, `${bytes} bytes`);
+});
+
 test('an unreachable external provider gives 502 with a clear message, never a 500', async () => {
   const external = await createTestApp({
     db,
