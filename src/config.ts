@@ -38,7 +38,11 @@ export interface OidcConfig {
   readonly clientSecret: string;
   /** Where the provider sends the citizen back: `<PUBLIC_URL>/cong-dan/callback` unless set. */
   readonly redirectUri: string;
+  /** The only JWS algorithm accepted on ID tokens: RS256 (OIDC Core §15.1) unless OIDC_ID_TOKEN_ALG says. */
+  readonly idTokenAlg: 'RS256' | 'PS256' | 'ES256';
 }
+
+const ID_TOKEN_ALGS = ['RS256', 'PS256', 'ES256'] as const;
 
 /** Path under which the bundled development provider is mounted (src/modules/dev-oidc). */
 export const DEV_OIDC_PATH = '/dev-oidc';
@@ -228,6 +232,8 @@ function parseOidc(env: Env, publicUrl: string, problems: string[]) {
       clientId: DEV_OIDC_CLIENT_ID,
       clientSecret: undefined,
       redirectUri,
+      // The bundled provider signs with P-256: its key is generated in a millisecond at first start.
+      idTokenAlg: 'ES256' as const,
     };
   }
   try {
@@ -247,5 +253,11 @@ function parseOidc(env: Env, publicUrl: string, problems: string[]) {
   if (!clientSecret) {
     problems.push('OIDC_CLIENT_SECRET must be set with OIDC_ISSUER');
   }
-  return { isBundled: false, issuer, clientId, clientSecret, redirectUri };
+  const idTokenAlg = (env.OIDC_ID_TOKEN_ALG?.trim() || 'RS256') as OidcConfig['idTokenAlg'];
+  if (!ID_TOKEN_ALGS.includes(idTokenAlg)) {
+    problems.push(
+      `OIDC_ID_TOKEN_ALG must be one of ${ID_TOKEN_ALGS.join(', ')} (got "${env.OIDC_ID_TOKEN_ALG}")`,
+    );
+  }
+  return { isBundled: false, issuer, clientId, clientSecret, redirectUri, idTokenAlg };
 }

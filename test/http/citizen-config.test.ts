@@ -27,6 +27,7 @@ test('no issuer: the bundled development provider under /dev-oidc, with a derive
   assert.equal(oidc.issuer, 'https://xa.example.vn/dev-oidc');
   assert.equal(oidc.clientId, 'xaso-dev');
   assert.equal(oidc.redirectUri, 'https://xa.example.vn/cong-dan/callback');
+  assert.equal(oidc.idTokenAlg, 'ES256');
   assert.ok(oidc.clientSecret.length >= 43);
   const other = loadConfig({ ...base, XASO_SESSION_SECRET: Buffer.alloc(32, 2).toString('base64') });
   assert.notEqual(other.oidc.clientSecret, oidc.clientSecret, 'the secret follows the session secret');
@@ -78,7 +79,17 @@ test('an external issuer needs its client id and secret, and https (http only on
       clientId: 'xaso-binh-ca',
       clientSecret: 's3cret',
       redirectUri: 'https://xa.example.vn/cong-dan/callback',
+      idTokenAlg: 'RS256',
     },
+  );
+  assert.match(
+    problems({
+      OIDC_ISSUER: 'https://sso.example.vn',
+      OIDC_CLIENT_ID: 'x',
+      OIDC_CLIENT_SECRET: 'y',
+      OIDC_ID_TOKEN_ALG: 'none',
+    }).join('\n'),
+    /OIDC_ID_TOKEN_ALG/,
   );
 });
 

@@ -343,12 +343,17 @@ test('an ID token altered in transit (claims changed, signature kept) is refused
 });
 
 test('an ID token forged with another key under the provider’s key id is refused', async () => {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   await assert.rejects(
     completeWith((token) => {
       const [header, payload] = token.split('.');
+      assert.equal(json(header).alg, 'ES256');
       const input = `${header}.${b64({ ...json(payload), name: 'Kẻ Mạo Danh' })}`;
-      const signature = createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url');
+      // RFC 7518 §3.4: ES256 signatures are R || S, 64 bytes.
+      const signature = createSign('SHA256')
+        .update(input)
+        .sign({ key: privateKey, dsaEncoding: 'ieee-p1363' })
+        .toString('base64url');
       return `${input}.${signature}`;
     }),
     (error: { code?: string }) => error.code === 'ID_TOKEN_INVALID',

@@ -27,7 +27,8 @@ export function createCitizenOidcClient(options: {
       options.oidc.clientId,
       {
         redirect_uris: [options.oidc.redirectUri],
-        id_token_signed_response_alg: 'RS256',
+        // Pinned: a token signed with any other algorithm (or none) is refused (RFC 8725 §3.1).
+        id_token_signed_response_alg: options.oidc.idTokenAlg,
         ...(options.clockSkewSeconds ? { [client.clockSkew]: options.clockSkewSeconds } : {}),
       },
       client.ClientSecretBasic(options.oidc.clientSecret),

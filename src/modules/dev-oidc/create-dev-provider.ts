@@ -57,6 +57,7 @@ export function createDevProvider(options: {
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
+        id_token_signed_response_alg: options.oidc.idTokenAlg,
       },
     ],
     jwks: options.jwks as Configuration['jwks'],
