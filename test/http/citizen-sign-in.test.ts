@@ -77,6 +77,37 @@ async function nextSeq(): Promise<number> {
   return Number(head.next_seq);
 }
 
+test('the bundled provider publishes its metadata under /dev-oidc: code flow, PKCE S256, LoA1, the claims', async () => {
+  const response = await app.inject({
+    method: 'GET',
+    url: '/dev-oidc/.well-known/openid-configuration',
+    headers: { host: new URL(config.publicUrl).host },
+  });
+  assert.equal(response.statusCode, 200);
+  const metadata = response.json();
+  assert.equal(metadata.issuer, config.oidc.issuer);
+  assert.equal(metadata.authorization_endpoint, `${config.oidc.issuer}/auth`);
+  assert.deepEqual(metadata.response_types_supported, ['code']);
+  assert.deepEqual(metadata.code_challenge_methods_supported, ['S256']);
+  assert.deepEqual(metadata.acr_values_supported, ['LoA1']);
+  assert.equal(metadata.authorization_response_iss_parameter_supported, true);
+  for (const claim of [
+    'sub',
+    'name',
+    'birthdate',
+    'phone_number',
+    'email',
+    'address',
+    'personal_identifier_number',
+  ]) {
+    assert.ok(metadata.claims_supported.includes(claim), claim);
+  }
+  const jwks = await app.inject({ method: 'GET', url: '/dev-oidc/jwks' });
+  const [key] = jwks.json().keys;
+  assert.equal(key.alg, 'ES256');
+  assert.equal(key.d, undefined, 'no private part is published');
+});
+
 test('a demo citizen signs in through the whole code flow, sees /cong-dan, and signs out', async () => {
   const browser = client();
   const flow = await runToCallback(browser, 'demo-citizen-ma-thi-hoa');

@@ -69,6 +69,8 @@ export function createDevProvider(options: {
     // The profile claims go into the ID token too, so the relying party has them signed.
     conformIdTokenClaims: false,
     acrValues: [DEV_OIDC_ACR],
+    // The authorization code flow only (no implicit or hybrid responses).
+    responseTypes: ['code'],
     pkce: { required: () => true },
     features: {
       devInteractions: { enabled: false },
