@@ -27,6 +27,15 @@ export const AUDIT_ACTIONS = {
   'identity.account_locked': 'staff',
   /** A bearer token was issued to an API client. */
   'identity.token_issued': 'staff',
+  // Working calendar (issue 6 §2)
+  /** A province administrator entered or replaced the official holiday table of a year (or the demo seed). */
+  'calendar.holiday_table_set': 'holiday_table',
+  /** An administrator removed a unit's official holiday table of a year (defaults or the table above apply). */
+  'calendar.holiday_table_deleted': 'holiday_table',
+  /** An administrator set a unit's office hours (inherited by the units below). */
+  'calendar.office_hours_set': 'unit',
+  /** An administrator cleared a unit's own office hours (it inherits from above, or the defaults apply). */
+  'calendar.office_hours_cleared': 'unit',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
