@@ -22,7 +22,8 @@ export async function deleteHolidayTable(options: {
   const unit = await getUnit(options.db, options.unitId);
   assertCan(options.actor, 'unit.configure', unit);
   await options.db.transaction().execute(async (trx) => {
-    if (!(await deleteHolidayTableRow(trx, unit.id, options.year))) {
+    const isYear = Number.isInteger(options.year);
+    if (!isYear || !(await deleteHolidayTableRow(trx, unit.id, options.year))) {
       throw new AppError('NOT_FOUND', 'This unit has no holiday table for that year.');
     }
     await appendAuditEvent(trx, {

@@ -4,6 +4,8 @@ import { AppError } from '../../platform/errors.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Ids of the unit and its ancestors, nearest first. */
 export function ancestryOf(unit: Pick<Unit, 'path'>): string[] {
   return unit.path.split('/').filter(Boolean).reverse();
@@ -11,7 +13,8 @@ export function ancestryOf(unit: Pick<Unit, 'path'>): string[] {
 
 /** The unit, or NOT_FOUND (units are public: a 404 tells nothing secret). */
 export async function getUnit(db: DbExecutor, unitId: string): Promise<Unit> {
-  const unit = await findUnitById(db, unitId);
+  // Not a UUID cannot be a unit (and would be a type error in PostgreSQL, not a 404).
+  const unit = UUID.test(unitId) ? await findUnitById(db, unitId) : undefined;
   if (!unit) {
     throw new AppError('NOT_FOUND', 'No such unit.');
   }
