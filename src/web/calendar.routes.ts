@@ -2,7 +2,7 @@
 // administrator's holiday-table and office-hours pages (/admin/calendar). Each route: one use case, a page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../database.ts';
-import { toVietnamIso } from '../lib/calendar/index.ts';
+import { type DueDate, toVietnamIso } from '../lib/calendar/index.ts';
 import { computeUnitDueDate } from '../modules/calendar/compute-unit-due-date.ts';
 import { deadlineRuleFromQuery } from '../modules/calendar/deadline-rule-query.ts';
 import { deleteHolidayTable } from '../modules/calendar/delete-holiday-table.ts';
@@ -52,6 +52,45 @@ const CALCULATOR_FIELD: Record<string, string> = {
   receivedAt: 'receivedDate',
 };
 
+/** The public calculator: the due date for the form's rule and reception time, or its field errors. */
+async function calculate(
+  db: Db,
+  unitId: string,
+  form: CalculatorForm,
+): Promise<{ result?: DueDate; errors: FieldErrors }> {
+  const date = form.receivedDate ?? '';
+  const time = form.receivedTime ?? '';
+  const receivedAt = new Date(`${date}T${time}:00+07:00`);
+  const errors: Record<string, string> = {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(receivedAt.getTime())) {
+    if (/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) {
+      errors.receivedDate = 'invalidDate';
+    } else {
+      errors.receivedTime = 'invalidTime';
+    }
+  }
+  try {
+    const rule = deadlineRuleFromQuery({
+      kind: form.kind,
+      days: form.days,
+      cutoff: form.cutoffRule === '15:00' ? '15:00' : undefined,
+      beforeClosing: form.cutoffRule === 'beforeClosing60' ? '60' : undefined,
+    });
+    if (Object.keys(errors).length > 0) {
+      return { errors };
+    }
+    return { result: await computeUnitDueDate({ db, unitId, rule, receivedAt }), errors };
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') {
+      throw error;
+    }
+    for (const [name, code] of Object.entries(error.fields ?? { kind: 'required' })) {
+      errors[CALCULATOR_FIELD[name] ?? name] = code;
+    }
+    return { errors };
+  }
+}
+
 interface Rendering<F> {
   form?: F;
   errors?: FieldErrors;
@@ -85,36 +124,7 @@ export function registerCalendarPages(app: FastifyInstance, options: { db: Db; k
       receivedDate: field(query, 'receivedDate') || now.slice(0, 10),
       receivedTime: field(query, 'receivedTime') || now.slice(11, 16),
     };
-    let result: Awaited<ReturnType<typeof computeUnitDueDate>> | undefined;
-    let errors: Record<string, string> = {};
-    if (form.kind) {
-      try {
-        const receivedAt = new Date(`${form.receivedDate}T${form.receivedTime}:00+07:00`);
-        if (
-          !/^\d{4}-\d{2}-\d{2}$/.test(form.receivedDate ?? '') ||
-          !/^\d{2}:\d{2}$/.test(form.receivedTime ?? '') ||
-          Number.isNaN(receivedAt.getTime())
-        ) {
-          throw new AppError('VALIDATION_FAILED', 'Bad reception time.', {
-            fields: { receivedAt: 'invalidDate' },
-          });
-        }
-        const rule = deadlineRuleFromQuery({
-          kind: form.kind,
-          days: form.days,
-          cutoff: form.cutoffRule === '15:00' ? '15:00' : undefined,
-          beforeClosing: form.cutoffRule === 'beforeClosing60' ? '60' : undefined,
-        });
-        result = await computeUnitDueDate({ db, unitId: unit.id, rule, receivedAt });
-      } catch (error) {
-        if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') {
-          throw error;
-        }
-        errors = Object.fromEntries(
-          Object.entries(error.fields ?? { kind: 'required' }).map(([k, v]) => [CALCULATOR_FIELD[k] ?? k, v]),
-        );
-      }
-    }
+    const { result, errors } = form.kind ? await calculate(db, unit.id, form) : { errors: {} };
     return kit.send(reply, ctx, {
       title: ctx.t('calendar.public.title'),
       status: Object.keys(errors).length > 0 ? 400 : 200,

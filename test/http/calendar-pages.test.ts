@@ -75,6 +75,9 @@ test('the calculator answers bad input with an error summary (400); an unknown u
   );
   assert.equal(date.statusCode, 400);
   assert.match(date.body, /href="#receivedDate"/);
+  const time = await visitor.get(`/lich-lam-viec?unit=${commune.id}&kind=immediately&receivedTime=7h`);
+  assert.equal(time.statusCode, 400);
+  assert.match(time.body, /href="#receivedTime"/);
   assert.equal(
     (await visitor.get('/lich-lam-viec?unit=00000000-0000-4000-8000-000000000000')).statusCode,
     404,
