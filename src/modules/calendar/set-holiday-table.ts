@@ -44,7 +44,7 @@ export async function setHolidayTable(options: SetHolidayTableOptions): Promise<
       fields: { reference: 'required' },
     });
   }
-  withCalendarErrors({}, () => validateHolidayTable(options.table));
+  withCalendarErrors({ INVALID_HOLIDAY_TABLE: 'table' }, () => validateHolidayTable(options.table));
   const issuedOn = source.kind === 'decision' ? (source.issuedOn ?? null) : null;
   if (issuedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) {
     throw new AppError('VALIDATION_FAILED', 'The decision date is YYYY-MM-DD.', {

@@ -102,7 +102,7 @@ export function holidayTablePage(
   const status = options.isOfficial
     ? tableSource(ctx, options.current, province.name)
     : t('calendar.admin.usingDefaults', { year });
-  const editor = html`<form method="post" action="${ADMIN_CALENDAR_PATH}/holidays" novalidate>
+  const editor = html`<form method="post" action="${ADMIN_CALENDAR_PATH}/holidays" id="table" novalidate>
   ${csrfField(ctx)}
   <input type="hidden" name="unit" value="${province.id}">
   <input type="hidden" name="year" value="${year}">
@@ -166,7 +166,6 @@ export function officeHoursPage(
     saturdayFrom: t('calendar.admin.saturdayFrom'),
     saturdayTo: t('calendar.admin.saturdayTo'),
     weekday: t('calendar.workingDays'),
-    officeHours: t('calendar.admin.officeHours'),
   };
   const time = (name: keyof typeof labels & keyof OfficeHoursForm) =>
     typedInput(ctx, { name, label: labels[name], type: 'time', value: f[name] as string, error: e[name] });
@@ -178,7 +177,7 @@ export function officeHoursPage(
 <h1>${t('calendar.officeHoursOf', { unit: options.unit.name })}</h1>
 ${officeHoursSummary(ctx, options.current, source)}
 <h2>${t('calendar.admin.changeHours')}</h2>
-<form method="post" action="${ADMIN_CALENDAR_PATH}/office-hours" novalidate>
+<form method="post" action="${ADMIN_CALENDAR_PATH}/office-hours" id="officeHours" novalidate>
   ${csrfField(ctx)}
   <input type="hidden" name="unit" value="${options.unit.id}">
   ${time('morningFrom')}${time('morningTo')}${time('afternoonFrom')}${time('afternoonTo')}
