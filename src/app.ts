@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { registerCalendarApiRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCitizenAuthentication } from './modules/citizen-identity/authenticate-citizen.ts';
 import { createCitizenOidcClient } from './modules/citizen-identity/oidc-client.ts';
 import { createInjectFetch } from './modules/dev-oidc/inject-fetch.ts';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   registerIdentityRoutes(app, { db, signInLimiter });
   registerOrganisationRoutes(app, { db });
+  registerCalendarApiRoutes(app, { db });
   registerWeb(app, { db, config, kit, signInLimiter, citizen: { oidcClient: citizenOidc, devProvider } });
 
   await app.ready();

@@ -1,6 +1,7 @@
 // The whole schema as Kysely sees it: each module declares its own tables; this file only joins them.
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditLogTables } from './modules/audit-log/audit-event.table.ts';
+import type { CalendarTables } from './modules/calendar/calendar.table.ts';
 import type { CitizenIdentityTables } from './modules/citizen-identity/citizen.table.ts';
 import type { DevOidcTables } from './modules/dev-oidc/dev-oidc-key.table.ts';
 import type { IdentityTables } from './modules/identity/staff.table.ts';
@@ -11,7 +12,8 @@ export interface Database
     IdentityTables,
     AuditLogTables,
     CitizenIdentityTables,
-    DevOidcTables {}
+    DevOidcTables,
+    CalendarTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take as their first argument: the database or an open transaction. */

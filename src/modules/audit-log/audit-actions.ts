@@ -36,6 +36,15 @@ export const AUDIT_ACTIONS = {
   'citizen.signed_out': 'citizen',
   /** A sign-in callback was refused (wrong state, replay, forged or expired token, provider error). */
   'citizen.sign_in_refused': 'citizen',
+  // Working calendar (issue 6 §2)
+  /** A province administrator entered or replaced the official holiday table of a year (or the demo seed). */
+  'calendar.holiday_table_set': 'holiday_table',
+  /** An administrator removed a unit's official holiday table of a year (defaults or the table above apply). */
+  'calendar.holiday_table_deleted': 'holiday_table',
+  /** An administrator set a unit's office hours (inherited by the units below). */
+  'calendar.office_hours_set': 'unit',
+  /** An administrator cleared a unit's own office hours (it inherits from above, or the defaults apply). */
+  'calendar.office_hours_cleared': 'unit',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

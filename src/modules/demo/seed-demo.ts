@@ -1,4 +1,5 @@
 import type { Db } from '../../database.ts';
+import { seedOfficialHolidayTables } from '../calendar/seed-official-holiday-tables.ts';
 import { createStaff } from '../identity/create-staff.ts';
 import { createUnit } from '../organisation/create-unit.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data.ts';
@@ -23,6 +24,8 @@ export async function seedDemo(options: { db: Db }): Promise<boolean> {
     });
     ids.set(unit.key, created.id);
   }
+  const provinceIds = DEMO_UNITS.filter((u) => u.kind === 'province').map((u) => ids.get(u.key) ?? '');
+  await seedOfficialHolidayTables({ db: options.db, provinceIds });
   await Promise.all(
     DEMO_ACCOUNTS.map((account) =>
       createStaff({
