@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { hasOpenssl, openssl, opensslMissing, tempDirectory } from '../../../test/fixtures/pki/openssl.ts';
+import { getTestPki, toPem } from '../../../test/fixtures/pki/test-pki.ts';
+import { parseCertificate } from './internal/certificate.ts';
+import { oid } from './internal/oids.ts';
+
+test('development PKI: chain verifies in openssl, with the purposes each certificate is for', async (t) => {
+  if (!hasOpenssl) {
+    t.skip(opensslMissing);
+    return;
+  }
+  const pki = await getTestPki();
+  using dir = tempDirectory();
+  writeFileSync(dir.file('root.pem'), toPem(pki.root.certificate));
+  writeFileSync(dir.file('ca.pem'), toPem(pki.issuingCa.certificate));
+  for (const role of ['leader', 'seal', 'tsa', 'ocsp'] as const) {
+    writeFileSync(dir.file(`${role}.pem`), toPem(pki[role].certificate));
+  }
+  const verify = (purpose: string, role: string) =>
+    openssl([
+      'verify',
+      '-CAfile',
+      dir.file('root.pem'),
+      '-untrusted',
+      dir.file('ca.pem'),
+      '-purpose',
+      purpose,
+      dir.file(`${role}.pem`),
+    ]);
+  assert.equal(verify('smimesign', 'leader').status, 0, verify('smimesign', 'leader').stderr);
+  assert.equal(verify('smimesign', 'seal').status, 0);
+  assert.equal(verify('timestampsign', 'tsa').status, 0, verify('timestampsign', 'tsa').stderr);
+  assert.equal(verify('ocsphelper', 'ocsp').status, 0);
+  // A leader certificate is not a TSA certificate.
+  assert.notEqual(verify('timestampsign', 'leader').status, 0);
+});
+
+test('development PKI: subject fields, key types, key usage, not-for-production names', async () => {
+  const pki = await getTestPki();
+  const leader = parseCertificate(pki.leader.certificate);
+  const fields = Object.fromEntries(leader.subjectFields);
+  assert.equal(fields.CN, 'Nguyễn Văn An');
+  assert.equal(fields.T, 'Chủ tịch');
+  assert.equal(fields.C, 'VN');
+  assert.match(fields.UID ?? '', /^CCCD:\d{12}$/);
+  assert.deepEqual([...(leader.keyUsage ?? [])].sort(), [0, 1]);
+  assert.equal(pki.leader.privateKey.asymmetricKeyDetails?.modulusLength, 2048);
+  assert.equal(pki.seal.privateKey.asymmetricKeyDetails?.namedCurve, 'prime256v1');
+  for (const ca of [pki.root, pki.issuingCa]) {
+    assert.match(new X509Certificate(ca.certificate).subject, /NOT FOR PRODUCTION/);
+    assert.equal(parseCertificate(ca.certificate).isCa, true);
+  }
+  const tsa = parseCertificate(pki.tsa.certificate);
+  assert.deepEqual(tsa.extendedKeyUsage, [oid.kpTimeStamping]);
+  assert.ok(tsa.criticalExtensions.includes(oid.extKeyUsage));
+  assert.equal(parseCertificate(pki.ocsp.certificate).hasOcspNoCheck, true);
+  assert.deepEqual(pki.trustAnchors, [pki.root.certificate]);
+});
