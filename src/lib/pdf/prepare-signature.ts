@@ -1,0 +1,131 @@
+/**
+ * First pass of PAdES signing (ETSI EN 319 142-1 §5.3, ISO 32000-2 §12.8): appends an incremental update
+ * with the signature field, its widget and appearance, and a signature dictionary whose /Contents is a
+ * placeholder; patches /ByteRange; returns the SHA-256 of the signed bytes. Everything that feeds that
+ * digest (/M, field name, placeholder size) is frozen in the returned bytes until `embedPdfSignature`.
+ */
+import { PdfError } from './errors.ts';
+import { buildAppearance, type SignatureAppearance } from './internal/appearance.ts';
+import { PdfDocument } from './internal/document.ts';
+import { DocumentEdit } from './internal/edit.ts';
+import { dict, name, PdfString } from './internal/objects.ts';
+import {
+  type ByteRange,
+  digestByteRange,
+  patchByteRange,
+  pdfDate,
+  signatureDictionaryBody,
+} from './internal/placeholder.ts';
+import { addSignatureField, uniqueFieldName } from './internal/signature-field.ts';
+
+export interface VisibleSignatureOptions {
+  /** 1-based page number. */
+  page: number;
+  /** Lower-left corner and size in points (1/72 in), in the page's default user space. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  appearance?: SignatureAppearance;
+}
+
+export interface PreparePdfSignatureOptions {
+  /** Bytes reserved for the DER CMS (the hex placeholder is twice this). */
+  contentsSize: number;
+  /** Goes into /M (ETSI EN 319 142-1 §5.4: the claimed signing time is /M, never a CMS attribute). */
+  signingTime?: Date;
+  fieldName?: string;
+  reason?: string;
+  location?: string;
+  contactInfo?: string;
+  /** /Name: the signer's name as text (informative; validators read the certificate). */
+  signerName?: string;
+  /** A visible widget; without it the signature is invisible (a hidden widget on page 1). */
+  visible?: VisibleSignatureOptions;
+  /** 'ETSI.RFC3161' makes a document timestamp (/Type /DocTimeStamp, EN 319 142-1 §5.4.3). */
+  subFilter?: 'ETSI.CAdES.detached' | 'ETSI.RFC3161';
+}
+
+export interface PreparedPdfSignature {
+  /** The whole file with the placeholder; `embedPdfSignature` fills /Contents in place. */
+  readonly bytes: Uint8Array;
+  readonly byteRange: ByteRange;
+  /** SHA-256 of the bytes covered by /ByteRange: the CAdES messageDigest. */
+  readonly digest: Uint8Array;
+  readonly contentsSize: number;
+  readonly fieldName: string;
+  readonly signingTime: Date;
+}
+
+const MAX_CONTENTS = 1024 * 1024;
+
+export function preparePdfSignature(
+  pdf: Uint8Array,
+  options: PreparePdfSignatureOptions,
+): PreparedPdfSignature {
+  if (
+    !Number.isInteger(options.contentsSize) ||
+    options.contentsSize < 64 ||
+    options.contentsSize > MAX_CONTENTS
+  ) {
+    throw new PdfError('INVALID_ARGUMENT', 'contentsSize must be an integer between 64 and 1 MiB');
+  }
+  const isTimestamp = options.subFilter === 'ETSI.RFC3161';
+  const doc = PdfDocument.open(pdf);
+  const edit = new DocumentEdit(doc);
+  const fieldName = uniqueFieldName(edit, options.fieldName);
+  const signingTime = new Date(Math.floor((options.signingTime ?? new Date()).getTime() / 1000) * 1000);
+
+  const entries = dict({
+    Type: name(isTimestamp ? 'DocTimeStamp' : 'Sig'),
+    Filter: name('Adobe.PPKLite'),
+    SubFilter: name(isTimestamp ? 'ETSI.RFC3161' : 'ETSI.CAdES.detached'),
+    M: isTimestamp ? undefined : PdfString.text(pdfDate(signingTime)),
+    Name: options.signerName === undefined ? undefined : PdfString.text(options.signerName),
+    Reason: options.reason === undefined ? undefined : PdfString.text(options.reason),
+    Location: options.location === undefined ? undefined : PdfString.text(options.location),
+    ContactInfo: options.contactInfo === undefined ? undefined : PdfString.text(options.contactInfo),
+  });
+  const layout = signatureDictionaryBody(entries, options.contentsSize);
+  const valueRef = edit.add(layout.body);
+
+  const visible = options.visible;
+  let rect: [number, number, number, number] = [0, 0, 0, 0];
+  let pageIndex = 0;
+  if (visible) {
+    for (const v of [visible.x, visible.y, visible.width, visible.height, visible.page]) {
+      if (!Number.isFinite(v)) {
+        throw new PdfError('INVALID_ARGUMENT', 'the visible rectangle needs finite numbers');
+      }
+    }
+    if (visible.width <= 0 || visible.height <= 0 || !Number.isInteger(visible.page) || visible.page < 1) {
+      throw new PdfError('INVALID_ARGUMENT', 'page is 1-based and the rectangle has a positive size');
+    }
+    pageIndex = visible.page - 1;
+    rect = [visible.x, visible.y, visible.x + visible.width, visible.y + visible.height];
+  }
+  const appearance = buildAppearance(edit, {
+    width: rect[2] - rect[0],
+    height: rect[3] - rect[1],
+    content: visible?.appearance,
+    signingTime,
+  });
+  addSignatureField(edit, { fieldName, pageIndex, rect, appearance, value: valueRef });
+
+  const { bytes, bodyOffsets } = edit.write();
+  const bodyAt = bodyOffsets.get(valueRef.num)!;
+  const byteRange = patchByteRange(
+    bytes,
+    bodyAt + layout.byteRangeAt,
+    bodyAt + layout.contentsAt,
+    bodyAt + layout.contentsEnd,
+  );
+  return {
+    bytes,
+    byteRange,
+    digest: digestByteRange(bytes, byteRange),
+    contentsSize: options.contentsSize,
+    fieldName,
+    signingTime,
+  };
+}
