@@ -1,0 +1,98 @@
+/**
+ * RFC 3161 structures: TimeStampToken (a SignedData whose eContent is TSTInfo, §2.4.2) and TimeStampResp.
+ */
+import { PkiError } from '../errors.ts';
+import { type ParsedSignedData, parseSignedData } from './cms.ts';
+import {
+  children,
+  content,
+  type Element,
+  expectTag,
+  readInteger,
+  readOid,
+  readRoot,
+  readTime,
+} from './der.ts';
+import { oid } from './oids.ts';
+
+export interface TstInfo {
+  readonly policy: string;
+  readonly hashAlgorithm: string;
+  readonly hashedMessage: Uint8Array;
+  /** Hex of the serial number INTEGER content. */
+  readonly serialNumber: string;
+  readonly genTime: Date;
+  /** Accuracy in milliseconds, if given (RFC 3161 §2.4.2). */
+  readonly accuracyMs?: number;
+  readonly ordering: boolean;
+  readonly nonce?: bigint;
+}
+
+export interface ParsedTimeStampToken {
+  readonly signedData: ParsedSignedData;
+  readonly tstInfo: TstInfo;
+  readonly tstInfoDer: Uint8Array;
+}
+
+function readAccuracy(element: Element): number {
+  let ms = 0;
+  for (const field of children(element)) {
+    const value = content(field).reduce((n, b) => n * 256 + b, 0);
+    if (field.tag === 0x02) {
+      ms += value * 1000;
+    } else if (field.tag === 0x80) {
+      ms += value;
+    } else if (field.tag === 0x81) {
+      ms += value / 1000;
+    }
+  }
+  return ms;
+}
+
+export function parseTstInfo(der: Uint8Array): TstInfo {
+  const fields = children(expectTag(readRoot(der), 0x30, 'TSTInfo'));
+  if (readInteger(fields[0]) !== 1n) {
+    throw new PkiError('MALFORMED_INPUT', 'TSTInfo version is not 1');
+  }
+  const policy = readOid(fields[1]);
+  const [hashAlgorithm, hashedMessage] = children(expectTag(fields[2], 0x30, 'messageImprint'));
+  const serial = expectTag(fields[3], 0x02, 'serialNumber');
+  const genTime = readTime(expectTag(fields[4], 0x18, 'genTime'));
+  let accuracyMs: number | undefined;
+  let ordering = false;
+  let nonce: bigint | undefined;
+  for (const field of fields.slice(5)) {
+    if (field.tag === 0x30) {
+      accuracyMs = readAccuracy(field);
+    } else if (field.tag === 0x01) {
+      ordering = content(field)[0] !== 0;
+    } else if (field.tag === 0x02) {
+      nonce = readInteger(field);
+    }
+  }
+  return {
+    policy,
+    hashAlgorithm: readOid(children(expectTag(hashAlgorithm, 0x30, 'hashAlgorithm'))[0]),
+    hashedMessage: content(expectTag(hashedMessage, 0x04, 'hashedMessage')),
+    serialNumber: Buffer.from(content(serial)).toString('hex'),
+    genTime,
+    ...(accuracyMs === undefined ? {} : { accuracyMs }),
+    ordering,
+    ...(nonce === undefined ? {} : { nonce }),
+  };
+}
+
+export function parseTimeStampToken(der: Uint8Array): ParsedTimeStampToken {
+  const signedData = parseSignedData(der);
+  if (signedData.eContentType !== oid.tstInfo || !signedData.eContent) {
+    throw new PkiError('MALFORMED_INPUT', 'the SignedData does not encapsulate a TSTInfo (RFC 3161 §2.4.2)');
+  }
+  try {
+    return { signedData, tstInfo: parseTstInfo(signedData.eContent), tstInfoDer: signedData.eContent };
+  } catch (cause) {
+    if (cause instanceof PkiError) {
+      throw cause;
+    }
+    throw new PkiError('MALFORMED_INPUT', 'unreadable TSTInfo', { cause });
+  }
+}
