@@ -7,9 +7,7 @@
 import { PkiError } from './errors.ts';
 import { algorithmForKey } from './internal/algorithms.ts';
 import { parseCertificate, sha256 } from './internal/certificate.ts';
-import { attribute } from './internal/cms.ts';
-import { objectIdentifier, octetString, setOf } from './internal/der.ts';
-import { signingCertificateV2 } from './internal/ess.ts';
+import { encodeSignedAttributes } from './internal/cms.ts';
 import { oid } from './internal/oids.ts';
 import type { SignatureAlgorithm } from './signer.ts';
 
@@ -43,11 +41,7 @@ export function prepareCadesSignature(options: PrepareCadesOptions): PreparedCad
   if ((algorithm === 'ecdsa-p256-sha256') !== (certificate.publicKey.asymmetricKeyType === 'ec')) {
     throw new PkiError('UNSUPPORTED_ALGORITHM', `${algorithm} does not fit the certificate's key`);
   }
-  const signedAttributes = setOf([
-    attribute(oid.contentType, objectIdentifier(oid.data)),
-    attribute(oid.messageDigest, octetString(options.contentDigest)),
-    attribute(oid.signingCertificateV2, signingCertificateV2(options.certificate)),
-  ]);
+  const signedAttributes = encodeSignedAttributes(oid.data, options.contentDigest, options.certificate);
   return {
     signedAttributes,
     digestToSign: sha256(signedAttributes),

@@ -21,11 +21,28 @@ import {
   setOf,
   tlv,
 } from './der.ts';
+import { signingCertificateV2 } from './ess.ts';
 import { oid } from './oids.ts';
 
 /** Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue } (RFC 5652 §5.3). */
 export function attribute(type: string, ...values: readonly Uint8Array[]): Uint8Array {
   return sequence(objectIdentifier(type), setOf(values));
+}
+
+/**
+ * The signed attributes xaso writes (RFC 5652 §11.1–11.2, RFC 5035 §3): content-type, message-digest and
+ * signing-certificate-v2, as the DER SET OF that is hashed and signed (RFC 5652 §5.4).
+ */
+export function encodeSignedAttributes(
+  contentType: string,
+  digest: Uint8Array,
+  certificate: Uint8Array,
+): Uint8Array {
+  return setOf([
+    attribute(oid.contentType, objectIdentifier(contentType)),
+    attribute(oid.messageDigest, octetString(digest)),
+    attribute(oid.signingCertificateV2, signingCertificateV2(certificate)),
+  ]);
 }
 
 export interface SignerInfoParts {

@@ -96,3 +96,65 @@ export function parseTimeStampToken(der: Uint8Array): ParsedTimeStampToken {
     throw new PkiError('MALFORMED_INPUT', 'unreadable TSTInfo', { cause });
   }
 }
+
+export const hashLengths: Record<string, number> = {
+  [oid.sha256]: 32,
+  '2.16.840.1.101.3.4.2.2': 48, // SHA-384
+  '2.16.840.1.101.3.4.2.3': 64, // SHA-512
+};
+
+export interface ParsedTimeStampRequest {
+  readonly hashAlgorithm: string;
+  readonly hashedMessage: Uint8Array;
+  /** DER of the MessageImprint, copied verbatim into TSTInfo (RFC 3161 §2.4.2). */
+  readonly messageImprint: Uint8Array;
+  readonly policy?: string;
+  readonly nonce?: bigint;
+  /** Content bytes of the nonce INTEGER, copied verbatim into TSTInfo. */
+  readonly nonceBytes?: Uint8Array;
+  readonly certReq: boolean;
+  readonly hasExtensions: boolean;
+}
+
+/** TimeStampReq (RFC 3161 §2.4.1). */
+export function parseTimeStampRequest(der: Uint8Array): ParsedTimeStampRequest {
+  try {
+    const fields = children(expectTag(readRoot(der), 0x30, 'TimeStampReq'));
+    if (readInteger(fields[0]) !== 1n) {
+      throw new PkiError('MALFORMED_INPUT', 'TimeStampReq version is not 1');
+    }
+    const imprint = expectTag(fields[1], 0x30, 'messageImprint');
+    const [hashAlgorithm, hashedMessage] = children(imprint);
+    let policy: string | undefined;
+    let nonce: bigint | undefined;
+    let nonceBytes: Uint8Array | undefined;
+    let certReq = false;
+    let hasExtensions = false;
+    for (const field of fields.slice(2)) {
+      if (field.tag === 0x06) {
+        policy = readOid(field);
+      } else if (field.tag === 0x02) {
+        nonce = readInteger(field);
+        nonceBytes = content(field);
+      } else if (field.tag === 0x01) {
+        certReq = content(field)[0] !== 0;
+      } else if (field.tag === 0xa0) {
+        hasExtensions = true;
+      }
+    }
+    return {
+      hashAlgorithm: readOid(children(expectTag(hashAlgorithm, 0x30, 'hashAlgorithm'))[0]),
+      hashedMessage: content(expectTag(hashedMessage, 0x04, 'hashedMessage')),
+      messageImprint: imprint.bytes.subarray(imprint.start, imprint.end),
+      ...(policy ? { policy } : {}),
+      ...(nonce === undefined ? {} : { nonce, nonceBytes: nonceBytes! }),
+      certReq,
+      hasExtensions,
+    };
+  } catch (cause) {
+    if (cause instanceof PkiError) {
+      throw cause;
+    }
+    throw new PkiError('MALFORMED_INPUT', 'not a readable TimeStampReq', { cause });
+  }
+}
