@@ -23,7 +23,7 @@ export async function addPdfDocumentTimestamp(
   options: DocumentTimestampOptions = {},
 ): Promise<Uint8Array> {
   const size = options.tokenSize ?? (await probeTimestampSize(timestamp));
-  const prepared = preparePdfSignature(pdf, {
+  const prepared = await preparePdfSignature(pdf, {
     contentsSize: size,
     subFilter: 'ETSI.RFC3161',
     ...(options.fieldName === undefined ? {} : { fieldName: options.fieldName }),

@@ -68,8 +68,8 @@ function opensslPki(dir: string) {
   ]);
 }
 
-function opensslSign(dir: string, pdf: Uint8Array): Uint8Array {
-  const prepared = preparePdfSignature(pdf, {
+async function opensslSign(dir: string, pdf: Uint8Array): Promise<Uint8Array> {
+  const prepared = await preparePdfSignature(pdf, {
     contentsSize: 6000,
     reason: 'Phê duyệt',
     location: 'Xã Bình Ca',
@@ -116,8 +116,8 @@ test('every corpus file signed twice through the two-pass API stays valid for pd
   const corpus = await generateCorpus(dir);
   for (const file of corpus.files) {
     const input = readFileSync(file.path);
-    const once = opensslSign(dir, input);
-    const twice = opensslSign(dir, once);
+    const once = await opensslSign(dir, input);
+    const twice = await opensslSign(dir, once);
     assert.deepEqual(Buffer.from(twice.subarray(0, input.length)), input, `${file.name}: input bytes kept`);
     const out = join(dir, `${file.name}-signed.pdf`);
     writeFileSync(out, twice);
@@ -136,12 +136,12 @@ test('every corpus file signed twice through the two-pass API stays valid for pd
 
 test('a CMS larger than the placeholder is refused', async () => {
   const { basePdf } = await import('../../../test/fixtures/pdf/corpus.ts');
-  const prepared = preparePdfSignature(await basePdf(1), { contentsSize: 100 });
+  const prepared = await preparePdfSignature(await basePdf(1), { contentsSize: 100 });
   assert.throws(
     () => embedPdfSignature(prepared, new Uint8Array(101)),
     (e: unknown) => e instanceof PdfError && e.code === 'SIGNATURE_TOO_LARGE',
   );
-  assert.throws(
+  await assert.rejects(
     () => preparePdfSignature(new Uint8Array(10), { contentsSize: 100 }),
     (e: unknown) => e instanceof PdfError && e.code === 'NOT_PDF',
   );

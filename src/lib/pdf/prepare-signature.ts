@@ -59,10 +59,10 @@ export interface PreparedPdfSignature {
 
 const MAX_CONTENTS = 1024 * 1024;
 
-export function preparePdfSignature(
+export async function preparePdfSignature(
   pdf: Uint8Array,
   options: PreparePdfSignatureOptions,
-): PreparedPdfSignature {
+): Promise<PreparedPdfSignature> {
   if (
     !Number.isInteger(options.contentsSize) ||
     options.contentsSize < 64 ||
@@ -104,7 +104,7 @@ export function preparePdfSignature(
     pageIndex = visible.page - 1;
     rect = [visible.x, visible.y, visible.x + visible.width, visible.y + visible.height];
   }
-  const appearance = buildAppearance(edit, {
+  const appearance = await buildAppearance(edit, {
     width: rect[2] - rect[0],
     height: rect[3] - rect[1],
     content: visible?.appearance,

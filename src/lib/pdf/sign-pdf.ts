@@ -58,7 +58,7 @@ export async function signPdf(
   }
   const tokenSize = rank >= 1 && timestamp ? await probeTimestampSize(timestamp) : 0;
   const { level: _level, timestamp: _ts, validationData, contentsSize, ...prepareOptions } = options;
-  const prepared = preparePdfSignature(pdf, {
+  const prepared = await preparePdfSignature(pdf, {
     ...prepareOptions,
     contentsSize: contentsSize ?? estimateCmsSize(signer) + tokenSize,
   });
