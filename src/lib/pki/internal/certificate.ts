@@ -42,6 +42,10 @@ export interface ParsedCertificate {
   readonly extendedKeyUsage: readonly string[] | undefined;
   readonly subjectKeyIdentifier: Uint8Array | undefined;
   readonly hasOcspNoCheck: boolean;
+  /** id-ad-ocsp URLs from authorityInfoAccess (RFC 5280 §4.2.2.1). */
+  readonly ocspUrls: readonly string[];
+  /** fullName URIs of cRLDistributionPoints (RFC 5280 §4.2.1.13). */
+  readonly crlUrls: readonly string[];
   readonly criticalExtensions: readonly string[];
 }
 
@@ -85,6 +89,8 @@ function parse(der: Uint8Array): ParsedCertificate {
   let extendedKeyUsage: string[] | undefined;
   let subjectKeyIdentifier: Uint8Array | undefined;
   let hasOcspNoCheck = false;
+  const ocspUrls: string[] = [];
+  const crlUrls: string[] = [];
   const criticalExtensions: string[] = [];
   const extensionsWrapper = tbsFields.slice(index).find((field) => field.tag === 0xa3);
   for (const extension of extensionsWrapper ? children(children(extensionsWrapper)[0]!) : []) {
@@ -119,6 +125,25 @@ function parse(der: Uint8Array): ParsedCertificate {
       case oid.ocspNoCheck:
         hasOcspNoCheck = true;
         break;
+      case oid.authorityInfoAccess:
+        for (const description of children(inner!)) {
+          const [method, location] = children(description);
+          if (readOid(method) === oid.adOcsp && location?.tag === 0x86) {
+            ocspUrls.push(new TextDecoder().decode(content(location)));
+          }
+        }
+        break;
+      case oid.cRLDistributionPoints:
+        for (const point of children(inner!)) {
+          const name = children(point).find((field) => field.tag === 0xa0);
+          const fullName = name ? children(name).find((field) => field.tag === 0xa0) : undefined;
+          for (const general of fullName ? children(fullName) : []) {
+            if (general.tag === 0x86) {
+              crlUrls.push(new TextDecoder().decode(content(general)));
+            }
+          }
+        }
+        break;
     }
   }
   const spkiDer = encoded(spki);
@@ -144,6 +169,8 @@ function parse(der: Uint8Array): ParsedCertificate {
     extendedKeyUsage,
     subjectKeyIdentifier,
     hasOcspNoCheck,
+    ocspUrls,
+    crlUrls,
     criticalExtensions,
   };
 }
