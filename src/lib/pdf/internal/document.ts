@@ -31,9 +31,8 @@ export interface Revision {
 }
 
 const MAX_SECTIONS = 10_000;
-const enc = new TextEncoder();
-const STARTXREF = enc.encode('startxref');
-const EOF_MARKER = enc.encode('%%EOF');
+const STARTXREF = 'startxref';
+const EOF_MARKER = '%%EOF';
 
 export class PdfDocument {
   readonly bytes: Uint8Array;
@@ -328,6 +327,14 @@ function readTable(parser: Parser, offset: number): XrefSection {
       throw malformed('cross-reference subsection larger than the file');
     }
     for (let i = 0; i < count; i++) {
+      const fast = readFixedEntry(parser);
+      if (fast) {
+        const num = first + i;
+        if (!entries.has(num)) {
+          entries.set(num, fast);
+        }
+        continue;
+      }
       const field1 = parser.readInteger();
       const field2 = parser.readInteger();
       const type = parser.readToken();
@@ -349,6 +356,38 @@ function readTable(parser: Parser, offset: number): XrefSection {
     throw malformed('trailer is not a dictionary');
   }
   return { offset, kind: 'table', entries, trailer };
+}
+
+/** The common case of §7.5.4: exactly `oooooooooo ggggg n` then two EOL/space bytes, read without tokens. */
+function readFixedEntry(parser: Parser): XrefEntry | undefined {
+  parser.skipWhitespace();
+  const b = parser.bytes;
+  const p = parser.pos;
+  if (p + 18 > b.length || b[p + 10] !== 32 || b[p + 16] !== 32) {
+    return undefined;
+  }
+  let offset = 0;
+  for (let i = 0; i < 10; i++) {
+    const d = b[p + i]! - 48;
+    if (d < 0 || d > 9) {
+      return undefined;
+    }
+    offset = offset * 10 + d;
+  }
+  let gen = 0;
+  for (let i = 11; i < 16; i++) {
+    const d = b[p + i]! - 48;
+    if (d < 0 || d > 9) {
+      return undefined;
+    }
+    gen = gen * 10 + d;
+  }
+  const type = b[p + 17];
+  if (type !== 0x6e && type !== 0x66) {
+    return undefined;
+  }
+  parser.pos = p + 18;
+  return type === 0x6e ? { kind: 'offset', offset, gen } : { kind: 'free' };
 }
 
 /** §7.5.8: a stream object with /Type /XRef, /W field widths and /Index subsections. */

@@ -343,7 +343,7 @@ export class Parser {
   }
 }
 
-const ENDSTREAM = new TextEncoder().encode('endstream');
+const ENDSTREAM = 'endstream';
 
 function hexValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) {
@@ -363,14 +363,14 @@ export function latin1(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, stop - start)).toString('latin1');
 }
 
-/** First index of `needle` in `haystack[from, to)`, or -1. */
-export function indexOf(haystack: Uint8Array, needle: Uint8Array, from = 0, to = haystack.length): number {
-  const view = Buffer.from(haystack.buffer, haystack.byteOffset, to);
-  return view.indexOf(needle, from);
+/** First index of the ASCII `needle` in `haystack[from, to)`, or -1. */
+export function indexOf(haystack: Uint8Array, needle: string, from = 0, to = haystack.length): number {
+  const view = Buffer.from(haystack.buffer, haystack.byteOffset, Math.min(to, haystack.length));
+  return view.indexOf(needle, from, 'latin1');
 }
 
-/** Last index of `needle` in `haystack` starting at or before `from`, or -1. */
-export function lastIndexOf(haystack: Uint8Array, needle: Uint8Array, from = haystack.length): number {
+/** Last index of the ASCII `needle` in `haystack` starting at or before `from`, or -1. */
+export function lastIndexOf(haystack: Uint8Array, needle: string, from = haystack.length): number {
   const view = Buffer.from(haystack.buffer, haystack.byteOffset, haystack.length);
-  return view.lastIndexOf(needle, from);
+  return view.lastIndexOf(needle, from, 'latin1');
 }
