@@ -18,6 +18,7 @@ import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
 import { PdfDocument } from './internal/document.ts';
 import { listSignatures } from './internal/signatures.ts';
 import { signPdf } from './sign-pdf.ts';
+import { verifyPdf } from './verify-pdf.ts';
 
 test('corpus signed by the leader (RSA) then the seal (ECDSA P-256): pdfsig, qpdf and openssl accept both', async (t) => {
   const skip = missing('openssl', 'pdfsig', 'certutil', 'qpdf', 'pk12util');
@@ -47,6 +48,24 @@ test('corpus signed by the leader (RSA) then the seal (ECDSA P-256): pdfsig, qpd
     for (const sig of ours) {
       assert.equal(sig.subFilter, 'ETSI.CAdES.detached');
       assert.ok(sig.certificateTrusted, `${file.name}: certificate trusted\n${sig.text}`);
+    }
+    const report = await verifyPdf(sealed, { trustAnchors: pki.trustAnchors });
+    const mine = report.signatures.filter((s) => s.subFilter === 'ETSI.CAdES.detached');
+    assert.deepEqual(
+      mine.map((s) => [s.verdict, s.level]),
+      [
+        ['TOTAL_PASSED', 'B-B'],
+        ['TOTAL_PASSED', 'B-B'],
+      ],
+      `${file.name}: our verifier`,
+    );
+    for (const s of report.signatures) {
+      assert.ok(
+        !s.cms?.problems.some((p) => p === 'DIGEST_MISMATCH' || p === 'SIGNATURE_INVALID'),
+        `${file.name}: ${s.fieldName} intact (${s.cms?.problems})`,
+      );
+      assert.deepEqual(s.modifications.disallowed, [], `${file.name}: ${s.fieldName} not modified`);
+      assert.notEqual(s.verdict, 'TOTAL_FAILED', `${file.name}: ${s.fieldName}`);
     }
     const doc = PdfDocument.open(sealed);
     for (const entry of listSignatures(doc).filter((s) => s.subFilter === 'ETSI.CAdES.detached')) {

@@ -1,0 +1,173 @@
+// verifyPdf: signatures that pass, tampered bytes, post-signature edits (page content, annotations, a
+// replaced catalog) caught, an untrusted root indeterminate, and a B-LTA document through DSS and a
+// document timestamp from the in-process TSA.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { basePdf } from '../../../test/fixtures/pdf/corpus.ts';
+import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
+import { createCrl } from '../pki/create-crl.ts';
+import { createTimestampAuthority } from '../pki/create-timestamp-authority.ts';
+import { createTimestampRequest } from '../pki/create-timestamp-request.ts';
+import { parseTimestampResponse } from '../pki/parse-timestamp-response.ts';
+import { formatPdfVerification } from './format-verification.ts';
+import { PdfDocument } from './internal/document.ts';
+import { DocumentEdit } from './internal/edit.ts';
+import { dict, name, PdfStream, PdfString } from './internal/objects.ts';
+import { findPage } from './internal/pages.ts';
+import { signPdf } from './sign-pdf.ts';
+import { verifyPdf } from './verify-pdf.ts';
+
+async function signedTwice() {
+  const pki = await getTestPki();
+  const leader = await signPdf(await basePdf(2), pki.leader.signer, { reason: 'Phê duyệt' });
+  const sealed = await signPdf(leader, pki.seal.signer, { fieldName: 'Seal' });
+  return { pki, leader, sealed };
+}
+
+test('leader + seal signatures pass, with B-B, signer names and a bilingual summary', async () => {
+  const { pki, sealed } = await signedTwice();
+  const report = await verifyPdf(sealed, { trustAnchors: pki.trustAnchors });
+  assert.equal(report.verdict, 'TOTAL_PASSED', JSON.stringify(report, null, 2));
+  assert.equal(report.signatures.length, 2);
+  assert.deepEqual(
+    report.signatures.map((s) => [s.fieldName, s.verdict, s.level, s.coversWholeDocument]),
+    [
+      ['Signature1', 'TOTAL_PASSED', 'B-B', false],
+      ['Seal', 'TOTAL_PASSED', 'B-B', true],
+    ],
+  );
+  assert.ok(report.signatures[0]!.modifications.allowed.some((m) => m.includes('signature field Seal')));
+  const summary = formatPdfVerification(report);
+  assert.match(summary, /Kết quả: HỢP LỆ/);
+  assert.match(summary, /Result: VALID/);
+});
+
+test('a flipped byte in the signed range fails', async () => {
+  const { pki, sealed } = await signedTwice();
+  const tampered = Uint8Array.from(sealed);
+  const page = findPage(PdfDocument.open(sealed), 0);
+  void page;
+  // change a byte of the page text "trang 1" inside the first revision (in a compressed stream or not)
+  const at = Buffer.from(tampered).indexOf('/MediaBox');
+  tampered[at + 1] = 'm'.charCodeAt(0);
+  const report = await verifyPdf(tampered, { trustAnchors: pki.trustAnchors });
+  assert.equal(report.verdict, 'TOTAL_FAILED');
+  assert.ok(report.signatures.every((s) => s.verdict === 'TOTAL_FAILED'));
+  assert.ok(report.signatures[0]!.cms?.problems.includes('DIGEST_MISMATCH'));
+});
+
+test('post-signature edits are caught: page content, a new annotation, a replaced catalog', async () => {
+  const { pki, sealed } = await signedTwice();
+  const edits: Array<[string, (edit: DocumentEdit) => void]> = [
+    [
+      'page content',
+      (edit) => {
+        const page = findPage(edit.doc, 0);
+        const extra = edit.add(
+          new PdfStream(dict({}), Buffer.from('BT /F1 30 Tf 100 400 Td (DA SUA) Tj ET')),
+        );
+        const d = edit.editDict(page.ref);
+        const contents = d.get('Contents');
+        d.set('Contents', [...(Array.isArray(contents) ? contents : contents ? [contents] : []), extra]);
+      },
+    ],
+    [
+      'a FreeText annotation',
+      (edit) => {
+        const page = findPage(edit.doc, 1);
+        const annot = edit.add(
+          dict({
+            Type: name('Annot'),
+            Subtype: name('FreeText'),
+            Rect: [50, 50, 300, 100],
+            Contents: PdfString.text('Sửa'),
+          }),
+        );
+        edit.appendToArray(edit.editDict(page.ref), 'Annots', annot);
+      },
+    ],
+    [
+      'a replaced catalog',
+      (edit) => {
+        const catalog = edit.doc.catalog().clone();
+        const root = edit.add(catalog);
+        // a writer pointing /Root elsewhere: simulate by overriding the trailer through a new catalog number
+        (edit.doc.trailer as { set(k: string, v: unknown): void }).set('Root', root);
+      },
+    ],
+  ];
+  for (const [what, change] of edits) {
+    const edit = new DocumentEdit(PdfDocument.open(sealed));
+    change(edit);
+    const modified = edit.write().bytes;
+    const report = await verifyPdf(modified, { trustAnchors: pki.trustAnchors });
+    assert.equal(
+      report.verdict,
+      'TOTAL_FAILED',
+      `${what}: ${JSON.stringify(report.signatures.map((s) => s.modifications))}`,
+    );
+    for (const s of report.signatures) {
+      assert.ok(s.problems.includes('MODIFIED_AFTER_SIGNING'), `${what}: ${s.fieldName}`);
+      assert.equal(s.cms?.verdict, 'passed', `${what}: the CMS itself is still fine`);
+    }
+    assert.match(formatPdfVerification(report), /Modified after signing/);
+  }
+});
+
+test('an unknown root is indeterminate; an unsigned PDF is indeterminate', async () => {
+  const { sealed } = await signedTwice();
+  const other = await getTestPki();
+  const report = await verifyPdf(sealed, { trustAnchors: [other.leader.certificate] });
+  assert.equal(report.verdict, 'INDETERMINATE');
+  const unsigned = await verifyPdf(await basePdf(1), { trustAnchors: other.trustAnchors });
+  assert.equal(unsigned.verdict, 'INDETERMINATE');
+  assert.deepEqual(unsigned.reasons, ['NO_SIGNATURES']);
+});
+
+test('B-T, B-LT and B-LTA with the in-process TSA, CRLs in the DSS and a document timestamp', async () => {
+  const pki = await getTestPki();
+  const authority = createTimestampAuthority({
+    certificate: pki.tsa.certificate,
+    privateKey: pki.tsa.privateKey,
+    chain: pki.tsa.chain,
+  });
+  const timestamp = async (digest: Uint8Array) => {
+    const request = createTimestampRequest(digest, { certReq: true });
+    return parseTimestampResponse(await authority.respond(request), { request }).token;
+  };
+  const now = new Date();
+  const crls = [
+    createCrl({
+      issuer: pki.root.certificate,
+      issuerKey: pki.root.privateKey,
+      revoked: [],
+      thisUpdate: now,
+      nextUpdate: new Date(now.getTime() + 86_400_000),
+    }),
+    createCrl({
+      issuer: pki.issuingCa.certificate,
+      issuerKey: pki.issuingCa.privateKey,
+      revoked: [],
+      thisUpdate: now,
+      nextUpdate: new Date(now.getTime() + 86_400_000),
+    }),
+  ];
+  const validationData = {
+    certificates: [pki.issuingCa.certificate, pki.root.certificate, pki.tsa.certificate],
+    crls,
+  };
+  const input = await basePdf(1);
+  for (const level of ['B-T', 'B-LT', 'B-LTA'] as const) {
+    const signed = await signPdf(input, pki.leader.signer, { level, timestamp, validationData });
+    const report = await verifyPdf(signed, { trustAnchors: pki.trustAnchors });
+    assert.equal(report.verdict, 'TOTAL_PASSED', `${level}: ${JSON.stringify(report, null, 2)}`);
+    const signature = report.signatures.find((s) => s.kind === 'signature')!;
+    assert.equal(signature.level, level);
+    assert.ok(signature.timestampTime, `${level}: signature timestamp time`);
+    if (level === 'B-LTA') {
+      const docTs = report.signatures.find((s) => s.kind === 'document-timestamp');
+      assert.ok(docTs && docTs.verdict === 'TOTAL_PASSED' && docTs.coversWholeDocument);
+      assert.ok(signature.modifications.allowed.some((m) => m.includes('DSS')));
+    }
+  }
+});
