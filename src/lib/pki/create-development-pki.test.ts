@@ -59,3 +59,17 @@ test('development PKI: subject fields, key types, key usage, not-for-production 
   assert.equal(parseCertificate(pki.ocsp.certificate).hasOcspNoCheck, true);
   assert.deepEqual(pki.trustAnchors, [pki.root.certificate]);
 });
+
+test('describeCertificate: the summary a certificate page shows', async () => {
+  const { describeCertificate } = await import('./describe-certificate.ts');
+  const pki = await getTestPki();
+  const leader = describeCertificate(pki.leader.certificate);
+  assert.equal(leader.subject.CN, 'Nguyễn Văn An');
+  assert.equal(leader.issuer.CN, 'Demo Government Specialized CA - NOT FOR PRODUCTION');
+  assert.equal(leader.publicKey, 'rsa-2048');
+  assert.deepEqual(leader.keyUsage, ['digitalSignature', 'nonRepudiation']);
+  assert.equal(leader.isCa, false);
+  assert.equal(leader.serialNumber, new X509Certificate(pki.leader.certificate).serialNumber.toLowerCase());
+  assert.equal(describeCertificate(pki.seal.certificate).publicKey, 'ec-prime256v1');
+  assert.deepEqual(describeCertificate(pki.tsa.certificate).extendedKeyUsage, [oid.kpTimeStamping]);
+});

@@ -184,3 +184,35 @@ test('createKeySigner refuses a key that is not the certificate key, weak RSA, a
     (error: unknown) => error instanceof PkiError && error.code === 'UNSUPPORTED_ALGORITHM',
   );
 });
+
+test('EMSA-PSS encoding equals OpenSSL’s byte for byte when given the salt OpenSSL chose', async () => {
+  const pki = await getTestPki();
+  const { constants, publicDecrypt } = await import('node:crypto');
+  const { emsaPssEncode, mgf1 } = await import('./internal/emsa-pss.ts');
+  const publicKey = createPublicKey(pki.leader.privateKey);
+  for (let round = 0; round < 5; round++) {
+    const openSslSignature = sign('sha256', message, {
+      key: pki.leader.privateKey,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+      saltLength: 32,
+    });
+    // RSAVP1 recovers OpenSSL's EM; unmasking DB (RFC 8017 §9.1.2 steps 7–10) reveals its salt.
+    const em = new Uint8Array(
+      publicDecrypt({ key: publicKey, padding: constants.RSA_NO_PADDING }, openSslSignature),
+    );
+    const emLength = em.length;
+    const h = em.subarray(emLength - 33, emLength - 1);
+    const db = em.slice(0, emLength - 33);
+    const mask = mgf1(h, db.length);
+    for (let i = 0; i < db.length; i++) {
+      db[i]! ^= mask[i]!;
+    }
+    const salt = db.subarray(db.length - 32);
+    assert.deepEqual(emsaPssEncode(digest, 2047, salt), em);
+    // And our signature with that salt is OpenSSL's signature.
+    assert.deepEqual(
+      signDigestWithKey(pki.leader.privateKey, 'rsa-pss-sha256', digest, { pssSalt: salt }),
+      new Uint8Array(openSslSignature),
+    );
+  }
+});

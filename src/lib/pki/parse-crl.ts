@@ -1,5 +1,5 @@
 /** Reads an X.509 v2 CRL (RFC 5280 §5.1); the signature is checked by the validator, not here. */
-import { PkiError } from './errors.ts';
+
 import {
   children,
   content,
@@ -12,6 +12,7 @@ import {
   readRoot,
   readTime,
 } from './internal/der.ts';
+import { readingAs } from './internal/malformed.ts';
 import { decodeName } from './internal/name.ts';
 import { oid } from './internal/oids.ts';
 import { type RevocationReason, reasonFromCode } from './internal/revocation-reason.ts';
@@ -48,7 +49,7 @@ function extensionsOf(wrapper: Element | undefined): Map<string, Uint8Array> {
 }
 
 export function parseCrl(der: Uint8Array): ParsedCrl {
-  try {
+  return readingAs('CRL', () => {
     const [tbsElement, signatureAlgorithm, signature] = children(readRoot(der));
     const fields = children(expectTag(tbsElement, 0x30, 'TBSCertList'));
     let index = fields[0]?.tag === 0x02 ? 1 : 0;
@@ -88,10 +89,5 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
       signatureAlgorithm: expectTag(signatureAlgorithm, 0x30, 'signatureAlgorithm'),
       signature: content(expectTag(signature, 0x03, 'signatureValue')).subarray(1),
     };
-  } catch (cause) {
-    if (cause instanceof PkiError) {
-      throw cause;
-    }
-    throw new PkiError('MALFORMED_INPUT', 'not a readable CRL', { cause });
-  }
+  });
 }

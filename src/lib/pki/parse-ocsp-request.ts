@@ -1,6 +1,7 @@
 /** Reads an RFC 6960 OCSPRequest (§4.1.1): the certificates asked about and the nonce, for a responder. */
-import { PkiError } from './errors.ts';
+
 import { children, content, expectTag, readElement, readOid, readRoot } from './internal/der.ts';
+import { readingAs } from './internal/malformed.ts';
 import { oid } from './internal/oids.ts';
 
 export interface ParsedOcspRequest {
@@ -15,7 +16,7 @@ export interface ParsedOcspRequest {
 }
 
 export function parseOcspRequest(der: Uint8Array): ParsedOcspRequest {
-  try {
+  return readingAs('OCSP request', () => {
     const [tbs] = children(expectTag(readRoot(der), 0x30, 'OCSPRequest'));
     const fields = children(expectTag(tbs, 0x30, 'TBSRequest'));
     const list = fields.find((field) => field.tag === 0x30);
@@ -39,10 +40,5 @@ export function parseOcspRequest(der: Uint8Array): ParsedOcspRequest {
       }
     }
     return { requests, ...(nonce ? { nonce } : {}) };
-  } catch (cause) {
-    if (cause instanceof PkiError) {
-      throw cause;
-    }
-    throw new PkiError('MALFORMED_INPUT', 'not a readable OCSP request', { cause });
-  }
+  });
 }

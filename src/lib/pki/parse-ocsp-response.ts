@@ -1,4 +1,5 @@
 /** Reads an RFC 6960 OCSPResponse; for a BasicOCSPResponse, every SingleResponse and the signing parts. */
+
 import { PkiError } from './errors.ts';
 import {
   children,
@@ -11,6 +12,7 @@ import {
   readRoot,
   readTime,
 } from './internal/der.ts';
+import { readingAs } from './internal/malformed.ts';
 import { oid } from './internal/oids.ts';
 import { type RevocationReason, reasonFromCode } from './internal/revocation-reason.ts';
 
@@ -96,7 +98,7 @@ function parseSingle(element: Element): OcspSingleResponse {
 }
 
 export function parseOcspResponse(der: Uint8Array): ParsedOcspResponse {
-  try {
+  return readingAs('OCSP response', () => {
     const [statusElement, bytesWrapper] = children(expectTag(readRoot(der), 0x30, 'OCSPResponse'));
     const code = content(expectTag(statusElement, 0x0a, 'responseStatus'))[0] ?? 255;
     const status = statuses[code];
@@ -143,10 +145,5 @@ export function parseOcspResponse(der: Uint8Array): ParsedOcspResponse {
         signature: content(expectTag(signature, 0x03, 'signature')).subarray(1),
       },
     };
-  } catch (cause) {
-    if (cause instanceof PkiError) {
-      throw cause;
-    }
-    throw new PkiError('MALFORMED_INPUT', 'not a readable OCSP response', { cause });
-  }
+  });
 }

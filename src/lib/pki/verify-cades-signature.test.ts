@@ -341,6 +341,16 @@ test('allowOnline: OCSP fetched from the certificate AIA URL (local responder on
     });
     assert.ok(asked >= 1);
     assert.equal(online.revocation.certificates[0]?.status, 'good');
+    // The same data, fetched for embedding (PAdES B-LT DSS).
+    const { fetchRevocationData } = await import('./fetch-revocation-data.ts');
+    const fetched = await fetchRevocationData(pki.seal.certificate, pki.issuingCa.certificate);
+    assert.equal(fetched.ocspResponses.length, 1);
+    const embedded = await verifyCadesSignature(cms, contentDigest, {
+      trustAnchors: pki.trustAnchors,
+      ocspResponses: fetched.ocspResponses,
+      requireRevocation: true,
+    });
+    assert.equal(embedded.revocation.certificates[0]?.status, 'good');
   } finally {
     server.close();
   }

@@ -3,8 +3,8 @@
  * original DER: issuer and subject Names (copied verbatim into CMS and ESS structures, never re-encoded),
  * the serial number, validity, and the extensions that chain validation checks.
  */
+
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
-import { PkiError } from '../errors.ts';
 import {
   children,
   content,
@@ -16,6 +16,7 @@ import {
   readRoot,
   readTime,
 } from './der.ts';
+import { readingAs } from './malformed.ts';
 import { decodeName } from './name.ts';
 import { oid } from './oids.ts';
 
@@ -63,14 +64,9 @@ function bitsOf(bitString: Element): Set<number> {
 }
 
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
-  try {
+  return readingAs('X.509 certificate', () => {
     return parse(der);
-  } catch (cause) {
-    if (cause instanceof PkiError) {
-      throw cause;
-    }
-    throw new PkiError('MALFORMED_INPUT', 'not a readable X.509 certificate', { cause });
-  }
+  });
 }
 
 function parse(der: Uint8Array): ParsedCertificate {

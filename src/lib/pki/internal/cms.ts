@@ -3,6 +3,7 @@
  * attributes byte-for-byte as they were hashed; parsing keeps the raw bytes so a verifier re-hashes
  * exactly what the signer signed.
  */
+
 import { PkiError } from '../errors.ts';
 import { sha256AlgorithmIdentifier } from './algorithms.ts';
 import {
@@ -22,6 +23,7 @@ import {
   tlv,
 } from './der.ts';
 import { signingCertificateV2 } from './ess.ts';
+import { readingAs } from './malformed.ts';
 import { oid } from './oids.ts';
 
 /** Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue } (RFC 5652 §5.3). */
@@ -212,7 +214,7 @@ function parseSignerInfo(element: Element): ParsedSignerInfo {
 
 /** Parses a DER ContentInfo holding SignedData; anything else → PkiError('MALFORMED_INPUT'). */
 export function parseSignedData(der: Uint8Array): ParsedSignedData {
-  try {
+  return readingAs('CMS SignedData', () => {
     const contentInfo = readRoot(der);
     const [contentType, wrapper] = children(expectTag(contentInfo, 0x30, 'ContentInfo'));
     if (readOid(contentType) !== oid.signedData) {
@@ -250,12 +252,7 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
       contentInfo,
       signedData,
     };
-  } catch (cause) {
-    if (cause instanceof PkiError) {
-      throw cause;
-    }
-    throw new PkiError('MALFORMED_INPUT', 'not a readable CMS SignedData', { cause });
-  }
+  });
 }
 
 /** Rebuilds ContentInfo with one SignerInfo replaced, every other byte of SignedData kept verbatim. */

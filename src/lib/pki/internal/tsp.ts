@@ -1,6 +1,7 @@
 /**
  * RFC 3161 structures: TimeStampToken (a SignedData whose eContent is TSTInfo, §2.4.2) and TimeStampResp.
  */
+
 import { PkiError } from '../errors.ts';
 import { type ParsedSignedData, parseSignedData } from './cms.ts';
 import {
@@ -13,6 +14,7 @@ import {
   readRoot,
   readTime,
 } from './der.ts';
+import { readingAs } from './malformed.ts';
 import { oid } from './oids.ts';
 
 export interface TstInfo {
@@ -84,17 +86,11 @@ export function parseTstInfo(der: Uint8Array): TstInfo {
 
 export function parseTimeStampToken(der: Uint8Array): ParsedTimeStampToken {
   const signedData = parseSignedData(der);
-  if (signedData.eContentType !== oid.tstInfo || !signedData.eContent) {
+  const eContent = signedData.eContent;
+  if (signedData.eContentType !== oid.tstInfo || !eContent) {
     throw new PkiError('MALFORMED_INPUT', 'the SignedData does not encapsulate a TSTInfo (RFC 3161 §2.4.2)');
   }
-  try {
-    return { signedData, tstInfo: parseTstInfo(signedData.eContent), tstInfoDer: signedData.eContent };
-  } catch (cause) {
-    if (cause instanceof PkiError) {
-      throw cause;
-    }
-    throw new PkiError('MALFORMED_INPUT', 'unreadable TSTInfo', { cause });
-  }
+  return readingAs('TSTInfo', () => ({ signedData, tstInfo: parseTstInfo(eContent), tstInfoDer: eContent }));
 }
 
 export const hashLengths: Record<string, number> = {
@@ -118,7 +114,7 @@ export interface ParsedTimeStampRequest {
 
 /** TimeStampReq (RFC 3161 §2.4.1). */
 export function parseTimeStampRequest(der: Uint8Array): ParsedTimeStampRequest {
-  try {
+  return readingAs('TimeStampReq', () => {
     const fields = children(expectTag(readRoot(der), 0x30, 'TimeStampReq'));
     if (readInteger(fields[0]) !== 1n) {
       throw new PkiError('MALFORMED_INPUT', 'TimeStampReq version is not 1');
@@ -151,10 +147,5 @@ export function parseTimeStampRequest(der: Uint8Array): ParsedTimeStampRequest {
       certReq,
       hasExtensions,
     };
-  } catch (cause) {
-    if (cause instanceof PkiError) {
-      throw cause;
-    }
-    throw new PkiError('MALFORMED_INPUT', 'not a readable TimeStampReq', { cause });
-  }
+  });
 }
