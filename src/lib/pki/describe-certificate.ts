@@ -2,7 +2,9 @@
  * A plain summary of an X.509 certificate for reports and certificate pages: subject and issuer fields
  * (CN, O, OU, T, UID, L, ST, C…), serial, validity, key, usages and the revocation URLs it names.
  */
+
 import { parseCertificate, sha256 } from './internal/certificate.ts';
+import { firstValues } from './internal/name.ts';
 
 export interface CertificateSummary {
   /** First value of each subject attribute by short name. */
@@ -36,14 +38,6 @@ const keyUsageNames = [
   'encipherOnly',
   'decipherOnly',
 ];
-
-function firstValues(fields: ReadonlyArray<readonly [string, string]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [type, value] of fields) {
-    out[type] ??= value;
-  }
-  return out;
-}
 
 export function describeCertificate(der: Uint8Array): CertificateSummary {
   const certificate = parseCertificate(der);

@@ -15,6 +15,7 @@ import { sha256 } from './internal/certificate.ts';
 import { type ChainProblem, validateChain } from './internal/chain.ts';
 import { checkSignerInfo } from './internal/check-signer-info.ts';
 import { parseSignedData } from './internal/cms.ts';
+import { firstValues } from './internal/name.ts';
 import { oid } from './internal/oids.ts';
 import { fetchRevocationData } from './internal/online-revocation.ts';
 import { checkRevocation, type RevocationStatus } from './internal/revocation.ts';
@@ -121,14 +122,6 @@ export interface VerifyCadesOptions {
   readonly allowOnline?: boolean;
   /** Make missing revocation data INDETERMINATE instead of a warning. Default false. */
   readonly requireRevocation?: boolean;
-}
-
-function firstValues(fields: ReadonlyArray<readonly [string, string]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [type, value] of fields) {
-    out[type] ??= value;
-  }
-  return out;
 }
 
 export async function verifyCadesSignature(

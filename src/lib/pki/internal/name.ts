@@ -85,3 +85,12 @@ export function decodeName(name: Element): Array<readonly [string, string]> {
   }
   return out;
 }
+
+/** First value of each attribute by short name, e.g. { CN, O, T, UID }. */
+export function firstValues(fields: ReadonlyArray<readonly [string, string]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [type, value] of fields) {
+    out[type] ??= value;
+  }
+  return out;
+}
