@@ -2,18 +2,26 @@
 // replaced catalog) caught, an untrusted root indeterminate, and a B-LTA document through DSS and a
 // document timestamp from the in-process TSA.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { basePdf } from '../../../test/fixtures/pdf/corpus.ts';
+import { missing, toPem } from '../../../test/fixtures/pdf/tools.ts';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
 import { createCrl } from '../pki/create-crl.ts';
 import { createTimestampAuthority } from '../pki/create-timestamp-authority.ts';
 import { createTimestampRequest } from '../pki/create-timestamp-request.ts';
 import { parseTimestampResponse } from '../pki/parse-timestamp-response.ts';
+import { addPdfDocumentTimestamp } from './add-document-timestamp.ts';
+import { PdfError } from './errors.ts';
 import { formatPdfVerification } from './format-verification.ts';
 import { PdfDocument } from './internal/document.ts';
 import { DocumentEdit } from './internal/edit.ts';
 import { dict, name, PdfStream, PdfString } from './internal/objects.ts';
 import { findPage } from './internal/pages.ts';
+import { listSignatures } from './internal/signatures.ts';
 import { signPdf } from './sign-pdf.ts';
 import { verifyPdf } from './verify-pdf.ts';
 
@@ -170,4 +178,87 @@ test('B-T, B-LT and B-LTA with the in-process TSA, CRLs in the DSS and a documen
       assert.ok(signature.modifications.allowed.some((m) => m.includes('DSS')));
     }
   }
+});
+
+test('fuzzed signed files never crash the verifier: a report or a PdfError', async () => {
+  const { pki, sealed } = await signedTwice();
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const started = Date.now();
+  let failed = 0;
+  for (let i = 0; i < 150; i++) {
+    const mutated = Uint8Array.from(sealed);
+    for (let k = 0; k < 1 + Math.floor(random() * 8); k++) {
+      // bias towards the structure at the end of the file (xref, trailer, signature dictionaries)
+      const at =
+        random() < 0.5
+          ? mutated.length - 1 - Math.floor(random() * 3000)
+          : Math.floor(random() * mutated.length);
+      mutated[at] = Math.floor(random() * 256);
+    }
+    try {
+      const report = await verifyPdf(mutated, { trustAnchors: pki.trustAnchors });
+      if (report.verdict !== 'TOTAL_PASSED') {
+        failed++;
+      }
+    } catch (error) {
+      assert.ok(error instanceof PdfError, `iteration ${i}: ${(error as Error).stack}`);
+      failed++;
+    }
+  }
+  assert.ok(failed > 0, 'some mutations were detected');
+  assert.ok(Date.now() - started < 60_000, 'finished in time');
+});
+
+test('the document timestamp verifies with openssl ts -verify', async (t) => {
+  const skip = missing('openssl');
+  if (skip) {
+    t.skip(skip);
+    return;
+  }
+  const pki = await getTestPki();
+  const authority = createTimestampAuthority({
+    certificate: pki.tsa.certificate,
+    privateKey: pki.tsa.privateKey,
+    chain: pki.tsa.chain,
+  });
+  const timestamp = async (digest: Uint8Array) => {
+    const request = createTimestampRequest(digest, { certReq: true });
+    return parseTimestampResponse(await authority.respond(request), { request }).token;
+  };
+  const stamped = await addPdfDocumentTimestamp(
+    await signPdf(await basePdf(1), pki.leader.signer),
+    timestamp,
+  );
+  const entry = listSignatures(PdfDocument.open(stamped)).find((s) => s.subFilter === 'ETSI.RFC3161')!;
+  const [a, b, c, d] = entry.byteRange as [number, number, number, number];
+  const dir = mkdtempSync(join(tmpdir(), 'xaso-pdf-docts-'));
+  writeFileSync(
+    join(dir, 'content.bin'),
+    Buffer.concat([stamped.subarray(a, a + b), stamped.subarray(c, c + d)]),
+  );
+  writeFileSync(join(dir, 'ts.der'), entry.contents);
+  writeFileSync(join(dir, 'root.pem'), toPem(pki.root.certificate));
+  writeFileSync(join(dir, 'chain.pem'), pki.tsa.chain.map((cert) => toPem(cert)).join(''));
+  const run = spawnSync(
+    'openssl',
+    [
+      'ts',
+      '-verify',
+      '-data',
+      'content.bin',
+      '-in',
+      'ts.der',
+      '-token_in',
+      '-CAfile',
+      'root.pem',
+      '-untrusted',
+      'chain.pem',
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  assert.match(`${run.stdout}${run.stderr}`, /Verification: OK/);
 });

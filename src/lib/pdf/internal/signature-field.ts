@@ -22,13 +22,15 @@ export interface FieldPlacement {
 export function existingFieldNames(edit: DocumentEdit): Set<string> {
   const doc = edit.doc;
   const names = new Set<string>();
+  const seen = new Set<PdfObject>();
   const acroForm = doc.getDict(doc.catalog().get('AcroForm'));
   const fields = acroForm ? doc.resolve(acroForm.get('Fields')) : undefined;
   const visit = (value: PdfObject | undefined, prefix: string, depth: number) => {
     const field = doc.getDict(value);
-    if (!field || depth > 32) {
+    if (!field || depth > 32 || seen.has(field)) {
       return;
     }
+    seen.add(field);
     const t = field.get('T');
     const full = t instanceof PdfString ? (prefix ? `${prefix}.${t.toText()}` : t.toText()) : prefix;
     names.add(full);
