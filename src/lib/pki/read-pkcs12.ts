@@ -11,11 +11,11 @@ import { PkiError } from './errors.ts';
 import { equalBytes, type ParsedCertificate, parseCertificate } from './internal/certificate.ts';
 import {
   children,
-  concat,
   content,
   type Element,
   encoded,
   expectTag,
+  octets,
   readInteger,
   readOid,
   readRoot,
@@ -44,14 +44,6 @@ export interface Pkcs12Credential extends Signer {
 
 const badPassword = (cause?: unknown) =>
   new PkiError('PKCS12_BAD_PASSWORD', 'the PKCS#12 password is wrong', cause ? { cause } : undefined);
-
-/** OCTET STRING content, primitive or constructed (BER, RFC 7292 allows it; some exporters write it). */
-function octets(element: Element): Uint8Array {
-  if (element.tag === 0x04 || element.tag === 0x80) {
-    return content(element);
-  }
-  return concat(children(element).map(octets));
-}
 
 function checkMac(macData: Element, authSafe: Uint8Array, password: string): void {
   const [digestInfo, saltElement, iterationsElement] = children(macData);

@@ -190,7 +190,12 @@ test('openssl-made CMS: parsed and verified by us (signing-time reported, -cades
   writeFileSync(dir.file('leader.pem'), toPem(pki.leader.certificate));
   writeFileSync(dir.file('leader.key'), pki.leader.privateKey.export({ format: 'pem', type: 'pkcs8' }));
   writeFileSync(dir.file('ca.pem'), toPem(pki.issuingCa.certificate));
-  for (const cades of [false, true]) {
+  // -stream makes BER with indefinite lengths, as NSS (pdfsig -add-signature) writes.
+  for (const [cades, stream] of [
+    [false, false],
+    [true, false],
+    [true, true],
+  ]) {
     const made = openssl([
       'cms',
       '-sign',
@@ -210,9 +215,11 @@ test('openssl-made CMS: parsed and verified by us (signing-time reported, -cades
       '-out',
       dir.file('sig.der'),
       ...(cades ? ['-cades'] : []),
+      ...(stream ? ['-stream'] : []),
     ]);
     assert.equal(made.status, 0, made.stderr);
     const cms = new Uint8Array(readFileSync(dir.file('sig.der')));
+    assert.equal(cms[1] === 0x80, stream, 'indefinite length exactly when streamed');
     const result = await verifyCadesSignature(cms, contentDigest, { trustAnchors: pki.trustAnchors });
     assert.equal(result.signature.isValid, true);
     assert.equal(result.integrity.isValid, true);

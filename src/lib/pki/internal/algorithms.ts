@@ -7,6 +7,7 @@ import { PkiError } from '../errors.ts';
 import type { SignatureAlgorithm } from '../signer.ts';
 import {
   children,
+  content,
   type Element,
   explicit,
   integer,
@@ -67,7 +68,7 @@ export function readSignatureAlgorithm(element: Element): {
       if (field.tag === 0xa0) {
         hash = readOid(children(inner!)[0]);
       } else if (field.tag === 0xa2) {
-        const bytes = inner!.bytes.subarray(inner!.contentStart, inner!.end);
+        const bytes = content(inner!);
         saltLength = bytes.reduce((value, byte) => value * 256 + byte, 0);
       }
     }

@@ -16,6 +16,7 @@ import {
   integer,
   objectIdentifier,
   octetString,
+  octets,
   readOid,
   readRoot,
   sequence,
@@ -225,9 +226,8 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     const encap = children(expectTag(fields[2], 0x30, 'encapContentInfo'));
     const eContentType = readOid(encap[0]);
     const eContentWrapper = encap[1] ? expectTag(encap[1], 0xa0, 'eContent') : undefined;
-    const eContent = eContentWrapper
-      ? content(expectTag(children(eContentWrapper)[0], 0x04, 'eContent'))
-      : undefined;
+    const eContentElement = eContentWrapper ? children(eContentWrapper)[0] : undefined;
+    const eContent = eContentElement ? octets(eContentElement) : undefined;
     let index = 3;
     let certificates: Uint8Array[] = [];
     let crls: Uint8Array[] = [];

@@ -169,6 +169,8 @@ export interface Element {
   readonly tag: number;
   readonly start: number;
   readonly contentStart: number;
+  /** End of the content: before the end-of-contents octets of a BER indefinite length, else `end`. */
+  readonly contentEnd: number;
   readonly end: number;
 }
 
@@ -176,9 +178,19 @@ function malformed(what: string): PkiError {
   return new PkiError('MALFORMED_INPUT', `malformed DER: ${what}`);
 }
 
-export function readElement(bytes: Uint8Array, start = 0, limit = bytes.length): Element {
+/** Nesting limit for BER indefinite lengths, so hostile input cannot exhaust the stack. */
+const maxDepth = 64;
+
+/**
+ * Reads one element. Definite lengths as DER requires; BER indefinite lengths (X.690 §8.1.3.6, written by
+ * NSS and some TSAs) are accepted on constructed elements so other tools' CMS can be read.
+ */
+export function readElement(bytes: Uint8Array, start = 0, limit = bytes.length, depth = 0): Element {
   if (start + 2 > limit) {
     throw malformed('truncated header');
+  }
+  if (depth > maxDepth) {
+    throw malformed('nesting too deep');
   }
   const tag = bytes[start]!;
   if ((tag & 0x1f) === 0x1f) {
@@ -186,10 +198,26 @@ export function readElement(bytes: Uint8Array, start = 0, limit = bytes.length):
   }
   let length = bytes[start + 1]!;
   let contentStart = start + 2;
+  if (length === 0x80) {
+    if (!(tag & 0x20)) {
+      throw malformed('indefinite length on a primitive element');
+    }
+    let offset = contentStart;
+    while (!(bytes[offset] === 0 && bytes[offset + 1] === 0)) {
+      if (offset + 2 > limit) {
+        throw malformed('missing end-of-contents');
+      }
+      offset = readElement(bytes, offset, limit, depth + 1).end;
+    }
+    if (offset + 2 > limit) {
+      throw malformed('missing end-of-contents');
+    }
+    return { bytes, tag, start, contentStart, contentEnd: offset, end: offset + 2 };
+  }
   if (length & 0x80) {
     const count = length & 0x7f;
     if (count === 0 || count > 4) {
-      throw malformed('indefinite or oversized length');
+      throw malformed('oversized length');
     }
     if (contentStart + count > limit) {
       throw malformed('truncated length');
@@ -204,7 +232,7 @@ export function readElement(bytes: Uint8Array, start = 0, limit = bytes.length):
   if (end > limit) {
     throw malformed('content runs past the end');
   }
-  return { bytes, tag, start, contentStart, end };
+  return { bytes, tag, start, contentStart, contentEnd: end, end };
 }
 
 /** Parses exactly one element spanning all of `bytes`. */
@@ -221,8 +249,8 @@ export function children(element: Element): Element[] {
     throw malformed(`tag 0x${element.tag.toString(16)} is not constructed`);
   }
   const out: Element[] = [];
-  for (let offset = element.contentStart; offset < element.end; ) {
-    const child = readElement(element.bytes, offset, element.end);
+  for (let offset = element.contentStart; offset < element.contentEnd; ) {
+    const child = readElement(element.bytes, offset, element.contentEnd);
     out.push(child);
     offset = child.end;
   }
@@ -231,7 +259,7 @@ export function children(element: Element): Element[] {
 
 export const encoded = (element: Element): Uint8Array => element.bytes.subarray(element.start, element.end);
 export const content = (element: Element): Uint8Array =>
-  element.bytes.subarray(element.contentStart, element.end);
+  element.bytes.subarray(element.contentStart, element.contentEnd);
 
 export function expectTag(element: Element | undefined, tag: number, what: string): Element {
   if (!element || element.tag !== tag) {
@@ -303,3 +331,14 @@ export function readTime(element: Element | undefined): Date {
 }
 
 export { empty };
+
+/** OCTET STRING content, primitive (DER) or constructed from segments (BER, X.690 §8.7.3). */
+export function octets(element: Element): Uint8Array {
+  if (element.tag === 0x04 || element.tag === 0x80) {
+    return content(element);
+  }
+  if (element.tag === 0x24 || element.tag === 0xa0) {
+    return concat(children(element).map(octets));
+  }
+  throw malformed('expected an OCTET STRING');
+}
