@@ -4,6 +4,7 @@ export {
   type DocumentTimestampOptions,
   type TimestampCallback,
 } from './add-document-timestamp.ts';
+export { addPdfSignatureFields, type SignatureFieldSpec } from './add-signature-fields.ts';
 export { addPdfValidationData, type PdfValidationData } from './add-validation-data.ts';
 export { embedPdfSignature } from './embed-signature.ts';
 export { PdfError, type PdfErrorCode } from './errors.ts';

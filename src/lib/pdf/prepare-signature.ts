@@ -16,7 +16,12 @@ import {
   pdfDate,
   signatureDictionaryBody,
 } from './internal/placeholder.ts';
-import { addSignatureField, uniqueFieldName } from './internal/signature-field.ts';
+import {
+  addSignatureField,
+  fillSignatureField,
+  findEmptySignatureField,
+  uniqueFieldName,
+} from './internal/signature-field.ts';
 
 export interface VisibleSignatureOptions {
   /** 1-based page number. */
@@ -34,6 +39,7 @@ export interface PreparePdfSignatureOptions {
   contentsSize: number;
   /** Goes into /M (ETSI EN 319 142-1 §5.4: the claimed signing time is /M, never a CMS attribute). */
   signingTime?: Date;
+  /** A new field's name, or the name of an existing empty signature field to sign (it keeps its place). */
   fieldName?: string;
   reason?: string;
   location?: string;
@@ -73,7 +79,8 @@ export async function preparePdfSignature(
   const isTimestamp = options.subFilter === 'ETSI.RFC3161';
   const doc = PdfDocument.open(pdf);
   const edit = new DocumentEdit(doc);
-  const fieldName = uniqueFieldName(edit, options.fieldName);
+  const empty = findEmptySignatureField(edit, options.fieldName);
+  const fieldName = empty ? options.fieldName! : uniqueFieldName(edit, options.fieldName);
   const signingTime = new Date(Math.floor((options.signingTime ?? new Date()).getTime() / 1000) * 1000);
 
   const entries = dict({
@@ -104,13 +111,20 @@ export async function preparePdfSignature(
     pageIndex = visible.page - 1;
     rect = [visible.x, visible.y, visible.x + visible.width, visible.y + visible.height];
   }
+  if (empty) {
+    rect = empty.rect; // an existing field keeps its place on its page
+  }
   const appearance = await buildAppearance(edit, {
     width: rect[2] - rect[0],
     height: rect[3] - rect[1],
     content: visible?.appearance,
     signingTime,
   });
-  addSignatureField(edit, { fieldName, pageIndex, rect, appearance, value: valueRef });
+  if (empty) {
+    fillSignatureField(edit, empty, valueRef, appearance);
+  } else {
+    addSignatureField(edit, { fieldName, pageIndex, rect, appearance, value: valueRef });
+  }
 
   const { bytes, bodyOffsets } = edit.write();
   const bodyAt = bodyOffsets.get(valueRef.num)!;

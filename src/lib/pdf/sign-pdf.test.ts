@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { generateCorpus } from '../../../test/fixtures/pdf/corpus.ts';
+import { basePdf, generateCorpus, sealPng } from '../../../test/fixtures/pdf/corpus.ts';
 import {
   makeNssDb,
   missing,
@@ -15,6 +15,8 @@ import {
   toPem,
 } from '../../../test/fixtures/pdf/tools.ts';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
+import { addPdfSignatureFields } from './add-signature-fields.ts';
+import { PdfError } from './errors.ts';
 import { PdfDocument } from './internal/document.ts';
 import { listSignatures } from './internal/signatures.ts';
 import { signPdf } from './sign-pdf.ts';
@@ -34,7 +36,18 @@ test('corpus signed by the leader (RSA) then the seal (ECDSA P-256): pdfsig, qpd
   for (const file of corpus.files) {
     const input = readFileSync(file.path);
     const leader = await signPdf(input, pki.leader.signer, { reason: 'Phê duyệt', location: 'Xã Bình Ca' });
-    const sealed = await signPdf(leader, pki.seal.signer, { reason: 'Đóng dấu', fieldName: 'Seal' });
+    const sealed = await signPdf(leader, pki.seal.signer, {
+      reason: 'Đóng dấu',
+      fieldName: 'Seal',
+      visible: {
+        page: 1,
+        x: 300,
+        y: 60,
+        width: 200,
+        height: 90,
+        appearance: { unit: 'UBND xã Bình Ca', sealImage: sealPng() },
+      },
+    });
     const out = join(dir, `${file.name}-signed.pdf`);
     writeFileSync(out, sealed);
     const check = qpdfCheck(out);
@@ -75,4 +88,54 @@ test('corpus signed by the leader (RSA) then the seal (ECDSA P-256): pdfsig, qpd
       assert.ok(verified.ok, `${file.name} ${entry.fieldName}: openssl cms -verify\n${verified.output}`);
     }
   }
+});
+
+test('fields prepared first (Leader, Seal) are filled by each signer; pdfsig and our verifier accept', async (t) => {
+  const pki = await getTestPki();
+  const prepared = addPdfSignatureFields(await basePdf(1), [
+    { name: 'Leader', page: 1, x: 330, y: 120, width: 220, height: 70 },
+    { name: 'Seal', page: 1, x: 300, y: 100, width: 110, height: 110 },
+  ]);
+  const leader = await signPdf(prepared, pki.leader.signer, {
+    fieldName: 'Leader',
+    visible: {
+      page: 1,
+      x: 0,
+      y: 0,
+      width: 1,
+      height: 1,
+      appearance: { signerName: 'Nguyễn Văn An', title: 'Chủ tịch' },
+    },
+  });
+  const sealed = await signPdf(leader, pki.seal.signer, {
+    fieldName: 'Seal',
+    visible: { page: 1, x: 0, y: 0, width: 1, height: 1, appearance: { sealImage: sealPng() } },
+  });
+  const report = await verifyPdf(sealed, { trustAnchors: pki.trustAnchors });
+  assert.equal(report.verdict, 'TOTAL_PASSED', JSON.stringify(report.signatures, null, 2));
+  assert.deepEqual(
+    report.signatures.map((s) => s.fieldName),
+    ['Leader', 'Seal'],
+  );
+  assert.ok(report.signatures[0]!.modifications.allowed.some((m) => m.includes('empty signature field')));
+  const doc = PdfDocument.open(sealed);
+  assert.equal(listSignatures(doc).length, 2);
+  await assert.rejects(
+    () => signPdf(sealed, pki.seal.signer, { fieldName: 'Seal' }),
+    (e: unknown) => e instanceof PdfError && e.code === 'INVALID_ARGUMENT',
+  );
+  const skip = missing('pdfsig', 'certutil');
+  if (skip) {
+    t.skip(skip);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'xaso-pdf-fields-'));
+  const db = makeNssDb(dir, [toPem(pki.root.certificate)]);
+  writeFileSync(join(dir, 'out.pdf'), sealed);
+  const sigs = pdfsig(db, join(dir, 'out.pdf'));
+  assert.equal(sigs.length, 2);
+  assert.ok(
+    sigs.every((s) => s.signatureValid && s.certificateTrusted),
+    sigs.map((s) => s.text).join('\n'),
+  );
 });

@@ -5,7 +5,7 @@
  */
 import { PdfError } from '../errors.ts';
 import type { DocumentEdit } from './edit.ts';
-import { dict, name, PdfDict, type PdfObject, PdfRef, PdfString } from './objects.ts';
+import { dict, isName, name, PdfDict, type PdfObject, PdfRef, PdfString } from './objects.ts';
 import { findPage } from './pages.ts';
 
 export interface FieldPlacement {
@@ -14,8 +14,9 @@ export interface FieldPlacement {
   pageIndex: number;
   /** [llx, lly, urx, ury] in default user space; [0 0 0 0] for an invisible signature. */
   rect: [number, number, number, number];
-  appearance: PdfRef;
-  value: PdfRef;
+  /** Absent for an empty field prepared for a later signer. */
+  appearance?: PdfRef;
+  value?: PdfRef;
 }
 
 /** Fully qualified names of the existing terminal fields (§12.7.4.2), to pick an unused one. */
@@ -81,7 +82,7 @@ export function addSignatureField(edit: DocumentEdit, placement: FieldPlacement)
       F: isHidden ? 134 : 132,
       Rect: placement.rect,
       P: page.ref,
-      AP: dict({ N: placement.appearance }),
+      AP: placement.appearance ? dict({ N: placement.appearance }) : undefined,
     }),
   );
   if (page.dict.get('Annots') instanceof PdfRef) {
@@ -96,7 +97,8 @@ export function addSignatureField(edit: DocumentEdit, placement: FieldPlacement)
 
 function addToAcroForm(edit: DocumentEdit, field: PdfRef): void {
   const rootRef = edit.rootRef();
-  const catalog = edit.doc.catalog();
+  const current = edit.current(rootRef);
+  const catalog = current instanceof PdfDict ? current : edit.doc.catalog();
   const acroForm = catalog.get('AcroForm');
   let form: PdfDict;
   if (acroForm instanceof PdfRef) {
@@ -104,9 +106,80 @@ function addToAcroForm(edit: DocumentEdit, field: PdfRef): void {
   } else {
     const root = edit.editDict(rootRef);
     form = acroForm instanceof PdfDict ? acroForm.clone() : new PdfDict();
-    root.set('AcroForm', form);
+    root.set('AcroForm', form); // direct AcroForm: it lives in the (edited) catalog
   }
   edit.appendToArray(form, 'Fields', field);
   // §12.7.3 SigFlags: SignaturesExist (1) + AppendOnly (2).
   form.set('SigFlags', 3);
+}
+
+export interface EmptyField {
+  field: PdfRef;
+  widget: PdfRef;
+  rect: [number, number, number, number];
+}
+
+/**
+ * An existing, unsigned signature field named `fieldName` (top-level, §12.7.5.5), prepared before the first
+ * signature as SIGNATURES.md advises; signing it only sets /V and the widget's appearance.
+ */
+export function findEmptySignatureField(
+  edit: DocumentEdit,
+  fieldName: string | undefined,
+): EmptyField | undefined {
+  if (fieldName === undefined) {
+    return undefined;
+  }
+  const doc = edit.doc;
+  const acroForm = doc.getDict(doc.catalog().get('AcroForm'));
+  const fields = acroForm ? doc.resolve(acroForm.get('Fields')) : undefined;
+  if (!Array.isArray(fields)) {
+    return undefined;
+  }
+  for (const ref of fields) {
+    const field = doc.getDict(ref);
+    const t = field?.get('T');
+    if (!(ref instanceof PdfRef) || !field || !(t instanceof PdfString) || t.toText() !== fieldName) {
+      continue;
+    }
+    if (!isName(field.get('FT'), 'Sig') || field.has('V')) {
+      throw new PdfError('INVALID_ARGUMENT', `the field '${fieldName}' is not an empty signature field`);
+    }
+    const kids = doc.resolve(field.get('Kids'));
+    const widget = Array.isArray(kids) && kids[0] instanceof PdfRef ? kids[0] : ref;
+    const rectValue = doc.resolve(doc.getDict(widget)?.get('Rect'));
+    const numbers = Array.isArray(rectValue) ? rectValue.map((v) => doc.resolve(v)) : [];
+    const rect: [number, number, number, number] =
+      numbers.length === 4 && numbers.every((v) => typeof v === 'number')
+        ? [
+            Math.min(numbers[0] as number, numbers[2] as number),
+            Math.min(numbers[1] as number, numbers[3] as number),
+            Math.max(numbers[0] as number, numbers[2] as number),
+            Math.max(numbers[1] as number, numbers[3] as number),
+          ]
+        : [0, 0, 0, 0];
+    return { field: ref, widget, rect };
+  }
+  return undefined;
+}
+
+export function fillSignatureField(
+  edit: DocumentEdit,
+  empty: EmptyField,
+  value: PdfRef,
+  appearance: PdfRef,
+): void {
+  edit.editDict(empty.field).set('V', value);
+  edit.editDict(empty.widget).set('AP', dict({ N: appearance }));
+  const acroForm = edit.doc.catalog().get('AcroForm');
+  const form = acroForm instanceof PdfRef ? edit.editDict(acroForm) : undefined;
+  if (form) {
+    form.set('SigFlags', 3);
+  } else {
+    const root = edit.editDict(edit.rootRef());
+    const direct = root.get('AcroForm');
+    if (direct instanceof PdfDict) {
+      root.set('AcroForm', direct.clone().set('SigFlags', 3));
+    }
+  }
 }
