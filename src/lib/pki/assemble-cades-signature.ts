@@ -10,7 +10,7 @@
  */
 import { PkiError } from './errors.ts';
 import { signatureAlgorithmIdentifier } from './internal/algorithms.ts';
-import { parseCertificate } from './internal/certificate.ts';
+import { equalBytes, parseCertificate, sha256 } from './internal/certificate.ts';
 import { attribute, encodeSignedData, encodeSignerInfo } from './internal/cms.ts';
 import { rawEcdsaToDer } from './internal/ecdsa.ts';
 import { oid } from './internal/oids.ts';
@@ -37,7 +37,11 @@ export function assembleCadesSignature(options: AssembleCadesOptions): Uint8Arra
   }
   const unsignedAttributes: Uint8Array[] = [];
   if (options.unsignedTimestamp) {
-    parseTimeStampToken(options.unsignedTimestamp); // refuses anything that is not a TimeStampToken
+    // RFC 3161 Appendix A: the token's imprint is the hash of this SignerInfo's signature value.
+    const { tstInfo } = parseTimeStampToken(options.unsignedTimestamp);
+    if (!equalBytes(tstInfo.hashedMessage, sha256(signature))) {
+      throw new PkiError('INVALID_ARGUMENT', 'the timestamp does not cover this signature value');
+    }
     unsignedAttributes.push(attribute(oid.signatureTimeStampToken, options.unsignedTimestamp));
   }
   const signerInfo = encodeSignerInfo({

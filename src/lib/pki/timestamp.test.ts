@@ -8,9 +8,12 @@ import { createTimestampAuthority, developmentTsaPolicyOid } from './create-time
 import { createTimestampRequest } from './create-timestamp-request.ts';
 import { PkiError } from './errors.ts';
 import { parseTimestampResponse } from './parse-timestamp-response.ts';
+import { verifyTimestampToken } from './verify-timestamp-token.ts';
 
 const digest = new Uint8Array(createHash('sha256').update('chữ ký số').digest());
-const fixedTime = new Date('2026-03-02T03:04:05.678Z');
+// Yesterday, with milliseconds, after the test PKI's certificates start (a week ago).
+const fixedTime = new Date(Math.floor((Date.now() - 24 * 3600 * 1000) / 1000) * 1000 + 678);
+const fixedGenTime = fixedTime.toISOString().replace(/[-:T]/g, '');
 
 async function tsa() {
   const pki = await getTestPki();
@@ -86,29 +89,40 @@ test('openssl ts -verify accepts our TSA responses; we parse openssl-made respon
   // openssl as the TSA, our parser as the client.
   writeFileSync(dir.file('tsa.pem'), toPem(pki.tsa.certificate));
   writeFileSync(dir.file('tsa.key'), pki.tsa.privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  writeFileSync(dir.file('chain.pem'), toPem(pki.issuingCa.certificate) + toPem(pki.root.certificate));
   writeFileSync(dir.file('serial'), '01\n');
-  writeFileSync(
-    dir.file('tsa.cnf'),
-    [
-      '[ tsa ]',
-      'default_tsa = tsa_config',
-      '[ tsa_config ]',
-      `serial = ${dir.file('serial')}`,
-      `signer_cert = ${dir.file('tsa.pem')}`,
-      `signer_key = ${dir.file('tsa.key')}`,
-      'signer_digest = sha256',
-      `default_policy = ${developmentTsaPolicyOid}`,
-      'digests = sha256',
-      'accuracy = secs:1',
-      'ess_cert_id_alg = sha256',
-      '',
-    ].join('\n'),
-  );
-  const made = openssl(['ts', '-reply', '-config', dir.file('tsa.cnf'), '-queryfile', dir.file('req.der')]);
-  assert.equal(made.status, 0, made.stderr);
-  const parsed = parseTimestampResponse(new Uint8Array(made.output), { request });
-  assert.deepEqual(parsed.tstInfo.hashedMessage, digest);
-  assert.equal(parsed.tstInfo.serialNumber, '02', 'openssl increments the serial file before use');
+  // sha1 makes openssl write the RFC 2634 signing-certificate (v1), as many TSAs still do.
+  for (const [essAlgorithm, serial] of [
+    ['sha256', '02'],
+    ['sha1', '03'],
+  ] as const) {
+    writeFileSync(
+      dir.file('tsa.cnf'),
+      [
+        '[ tsa ]',
+        'default_tsa = tsa_config',
+        '[ tsa_config ]',
+        `serial = ${dir.file('serial')}`,
+        `signer_cert = ${dir.file('tsa.pem')}`,
+        `certs = ${dir.file('chain.pem')}`,
+        `signer_key = ${dir.file('tsa.key')}`,
+        'signer_digest = sha256',
+        `default_policy = ${developmentTsaPolicyOid}`,
+        'digests = sha256',
+        'accuracy = secs:1',
+        `ess_cert_id_alg = ${essAlgorithm}`,
+        '',
+      ].join('\n'),
+    );
+    const made = openssl(['ts', '-reply', '-config', dir.file('tsa.cnf'), '-queryfile', dir.file('req.der')]);
+    assert.equal(made.status, 0, made.stderr);
+    const parsed = parseTimestampResponse(new Uint8Array(made.output), { request });
+    assert.deepEqual(parsed.tstInfo.hashedMessage, digest);
+    assert.equal(parsed.tstInfo.serialNumber, serial, 'openssl increments the serial file before use');
+    const verification = verifyTimestampToken(parsed.token, { digest, trustAnchors: pki.trustAnchors });
+    assert.deepEqual(verification.problems, [], essAlgorithm);
+    assert.equal(verification.isValid, true);
+  }
 });
 
 test('createTimestampAuthority refuses a certificate without the critical timeStamping EKU', async () => {
@@ -118,4 +132,28 @@ test('createTimestampAuthority refuses a certificate without the critical timeSt
       createTimestampAuthority({ certificate: pki.leader.certificate, privateKey: pki.leader.privateKey }),
     (error: unknown) => error instanceof PkiError && error.code === 'INVALID_ARGUMENT',
   );
+});
+
+test('verifyTimestampToken: our token verifies; another digest, an untrusted root, or a mangled token do not', async () => {
+  const pki = await getTestPki();
+  const authority = await tsa();
+  const request = createTimestampRequest(digest);
+  const { token } = parseTimestampResponse(await authority.respond(request));
+  const good = verifyTimestampToken(token, { digest, trustAnchors: pki.trustAnchors });
+  assert.equal(good.isValid, true, good.problems.join());
+  assert.equal(good.genTime?.toISOString(), fixedTime.toISOString());
+  const other = verifyTimestampToken(token, { digest: new Uint8Array(32), trustAnchors: pki.trustAnchors });
+  assert.deepEqual(other.problems, ['IMPRINT_MISMATCH']);
+  const untrusted = verifyTimestampToken(token, {
+    digest,
+    trustAnchors: [pki.tsa.certificate.subarray(0, 0)],
+  });
+  assert.ok(untrusted.problems.includes('NO_PATH_TO_TRUST_ANCHOR'));
+  // Flip a byte inside TSTInfo's genTime: the SignerInfo no longer matches.
+  const mangled = new Uint8Array(token);
+  const at = Buffer.from(mangled).indexOf(Buffer.from(fixedGenTime));
+  assert.ok(at > 0);
+  mangled[at + 3] = mangled[at + 3] === 0x37 ? 0x38 : 0x37;
+  const bad = verifyTimestampToken(mangled, { digest, trustAnchors: pki.trustAnchors });
+  assert.ok(bad.problems.includes('SIGNATURE_INVALID'));
 });

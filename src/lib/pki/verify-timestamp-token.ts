@@ -81,8 +81,7 @@ export function verifyTimestampToken(
     return { isValid: false, ...base, chain: [], problems };
   }
   // RFC 3161 §2.4.1 / RFC 5816: ESSCertID (v1) or ESSCertIDv2 identifies the TSA certificate.
-  const hasV1 = info!.signedAttributes.some((a) => a.type === oid.signingCertificate);
-  if (!check?.isSigningCertificateV2Ok && !hasV1) {
+  if (!(check?.isSigningCertificateV2Ok || check?.isSigningCertificateV1Ok)) {
     problems.push('SIGNING_CERTIFICATE_MISMATCH');
   }
   if (

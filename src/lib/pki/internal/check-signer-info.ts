@@ -4,10 +4,11 @@
  * DER SET OF signed attributes, and match signing-certificate-v2 against the signer certificate.
  */
 
+import { createHash } from 'node:crypto';
 import type { SignatureAlgorithm } from '../signer.ts';
 import { readSignatureAlgorithm } from './algorithms.ts';
-import { equalBytes, type ParsedCertificate, parseCertificate, sha256 } from './certificate.ts';
-import type { ParsedSignerInfo } from './cms.ts';
+import { equalBytes, type ParsedCertificate, parseCertificate } from './certificate.ts';
+import type { ParsedAttribute, ParsedSignerInfo } from './cms.ts';
 import { content, readOid } from './der.ts';
 import { readSigningCertificateV2 } from './ess.ts';
 import { oid } from './oids.ts';
@@ -23,6 +24,8 @@ export interface SignerInfoCheck {
   /** Number of signing-certificate-v2 attributes (ETSI EN 319 122-1 §5.2.2.3: exactly one). */
   readonly signingCertificateV2Count: number;
   readonly isSigningCertificateV2Ok: boolean;
+  /** RFC 2634 signing-certificate (v1, SHA-1), still written by many TSAs: present once and matching. */
+  readonly isSigningCertificateV1Ok: boolean;
   readonly hasSigningTime: boolean;
 }
 
@@ -48,6 +51,27 @@ function findSigner(
     }
   }
   return undefined;
+}
+
+const hashNames: Record<string, string> = { '1.3.14.3.2.26': 'sha1', [oid.sha256]: 'sha256' };
+
+function matchesEss(attribute: ParsedAttribute, certificate: ParsedCertificate, version: 1 | 2): boolean {
+  if (attribute.values.length !== 1) {
+    return false;
+  }
+  try {
+    const id = readSigningCertificateV2(attribute.values[0]!, version);
+    const hashName = id ? hashNames[id.hashAlgorithm] : undefined;
+    return (
+      id !== undefined &&
+      hashName !== undefined &&
+      equalBytes(id.certHash, new Uint8Array(createHash(hashName).update(certificate.der).digest())) &&
+      (id.issuer === undefined || equalBytes(id.issuer, certificate.issuer)) &&
+      (id.serialNumber === undefined || equalBytes(id.serialNumber, certificate.serialNumber))
+    );
+  } catch {
+    return false;
+  }
 }
 
 export function checkSignerInfo(
@@ -91,20 +115,13 @@ export function checkSignerInfo(
     }
   }
   const essAttributes = attributes(oid.signingCertificateV2);
-  let isSigningCertificateV2Ok = false;
-  if (certificate && essAttributes.length === 1 && essAttributes[0]!.values.length === 1) {
-    try {
-      const id = readSigningCertificateV2(essAttributes[0]!.values[0]!);
-      isSigningCertificateV2Ok =
-        id !== undefined &&
-        id.hashAlgorithm === oid.sha256 &&
-        equalBytes(id.certHash, sha256(certificate.der)) &&
-        (id.issuer === undefined || equalBytes(id.issuer, certificate.issuer)) &&
-        (id.serialNumber === undefined || equalBytes(id.serialNumber, certificate.serialNumber));
-    } catch {
-      isSigningCertificateV2Ok = false;
-    }
-  }
+  const essV1Attributes = attributes(oid.signingCertificate);
+  const isSigningCertificateV2Ok =
+    essAttributes.length === 1 && certificate !== undefined && matchesEss(essAttributes[0]!, certificate, 2);
+  const isSigningCertificateV1Ok =
+    essV1Attributes.length === 1 &&
+    certificate !== undefined &&
+    matchesEss(essV1Attributes[0]!, certificate, 1);
   return {
     ...(certificate ? { certificate } : {}),
     ...(algorithm ? { algorithm } : {}),
@@ -114,6 +131,7 @@ export function checkSignerInfo(
     isSignatureOk,
     signingCertificateV2Count: essAttributes.length,
     isSigningCertificateV2Ok,
+    isSigningCertificateV1Ok,
     hasSigningTime: attributes(oid.signingTime).length > 0,
   };
 }

@@ -24,8 +24,11 @@ export interface EssCertIdV2 {
   readonly serialNumber?: Uint8Array;
 }
 
-/** Reads the first ESSCertIDv2 (the signer's, RFC 5035 §3) of a SigningCertificateV2 value. */
-export function readSigningCertificateV2(value: Element): EssCertIdV2 | undefined {
+/**
+ * Reads the first ESSCertIDv2 (the signer's, RFC 5035 §3) of a SigningCertificateV2 value, or with
+ * `version` 1 the first ESSCertID of a SigningCertificate (RFC 2634 §5.4: SHA-1 hash, no algorithm field).
+ */
+export function readSigningCertificateV2(value: Element, version: 1 | 2 = 2): EssCertIdV2 | undefined {
   const [certs] = children(value);
   const first = certs ? children(certs)[0] : undefined;
   if (!first) {
@@ -33,8 +36,8 @@ export function readSigningCertificateV2(value: Element): EssCertIdV2 | undefine
   }
   const fields = children(first);
   let index = 0;
-  let hashAlgorithm: string = oid.sha256;
-  if (fields[0]?.tag === 0x30) {
+  let hashAlgorithm: string = version === 1 ? '1.3.14.3.2.26' : oid.sha256;
+  if (version === 2 && fields[0]?.tag === 0x30) {
     hashAlgorithm = readOid(children(fields[0])[0]);
     index++;
   }
