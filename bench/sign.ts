@@ -4,6 +4,8 @@
 // same run. Goals: ours ≤ 2× floor (one stream), ≤ 5× floor (480 pages), ≥ 3× faster than @libpdf/core
 // (480 pages). Prints a table, then the figures as one JSON object on the last line.
 import { createHash, sign as rsaSign } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { PDF } from '@libpdf/core';
 import { signPdf } from '../src/lib/pdf/sign-pdf.ts';
 import { getTestPki } from '../test/fixtures/pki/test-pki.ts';
@@ -73,6 +75,9 @@ function pages480Pdf(): Buffer {
   return writePdf(bodies);
 }
 
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 /** Median ms of each contender, measured in interleaved rounds so machine noise hits all of them alike. */
 async function timeInterleaved(
   rounds: number,
@@ -80,8 +85,9 @@ async function timeInterleaved(
 ): Promise<Record<string, number>> {
   const names = Object.keys(contenders);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  for (let round = -3; round < rounds; round++) {
+  for (let round = -5; round < rounds; round++) {
     for (const name of names) {
+      collectGarbage(); // each contender starts on a clean heap: no one pays for another's garbage
       const start = process.hrtime.bigint();
       await contenders[name]!();
       const ms = Number(process.hrtime.bigint() - start) / 1e6;

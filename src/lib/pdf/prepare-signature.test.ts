@@ -146,3 +146,24 @@ test('a CMS larger than the placeholder is refused', async () => {
     (e: unknown) => e instanceof PdfError && e.code === 'NOT_PDF',
   );
 });
+
+test('fuzzed inputs never crash signing: a prepared file or a PdfError', async () => {
+  const { basePdf } = await import('../../../test/fixtures/pdf/corpus.ts');
+  const base = await basePdf(2, true);
+  let seed = 99;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  for (let i = 0; i < 200; i++) {
+    const mutated = Uint8Array.from(base);
+    for (let k = 0; k < 1 + Math.floor(random() * 10); k++) {
+      mutated[Math.floor(random() * mutated.length)] = Math.floor(random() * 256);
+    }
+    try {
+      await preparePdfSignature(mutated, { contentsSize: 200 });
+    } catch (error) {
+      assert.ok(error instanceof PdfError, `iteration ${i}: ${(error as Error).stack}`);
+    }
+  }
+});

@@ -5,7 +5,6 @@
  * the signer's handwritten-signature image (Decree 30/2020/NĐ-CP Appendix I, shared/DOMAIN.md).
  */
 import type { DocumentEdit } from './edit.ts';
-import { SubsetFont } from './font.ts';
 import { dict, name, type PdfRef, PdfStream } from './objects.ts';
 import { embedPng } from './png.ts';
 import { formatNumber } from './serialize.ts';
@@ -81,6 +80,8 @@ export async function buildAppearance(edit: DocumentEdit, input: AppearanceInput
     content.unit,
     `Thời gian ký: ${isoWithOffset(input.signingTime, content.timeZoneOffsetMinutes ?? 420)}`,
   ].filter((l): l is string => typeof l === 'string' && l.length > 0);
+  // fontkit is loaded only for visible signatures: invisible ones never pay for it
+  const { SubsetFont } = await import('./font.ts');
   const font = new SubsetFont();
   const textWidth = Math.max(1, width - textLeft - PADDING);
   let size = Math.min(10, (height - 2 * PADDING) / (lines.length * 1.2));
