@@ -73,3 +73,54 @@ test('describeCertificate: the summary a certificate page shows', async () => {
   assert.equal(describeCertificate(pki.seal.certificate).publicKey, 'ec-prime256v1');
   assert.deepEqual(describeCertificate(pki.tsa.certificate).extendedKeyUsage, [oid.kpTimeStamping]);
 });
+
+test('issueCertificate: a new official from the issuing CA, signs and chains; a non-CA issuer is refused', async () => {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const { issueCertificate } = await import('./issue-certificate.ts');
+  const { describeCertificate } = await import('./describe-certificate.ts');
+  const { createKeySigner } = await import('./create-key-signer.ts');
+  const { signCades } = await import('./sign-cades.ts');
+  const { verifyCadesSignature } = await import('./verify-cades-signature.ts');
+  const { PkiError } = await import('./errors.ts');
+  const pki = await getTestPki();
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const now = new Date();
+  const certificate = issueCertificate({
+    profile: 'personal',
+    subject: [
+      ['C', 'VN'],
+      ['O', 'Ủy ban nhân dân Xã Bình Ca'],
+      ['T', 'Phó Chủ tịch'],
+      ['CN', 'Trần Thị Bình'],
+      ['UID', 'CCCD:008190004321'],
+    ],
+    publicKey,
+    issuer: { certificate: pki.issuingCa.certificate, privateKey: pki.issuingCa.privateKey },
+    notBefore: new Date(now.getTime() - 60_000),
+    notAfter: new Date(now.getTime() + 365 * 24 * 3600 * 1000),
+    serialNumber: '0a1b2c',
+    crlUrl: 'http://127.0.0.1:9/pki/crl/issuing.crl',
+  });
+  const summary = describeCertificate(certificate);
+  assert.equal(summary.subject.CN, 'Trần Thị Bình');
+  assert.equal(summary.serialNumber, '0a1b2c');
+  assert.deepEqual(summary.crlUrls, ['http://127.0.0.1:9/pki/crl/issuing.crl']);
+  const signer = createKeySigner({ privateKey, certificate, chain: pki.seal.chain });
+  const digest = new Uint8Array(32).fill(7);
+  const result = await verifyCadesSignature(await signCades(digest, signer), digest, {
+    trustAnchors: pki.trustAnchors,
+  });
+  assert.equal(result.verdict, 'passed', result.problems.join());
+  assert.throws(
+    () =>
+      issueCertificate({
+        profile: 'personal',
+        subject: [['CN', 'x']],
+        publicKey,
+        issuer: { certificate: pki.leader.certificate, privateKey: pki.leader.privateKey },
+        notBefore: now,
+        notAfter: new Date(now.getTime() + 1000),
+      }),
+    (error: unknown) => error instanceof PkiError && error.code === 'INVALID_ARGUMENT',
+  );
+});

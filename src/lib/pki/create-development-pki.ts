@@ -9,10 +9,9 @@
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { createKeySigner } from './create-key-signer.ts';
-import { parseCertificate } from './internal/certificate.ts';
-import { issueCertificate, keyUsageBit } from './internal/issue-certificate.ts';
+import { issueCertificate as issueSelfSigned, keyUsageBit } from './internal/issue-certificate.ts';
 import type { NameAttribute } from './internal/name.ts';
-import { oid } from './internal/oids.ts';
+import { type CertificateProfile, issueCertificate } from './issue-certificate.ts';
 import type { Signer } from './signer.ts';
 
 export type DevelopmentPkiRole = 'root' | 'issuingCa' | 'leader' | 'seal' | 'tsa' | 'ocsp';
@@ -80,7 +79,7 @@ export async function createDevelopmentPki(options: DevelopmentPkiOptions = {}):
   const notBefore = new Date(now.getTime() - 3600 * 1000);
   const country: NameAttribute = ['C', 'VN'];
 
-  const rootDer = issueCertificate({
+  const rootDer = issueSelfSigned({
     subject: [
       country,
       ['O', 'xaso development PKI (NOT FOR PRODUCTION)'],
@@ -93,97 +92,64 @@ export async function createDevelopmentPki(options: DevelopmentPkiOptions = {}):
     ca: {},
     keyUsage: [keyUsageBit.keyCertSign, keyUsageBit.cRLSign],
   });
-  const root = parseCertificate(rootDer);
   const issuingDer = issueCertificate({
+    profile: 'ca',
     subject: [
       country,
       ['O', 'xaso development PKI (NOT FOR PRODUCTION)'],
       ['CN', 'Demo Government Specialized CA - NOT FOR PRODUCTION'],
     ],
-    subjectKey: keys.issuingCa,
-    issuerName: root.subject,
-    issuerKey: keys.root,
+    publicKey: keys.issuingCa,
+    issuer: { certificate: rootDer, privateKey: keys.root },
     notBefore,
     notAfter: new Date(notBefore.getTime() + 10 * year),
-    ca: { pathLength: 0 },
-    keyUsage: [keyUsageBit.keyCertSign, keyUsageBit.cRLSign],
   });
-  const issuing = parseCertificate(issuingDer);
   const endEntity = (
     role: DevelopmentPkiRole,
+    profile: CertificateProfile,
     subject: readonly NameAttribute[],
-    extra: Partial<Parameters<typeof issueCertificate>[0]>,
   ): Uint8Array =>
     issueCertificate({
+      profile,
       subject,
-      subjectKey: keys[role],
-      issuerName: issuing.subject,
-      issuerKey: keys.issuingCa,
+      publicKey: keys[role],
+      issuer: { certificate: issuingDer, privateKey: keys.issuingCa },
       notBefore,
       notAfter: new Date(notBefore.getTime() + 2 * year),
-      keyUsage: [keyUsageBit.digitalSignature, keyUsageBit.nonRepudiation],
       policies: [developmentPolicyOid],
       ...(options.ocspUrl ? { ocspUrl: options.ocspUrl } : {}),
       ...(options.crlUrl ? { crlUrl: options.crlUrl } : {}),
-      ...extra,
     });
   const body = `Ủy ban nhân dân ${name}`;
-  const leaderDer = endEntity(
-    'leader',
-    [
-      country,
-      ['ST', province],
-      ['L', name],
-      ['O', body],
-      ['OU', 'Lãnh đạo'],
-      ['T', options.leaderTitle ?? 'Chủ tịch'],
-      ['CN', options.leaderName ?? 'Nguyễn Văn An'],
-      ['UID', `CCCD:${options.leaderIdentityNumber ?? '008090001234'}`],
-    ],
-    {},
-  );
-  const sealDer = endEntity(
-    'seal',
-    [
-      country,
-      ['ST', province],
-      ['L', name],
-      ['O', body],
-      ['CN', body],
-      ['UID', `MDDT:${options.unitCode ?? '000.00.20.H13'}`],
-    ],
-    {},
-  );
-  const tsaDer = endEntity(
-    'tsa',
-    [
-      country,
-      ['O', 'xaso development PKI (NOT FOR PRODUCTION)'],
-      ['CN', `Demo TSA ${name} - NOT FOR PRODUCTION`],
-    ],
-    {
-      // RFC 3161 §2.3: the TSA certificate carries exactly one EKU, id-kp-timeStamping, marked critical.
-      extendedKeyUsage: [oid.kpTimeStamping],
-      extendedKeyUsageCritical: true,
-      ocspNoCheck: false,
-    },
-  );
-  const ocspDer = endEntity(
-    'ocsp',
-    [
-      country,
-      ['O', 'xaso development PKI (NOT FOR PRODUCTION)'],
-      ['CN', 'Demo OCSP Responder - NOT FOR PRODUCTION'],
-    ],
-    {
-      // RFC 6960 §4.2.2.2: a delegated responder has id-kp-OCSPSigning; id-pkix-ocsp-nocheck (§4.2.2.2.1)
-      // tells relying parties not to check its own status (short-lived responder certificate).
-      keyUsage: [keyUsageBit.digitalSignature],
-      extendedKeyUsage: [oid.kpOcspSigning],
-      ocspNoCheck: true,
-      ocspUrl: undefined,
-    },
-  );
+  const development: NameAttribute = ['O', 'xaso development PKI (NOT FOR PRODUCTION)'];
+  const leaderDer = endEntity('leader', 'personal', [
+    country,
+    ['ST', province],
+    ['L', name],
+    ['O', body],
+    ['OU', 'Lãnh đạo'],
+    ['T', options.leaderTitle ?? 'Chủ tịch'],
+    ['CN', options.leaderName ?? 'Nguyễn Văn An'],
+    ['UID', `CCCD:${options.leaderIdentityNumber ?? '008090001234'}`],
+  ]);
+  const sealDer = endEntity('seal', 'organisation', [
+    country,
+    ['ST', province],
+    ['L', name],
+    ['O', body],
+    ['CN', body],
+    ['UID', `MDDT:${options.unitCode ?? '000.00.20.H13'}`],
+  ]);
+  const tsaDer = endEntity('tsa', 'tsa', [
+    country,
+    development,
+    ['CN', `Demo TSA ${name} - NOT FOR PRODUCTION`],
+  ]);
+  const ocspDer = endEntity('ocsp', 'ocsp', [
+    country,
+    development,
+    ['CN', 'Demo OCSP Responder - NOT FOR PRODUCTION'],
+  ]);
   const chain = [issuingDer, rootDer];
   const credential = (
     role: DevelopmentPkiRole,

@@ -34,6 +34,13 @@ export { PkiError, type PkiErrorCode } from './errors.ts';
 export { fetchRevocationData, type RevocationData } from './fetch-revocation-data.ts';
 export type { RevocationReason } from './internal/revocation-reason.ts';
 export type { TstInfo } from './internal/tsp.ts';
+export {
+  type CertificateProfile,
+  type IssueCertificateOptions,
+  issueCertificate,
+  type NameAttribute,
+  type NameAttributeType,
+} from './issue-certificate.ts';
 export { type CrlEntry, type ParsedCrl, parseCrl } from './parse-crl.ts';
 export { type ParsedOcspRequest, parseOcspRequest } from './parse-ocsp-request.ts';
 export {

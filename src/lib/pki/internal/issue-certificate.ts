@@ -33,6 +33,7 @@ export const keyUsageBit = {
 
 export interface CertificateTemplate {
   readonly subject: readonly NameAttribute[];
+  /** The subject's public key, or its private key (only the public half is used). */
   readonly subjectKey: KeyObject;
   /** Issuer Name DER (verbatim from the issuer certificate); omitted → self-signed. */
   readonly issuerName?: Uint8Array;
@@ -67,7 +68,9 @@ export function issueCertificate(template: CertificateTemplate): Uint8Array {
   const algorithm = template.issuerAlgorithm ?? algorithmForKey(template.issuerKey);
   const signatureAlgorithm = signatureAlgorithmIdentifier(algorithm);
   const subjectName = encodeName(template.subject);
-  const spki = new Uint8Array(createPublicKey(template.subjectKey).export({ format: 'der', type: 'spki' }));
+  const subjectPublicKey =
+    template.subjectKey.type === 'private' ? createPublicKey(template.subjectKey) : template.subjectKey;
+  const spki = new Uint8Array(subjectPublicKey.export({ format: 'der', type: 'spki' }));
   const issuerSpki =
     template.issuerSpki ??
     new Uint8Array(createPublicKey(template.issuerKey).export({ format: 'der', type: 'spki' }));
