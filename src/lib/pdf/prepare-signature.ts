@@ -22,6 +22,7 @@ import {
   findEmptySignatureField,
   uniqueFieldName,
 } from './internal/signature-field.ts';
+import { listSignatures } from './internal/signatures.ts';
 
 export interface VisibleSignatureOptions {
   /** 1-based page number. */
@@ -48,6 +49,11 @@ export interface PreparePdfSignatureOptions {
   signerName?: string;
   /** A visible widget; without it the signature is invisible (a hidden widget on page 1). */
   visible?: VisibleSignatureOptions;
+  /**
+   * Makes a certification signature with DocMDP permissions P (ISO 32000-2 §12.8.2.2): 1 no change,
+   * 2 form fill and signing, 3 also annotations. Only the first signature of a document may certify.
+   */
+  certify?: 1 | 2 | 3;
   /** 'ETSI.RFC3161' makes a document timestamp (/Type /DocTimeStamp, EN 319 142-1 §5.4.3). */
   subFilter?: 'ETSI.CAdES.detached' | 'ETSI.RFC3161';
 }
@@ -93,8 +99,26 @@ export async function preparePdfSignature(
     Location: options.location === undefined ? undefined : PdfString.text(options.location),
     ContactInfo: options.contactInfo === undefined ? undefined : PdfString.text(options.contactInfo),
   });
+  if (options.certify !== undefined) {
+    if (![1, 2, 3].includes(options.certify) || isTimestamp) {
+      throw new PdfError('INVALID_ARGUMENT', 'certify takes DocMDP permissions 1, 2 or 3 on a signature');
+    }
+    if (listSignatures(doc).length > 0 || doc.catalog().has('Perms')) {
+      throw new PdfError('INVALID_ARGUMENT', 'only the first signature of a document may certify it');
+    }
+    entries.set('Reference', [
+      dict({
+        Type: name('SigRef'),
+        TransformMethod: name('DocMDP'),
+        TransformParams: dict({ Type: name('TransformParams'), P: options.certify, V: name('1.2') }),
+      }),
+    ]);
+  }
   const layout = signatureDictionaryBody(entries, options.contentsSize);
   const valueRef = edit.add(layout.body);
+  if (options.certify !== undefined) {
+    edit.editDict(edit.rootRef()).set('Perms', dict({ DocMDP: valueRef }));
+  }
 
   const visible = options.visible;
   let rect: [number, number, number, number] = [0, 0, 0, 0];

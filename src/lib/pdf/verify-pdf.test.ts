@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { basePdf } from '../../../test/fixtures/pdf/corpus.ts';
+import { basePdf, formPdf } from '../../../test/fixtures/pdf/corpus.ts';
 import { missing, toPem } from '../../../test/fixtures/pdf/tools.ts';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
 import { createCrl } from '../pki/create-crl.ts';
@@ -15,11 +15,12 @@ import { createTimestampAuthority } from '../pki/create-timestamp-authority.ts';
 import { createTimestampRequest } from '../pki/create-timestamp-request.ts';
 import { parseTimestampResponse } from '../pki/parse-timestamp-response.ts';
 import { addPdfDocumentTimestamp } from './add-document-timestamp.ts';
+import { addPdfValidationData } from './add-validation-data.ts';
 import { PdfError } from './errors.ts';
 import { formatPdfVerification } from './format-verification.ts';
 import { PdfDocument } from './internal/document.ts';
 import { DocumentEdit } from './internal/edit.ts';
-import { dict, name, PdfStream, PdfString } from './internal/objects.ts';
+import { dict, isName, name, PdfDict, PdfRef, PdfStream, PdfString } from './internal/objects.ts';
 import { findPage } from './internal/pages.ts';
 import { listSignatures } from './internal/signatures.ts';
 import { signPdf } from './sign-pdf.ts';
@@ -261,4 +262,67 @@ test('the document timestamp verifies with openssl ts -verify', async (t) => {
     { cwd: dir, encoding: 'utf8' },
   );
   assert.match(`${run.stdout}${run.stderr}`, /Verification: OK/);
+});
+
+test('DocMDP: P=2 allows the seal and form fills, P=1 allows only DSS and document timestamps', async () => {
+  const pki = await getTestPki();
+  const authority = createTimestampAuthority({
+    certificate: pki.tsa.certificate,
+    privateKey: pki.tsa.privateKey,
+    chain: pki.tsa.chain,
+  });
+  const timestamp = async (digest: Uint8Array) => {
+    const request = createTimestampRequest(digest, { certReq: true });
+    return parseTimestampResponse(await authority.respond(request), { request }).token;
+  };
+  const form = await formPdf();
+  const fill = (pdf: Uint8Array) => {
+    const edit = new DocumentEdit(PdfDocument.open(pdf));
+    const num = [...edit.doc.xref.keys()].find((n) => {
+      const value = edit.doc.getObject(n);
+      return value instanceof PdfDict && isName(value.get('FT'), 'Tx');
+    });
+    assert.ok(num !== undefined, 'the form has a text field');
+    const text = new PdfRef(num, 0);
+    edit.editDict(text).set('V', PdfString.text('Lê Thị C'));
+    return edit.write().bytes;
+  };
+  const verdictOf = async (pdf: Uint8Array) => {
+    const report = await verifyPdf(pdf, { trustAnchors: pki.trustAnchors });
+    return report.signatures.map((s) => [s.fieldName, s.verdict, s.modifications.disallowed.length > 0]);
+  };
+
+  const certified2 = await signPdf(form, pki.leader.signer, { certify: 2 });
+  assert.deepEqual(await verdictOf(await signPdf(certified2, pki.seal.signer, { fieldName: 'Seal' })), [
+    ['Signature1', 'TOTAL_PASSED', false],
+    ['Seal', 'TOTAL_PASSED', false],
+  ]);
+  assert.deepEqual(await verdictOf(fill(certified2)), [['Signature1', 'TOTAL_PASSED', false]]);
+
+  const approval = await signPdf(form, pki.leader.signer);
+  assert.deepEqual(
+    await verdictOf(fill(approval)),
+    [['Signature1', 'TOTAL_FAILED', true]],
+    'no permission to fill',
+  );
+
+  const certified1 = await signPdf(form, pki.leader.signer, { certify: 1 });
+  assert.deepEqual(await verdictOf(await signPdf(certified1, pki.seal.signer, { fieldName: 'Seal' })), [
+    ['Signature1', 'TOTAL_FAILED', true],
+    ['Seal', 'TOTAL_PASSED', false],
+  ]);
+  const ltv = await addPdfDocumentTimestamp(
+    addPdfValidationData(certified1, { certificates: [pki.issuingCa.certificate] }),
+    timestamp,
+  );
+  const ltvVerdicts = await verdictOf(ltv);
+  assert.deepEqual(
+    ltvVerdicts[0],
+    ['Signature1', 'TOTAL_PASSED', false],
+    'DSS and document timestamp after P=1',
+  );
+  await assert.rejects(
+    () => signPdf(certified2, pki.seal.signer, { certify: 2 }),
+    (e: unknown) => e instanceof PdfError && e.code === 'INVALID_ARGUMENT',
+  );
 });

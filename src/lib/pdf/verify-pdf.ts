@@ -14,8 +14,13 @@ import { type TimestampVerification, verifyTimestampToken } from '../pki/verify-
 import { berToDer } from './internal/ber.ts';
 import { PdfDocument } from './internal/document.ts';
 import { decodeStream } from './internal/filters.ts';
-import { findModifications } from './internal/modifications.ts';
-import { PdfStream } from './internal/objects.ts';
+import {
+  APPROVAL_POLICY,
+  docMdpPolicy,
+  findModifications,
+  type ModificationPolicy,
+} from './internal/modifications.ts';
+import { isName, PdfStream } from './internal/objects.ts';
 import { parsePdfDate } from './internal/placeholder.ts';
 import { listSignatures, type SignatureEntry } from './internal/signatures.ts';
 
@@ -92,9 +97,10 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions): Pro
     doc,
     revisions.map((r) => r.end),
   );
+  const policy = certificationPolicy(doc);
   const reports: PdfSignatureReport[] = [];
   for (const entry of entries) {
-    reports.push(await verifyOne(doc, entry, revisions, dss, options));
+    reports.push(await verifyOne(doc, entry, revisions, dss, options, policy));
   }
   // Levels (EN 319 142-1 §6): B-LT needs the DSS after the signature, B-LTA a valid document timestamp after it.
   const timestamps = reports
@@ -227,12 +233,31 @@ function checkByteRange(bytes: Uint8Array, doc: PdfDocument, entry: SignatureEnt
   return [];
 }
 
+/** ISO 32000-2 §12.8.2.2: /Perms /DocMDP names the certification signature; its /P sets what may follow. */
+function certificationPolicy(doc: PdfDocument): ModificationPolicy {
+  const perms = doc.getDict(doc.catalog().get('Perms'));
+  const sig = perms ? doc.getDict(perms.get('DocMDP')) : undefined;
+  if (!sig) {
+    return APPROVAL_POLICY;
+  }
+  const references = doc.resolve(sig.get('Reference'));
+  for (const reference of Array.isArray(references) ? references : []) {
+    const r = doc.getDict(reference);
+    if (r && isName(r.get('TransformMethod'), 'DocMDP')) {
+      const p = doc.resolve(doc.getDict(r.get('TransformParams'))?.get('P'));
+      return docMdpPolicy(typeof p === 'number' ? p : 2);
+    }
+  }
+  return docMdpPolicy(2);
+}
+
 async function verifyOne(
   doc: PdfDocument,
   entry: SignatureEntry,
   revisions: { end: number }[],
   dss: Dss,
   options: VerifyPdfOptions,
+  policy: ModificationPolicy,
 ): Promise<PdfSignatureReport> {
   const bytes = doc.bytes;
   const isTimestamp = entry.subFilter === 'ETSI.RFC3161';
@@ -272,7 +297,7 @@ async function verifyOne(
 
   if (signedEnd < bytes.length) {
     try {
-      report.modifications = findModifications(doc.viewAt(signedEnd), doc);
+      report.modifications = findModifications(doc.viewAt(signedEnd), doc, policy);
     } catch {
       report.modifications.disallowed.push('the signed revision could not be read');
     }

@@ -7,7 +7,7 @@
  * (SIGNATURES.md), so xaso must.
  */
 import type { PdfDocument } from './document.ts';
-import { isName, PdfDict, type PdfObject, PdfRef, PdfStream, sameObject } from './objects.ts';
+import { isName, PdfDict, type PdfObject, PdfRef, PdfStream, PdfString, sameObject } from './objects.ts';
 
 export interface ModificationReport {
   /** What later revisions changed, each allowed: "signature field Seal added", "DSS added". */
@@ -16,11 +16,40 @@ export interface ModificationReport {
   disallowed: string[];
 }
 
+/**
+ * What later revisions may do, from the DocMDP permissions of a certification signature (ISO 32000-2
+ * §12.8.2.2.2): P=1 nothing but DSS and document timestamps (EN 319 142-1 allows those for LTV); P=2 also
+ * fill forms and sign; P=3 as P=2 (annotation changes are not accepted by xaso either). Without DocMDP,
+ * signing is allowed and filling other fields is not: a government document does not change after signing.
+ */
+export interface ModificationPolicy {
+  newSignatures: boolean;
+  formFill: boolean;
+}
+
+export const APPROVAL_POLICY: ModificationPolicy = { newSignatures: true, formFill: false };
+
+export function docMdpPolicy(p: number): ModificationPolicy {
+  return p <= 1 ? { newSignatures: false, formFill: false } : { newSignatures: true, formFill: true };
+}
+
+interface Context {
+  signed: PdfDocument;
+  latest: PdfDocument;
+  report: ModificationReport;
+  policy: ModificationPolicy;
+}
+
 const CATALOG_ALLOWED = new Set(['AcroForm', 'DSS', 'Extensions', 'Perms']);
 const ACROFORM_ALLOWED = new Set(['Fields', 'SigFlags', 'DR', 'DA']);
 
-export function findModifications(signed: PdfDocument, latest: PdfDocument): ModificationReport {
+export function findModifications(
+  signed: PdfDocument,
+  latest: PdfDocument,
+  policy: ModificationPolicy = APPROVAL_POLICY,
+): ModificationReport {
   const report: ModificationReport = { allowed: [], disallowed: [] };
+  const ctx: Context = { signed, latest, report, policy };
   if (signed.bytes.length === latest.bytes.length) {
     return report;
   }
@@ -70,7 +99,7 @@ export function findModifications(signed: PdfDocument, latest: PdfDocument): Mod
       }
       if (num === rootBefore.num) {
         checkDict(before, after, CATALOG_ALLOWED, 'document catalog', report);
-        checkDirectAcroForm(signed, latest, before, after, report);
+        checkDirectAcroForm(ctx, before, after);
         return;
       }
       if (infoRef instanceof PdfRef && num === infoRef.num) {
@@ -79,17 +108,10 @@ export function findModifications(signed: PdfDocument, latest: PdfDocument): Mod
       }
       if (acroFormRef instanceof PdfRef && num === acroFormRef.num) {
         checkDict(before, after, ACROFORM_ALLOWED, 'AcroForm', report);
-        checkArrayGrowth(
-          signed,
-          latest,
-          asDict(before)?.get('Fields'),
-          asDict(after)?.get('Fields'),
-          'form fields',
-          report,
-        );
+        checkArrayGrowth(ctx, asDict(before)?.get('Fields'), asDict(after)?.get('Fields'), 'form fields');
         return;
       }
-      describeChange(signed, latest, num, before, after, report);
+      describeChange(ctx, num, before, after);
     }, `object ${num}`);
   }
   return report;
@@ -99,6 +121,14 @@ function sameEntry(signed: PdfDocument, latest: PdfDocument, num: number): boole
   const a = signed.entry(num);
   const b = latest.entry(num);
   return a?.kind === 'offset' && b?.kind === 'offset' && a.offset === b.offset;
+}
+
+function isFormField(doc: PdfDocument, d: PdfDict): boolean {
+  if (d.has('FT')) {
+    return true;
+  }
+  const parent = doc.getDict(d.get('Parent'));
+  return parent !== undefined && parent.has('FT');
 }
 
 function isContainer(value: PdfObject | undefined): boolean {
@@ -137,36 +167,27 @@ function checkDict(
 }
 
 function checkDirectAcroForm(
-  signed: PdfDocument,
-  latest: PdfDocument,
+  ctx: Context,
   before: PdfObject | undefined,
   after: PdfObject | undefined,
-  report: ModificationReport,
 ): void {
+  const { report } = ctx;
   const formBefore = asDict(before)?.get('AcroForm');
   const formAfter = asDict(after)?.get('AcroForm');
   if (formBefore instanceof PdfDict && formAfter instanceof PdfDict) {
     checkDict(formBefore, formAfter, ACROFORM_ALLOWED, 'AcroForm', report);
-    checkArrayGrowth(
-      signed,
-      latest,
-      formBefore.get('Fields'),
-      formAfter.get('Fields'),
-      'form fields',
-      report,
-    );
+    checkArrayGrowth(ctx, formBefore.get('Fields'), formAfter.get('Fields'), 'form fields');
   }
 }
 
 /** An array may only grow: every earlier item kept, new items being signature fields. */
 function checkArrayGrowth(
-  signed: PdfDocument,
-  latest: PdfDocument,
+  ctx: Context,
   before: PdfObject | undefined,
   after: PdfObject | undefined,
   what: string,
-  report: ModificationReport,
 ): void {
+  const { signed, latest, report } = ctx;
   const a = signed.resolve(before);
   const b = latest.resolve(after);
   const itemsBefore = Array.isArray(a) ? a : [];
@@ -180,9 +201,11 @@ function checkArrayGrowth(
     if (itemsBefore.some((x) => sameObject(x, item))) {
       continue;
     }
-    const label = signatureWidgetLabel(latest, item);
-    if (label) {
-      report.allowed.push(`${label} added`);
+    const found = signatureWidgetLabel(latest, item);
+    if (found && (ctx.policy.newSignatures || found.isDocumentTimestamp)) {
+      report.allowed.push(`${found.label} added`);
+    } else if (found) {
+      report.disallowed.push(`${found.label} added, but the certification (DocMDP P=1) allows no signature`);
     } else {
       report.disallowed.push(`${what}: a non-signature entry was added`);
     }
@@ -190,7 +213,10 @@ function checkArrayGrowth(
 }
 
 /** "signature field NAME" when `value` is a signature field or widget, else undefined. */
-function signatureWidgetLabel(doc: PdfDocument, value: PdfObject | undefined): string | undefined {
+function signatureWidgetLabel(
+  doc: PdfDocument,
+  value: PdfObject | undefined,
+): { label: string; isDocumentTimestamp: boolean } | undefined {
   const d = doc.getDict(value);
   if (!d) {
     return undefined;
@@ -201,18 +227,18 @@ function signatureWidgetLabel(doc: PdfDocument, value: PdfObject | undefined): s
     return undefined;
   }
   const t = d.get('T') ?? parent?.get('T');
-  const label = t && typeof t === 'object' && 'toText' in t ? (t as { toText(): string }).toText() : '?';
-  return `signature field ${label}`;
+  const label = t instanceof PdfString ? t.toText() : '?';
+  const v = doc.getDict(d.get('V') ?? parent?.get('V'));
+  return { label: `signature field ${label}`, isDocumentTimestamp: isName(v?.get('Type'), 'DocTimeStamp') };
 }
 
 function describeChange(
-  signed: PdfDocument,
-  latest: PdfDocument,
+  ctx: Context,
   num: number,
   before: PdfObject | undefined,
   after: PdfObject | undefined,
-  report: ModificationReport,
 ): void {
+  const { signed, report } = ctx;
   const a = asDict(before);
   const b = asDict(after);
   // A page: only /Annots may change, by adding signature widgets.
@@ -223,14 +249,7 @@ function describeChange(
         continue;
       }
       if (key === 'Annots') {
-        checkArrayGrowth(
-          signed,
-          latest,
-          a.get('Annots'),
-          b.get('Annots'),
-          `page object ${num} annotations`,
-          report,
-        );
+        checkArrayGrowth(ctx, a.get('Annots'), b.get('Annots'), `page object ${num} annotations`);
       } else {
         report.disallowed.push(`page object ${num}: /${key} changed`);
       }
@@ -239,15 +258,28 @@ function describeChange(
   }
   // An indirect /Annots or /Fields array: may only grow by signature widgets.
   if (Array.isArray(before) && Array.isArray(after)) {
-    checkArrayGrowth(signed, latest, before, after, `array object ${num}`, report);
+    checkArrayGrowth(ctx, before, after, `array object ${num}`);
     return;
   }
   // An empty signature field being signed: /V (and its appearance) may be set.
   if (a && b && !(before instanceof PdfStream) && isName(a.get('FT'), 'Sig') && !a.has('V')) {
     const keys = new Set([...a.map.keys(), ...b.map.keys()]);
     const changed = [...keys].filter((k) => !sameObject(a.get(k), b.get(k)));
-    if (changed.every((k) => k === 'V' || k === 'AP' || k === 'F')) {
+    if (changed.every((k) => k === 'V' || k === 'AP' || k === 'F') && ctx.policy.newSignatures) {
       report.allowed.push(`empty signature field object ${num} signed`);
+      return;
+    }
+  }
+  // A form fill (§12.7.4): a field's value and its widgets' appearance state, when DocMDP allows it.
+  if (a && b && !(before instanceof PdfStream) && isFormField(signed, a) && !isName(a.get('FT'), 'Sig')) {
+    const keys = new Set([...a.map.keys(), ...b.map.keys()]);
+    const changed = [...keys].filter((k) => !sameObject(a.get(k), b.get(k)));
+    if (changed.every((k) => k === 'V' || k === 'AP' || k === 'AS')) {
+      if (ctx.policy.formFill) {
+        report.allowed.push(`form field object ${num} filled`);
+      } else {
+        report.disallowed.push(`form field object ${num} filled after signing (no DocMDP permission)`);
+      }
       return;
     }
   }
