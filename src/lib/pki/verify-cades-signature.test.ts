@@ -296,6 +296,19 @@ test('revocation: CRL and OCSP revoked before signing → failed; after a timest
   });
   assert.equal(ignored.verdict, 'indeterminate');
   assert.ok(ignored.problems.includes('REVOCATION_UNKNOWN'));
+  // A response produced when the delegated responder's certificate was not yet valid is ignored too.
+  const tooEarly = createOcspResponse({
+    issuer: pki.issuingCa.certificate,
+    responderCertificate: pki.ocsp.certificate,
+    responderKey: pki.ocsp.privateKey,
+    entries: [{ serial: leader.serialHex, status: 'revoked', revokedAt: before, thisUpdate }],
+    producedAt: new Date('2001-01-01T00:00:00Z'),
+  });
+  const early = await verifyCadesSignature(cms, contentDigest, {
+    trustAnchors: pki.trustAnchors,
+    ocspResponses: [tooEarly],
+  });
+  assert.equal(early.revocation.certificates[0]?.status, 'unknown');
 });
 
 test('allowOnline: OCSP fetched from the certificate AIA URL (local responder on 127.0.0.1)', async () => {

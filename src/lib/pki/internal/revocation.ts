@@ -69,14 +69,18 @@ function ocspSigner(
   issuer: ParsedCertificate,
   certificates: readonly Uint8Array[],
   responderName: Uint8Array | undefined,
+  producedAt: Date,
 ): ParsedCertificate[] {
   const candidates: ParsedCertificate[] = [issuer];
   for (const der of certificates) {
     try {
       const responder = parseCertificate(der);
       // RFC 6960 §4.2.2.2: a delegated responder is issued directly by the CA and carries id-kp-OCSPSigning.
+      // …and was valid when it produced the response.
       const isDelegated =
         equalBytes(responder.issuer, issuer.subject) &&
+        responder.notBefore.getTime() <= producedAt.getTime() &&
+        producedAt.getTime() <= responder.notAfter.getTime() &&
         responder.extendedKeyUsage?.includes(oid.kpOcspSigning) === true &&
         signedWith(issuer, responder.tbs, responder.signatureAlgorithm, responder.signatureValue);
       if (isDelegated && (!responderName || equalBytes(responderName, responder.subject))) {
@@ -117,7 +121,7 @@ function fromOcsp(
   if (!single) {
     return undefined;
   }
-  const signers = ocspSigner(issuer, basic.certificates, basic.responderName);
+  const signers = ocspSigner(issuer, basic.certificates, basic.responderName, basic.producedAt);
   const isSigned = signers.some((signer) =>
     signedWith(signer, basic.tbs, basic.signatureAlgorithm, basic.signature),
   );
