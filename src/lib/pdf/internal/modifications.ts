@@ -128,7 +128,7 @@ function isFormField(doc: PdfDocument, d: PdfDict): boolean {
     return true;
   }
   const parent = doc.getDict(d.get('Parent'));
-  return parent !== undefined && parent.has('FT');
+  return parent?.has('FT') === true;
 }
 
 function isContainer(value: PdfObject | undefined): boolean {
