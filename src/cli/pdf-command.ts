@@ -199,7 +199,6 @@ async function verify(args: string[], io: PdfCommandIo): Promise<number> {
     options: {
       trust: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
-      online: { type: 'boolean', default: false },
     },
   });
   const file = oneFile(positionals, 'PDF to verify');
@@ -207,7 +206,7 @@ async function verify(args: string[], io: PdfCommandIo): Promise<number> {
     throw new UsageError('at least one --trust ROOT.pem is required');
   }
   const trustAnchors = values.trust.flatMap((path) => readCertificates(path));
-  const report = await verifyPdf(readFileSync(file), { trustAnchors, allowOnline: values.online });
+  const report = await verifyPdf(readFileSync(file), { trustAnchors });
   io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatPdfVerification(report));
   return report.verdict === 'TOTAL_PASSED' ? 0 : 1;
 }
