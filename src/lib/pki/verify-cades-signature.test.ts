@@ -191,10 +191,12 @@ test('openssl-made CMS: parsed and verified by us (signing-time reported, -cades
   writeFileSync(dir.file('leader.key'), pki.leader.privateKey.export({ format: 'pem', type: 'pkcs8' }));
   writeFileSync(dir.file('ca.pem'), toPem(pki.issuingCa.certificate));
   // -stream makes BER with indefinite lengths, as NSS (pdfsig -add-signature) writes.
-  for (const [cades, stream] of [
-    [false, false],
-    [true, false],
-    [true, true],
+  // -keyopt rsa_padding_mode:pss: RSASSA-PSS with its parameters in the SignerInfo (RFC 4056).
+  for (const [cades, stream, pss] of [
+    [false, false, false],
+    [true, false, false],
+    [true, true, false],
+    [true, false, true],
   ]) {
     const made = openssl([
       'cms',
@@ -216,12 +218,14 @@ test('openssl-made CMS: parsed and verified by us (signing-time reported, -cades
       dir.file('sig.der'),
       ...(cades ? ['-cades'] : []),
       ...(stream ? ['-stream'] : []),
+      ...(pss ? ['-keyopt', 'rsa_padding_mode:pss'] : []),
     ]);
     assert.equal(made.status, 0, made.stderr);
     const cms = new Uint8Array(readFileSync(dir.file('sig.der')));
     assert.equal(cms[1] === 0x80, stream, 'indefinite length exactly when streamed');
     const result = await verifyCadesSignature(cms, contentDigest, { trustAnchors: pki.trustAnchors });
     assert.equal(result.signature.isValid, true);
+    assert.equal(result.signature.algorithm, pss ? 'rsa-pss-sha256' : 'rsa-pkcs1-sha256');
     assert.equal(result.integrity.isValid, true);
     assert.ok(result.warnings.includes('SIGNING_TIME_PRESENT'));
     if (cades) {
