@@ -68,8 +68,8 @@ export interface PdfSignatureReport {
   reason: string | undefined;
   location: string | undefined;
   modifications: { allowed: string[]; disallowed: string[] };
-  /** Problem and warning codes from the CMS / timestamp validation. */
-  cms: { verdict: string; problems: string[]; warnings: string[] } | undefined;
+  /** Problem and warning codes from the CMS / timestamp validation; revocation status of the signer's path. */
+  cms: { verdict: string; problems: string[]; warnings: string[]; revocation?: string } | undefined;
 }
 
 export interface PdfVerificationReport {
@@ -114,8 +114,16 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions): Pro
     if (report.level === 'B-B' && timestamps.some((t) => t.end > signedEnd)) {
       report.level = 'B-T';
     }
+    // B-LT: the DSS came after the signature and its data settled the revocation of the signer's path.
+    const isRevocationKnown = report.cms?.revocation === 'good';
     const hasRevocationData = dss.crls.length + dss.ocspResponses.length > 0;
-    if (report.level === 'B-T' && dssEnd !== undefined && dssEnd > signedEnd && hasRevocationData) {
+    if (
+      report.level === 'B-T' &&
+      dssEnd !== undefined &&
+      dssEnd > signedEnd &&
+      hasRevocationData &&
+      isRevocationKnown
+    ) {
       report.level = 'B-LT';
       if (timestamps.some((t) => t.end > dssEnd)) {
         report.level = 'B-LTA';
@@ -347,7 +355,12 @@ async function verifyOne(
       }
     }
     if (cades) {
-      report.cms = { verdict: cades.verdict, problems: [...cades.problems], warnings: [...cades.warnings] };
+      report.cms = {
+        verdict: cades.verdict,
+        problems: [...cades.problems],
+        warnings: [...cades.warnings],
+        revocation: cades.revocation.status,
+      };
       report.timestampTime = cades.timestamp?.genTime?.toISOString();
       report.signer = cades.signer
         ? {

@@ -70,7 +70,6 @@ export function uniqueFieldName(edit: DocumentEdit, wanted: string | undefined, 
 
 export function addSignatureField(edit: DocumentEdit, placement: FieldPlacement): PdfRef {
   const page = findPage(edit.doc, placement.pageIndex);
-  const isHidden = placement.rect.every((v) => v === 0);
   const widget = edit.add(
     dict({
       Type: name('Annot'),
@@ -78,8 +77,8 @@ export function addSignatureField(edit: DocumentEdit, placement: FieldPlacement)
       FT: name('Sig'),
       T: PdfString.text(placement.fieldName),
       V: placement.value,
-      // §12.5.3 annotation flags: Print (4) + Locked (128); Hidden (2) too when invisible.
-      F: isHidden ? 134 : 132,
+      // §12.5.3 annotation flags: Print (4) + Locked (128); an invisible signature has Rect [0 0 0 0].
+      F: 132,
       Rect: placement.rect,
       P: page.ref,
       AP: placement.appearance ? dict({ N: placement.appearance }) : undefined,
