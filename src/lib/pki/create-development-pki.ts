@@ -55,8 +55,8 @@ export interface DevelopmentPkiOptions {
 
 const generate = promisify(generateKeyPair);
 const year = 365 * 24 * 3600 * 1000;
-/** Arc under which the development policies sit: a private-use example arc, not a real policy. */
-export const developmentPolicyOid = '1.3.6.1.4.1.55555.1.1';
+/** Development certificate policy: under a UUID-derived arc (2.25, ITU-T X.667), so it collides with no real policy. */
+export const developmentPolicyOid = '2.25.129041381542804865072562697931627682040.1';
 
 export async function generateRoleKey(role: DevelopmentPkiRole): Promise<KeyObject> {
   const pair =

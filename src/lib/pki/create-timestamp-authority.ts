@@ -40,7 +40,7 @@ export interface TimestampAuthority {
   respond(requestDer: Uint8Array): Promise<Uint8Array>;
 }
 
-export const developmentTsaPolicyOid = '1.3.6.1.4.1.55555.1.2';
+export const developmentTsaPolicyOid = '2.25.129041381542804865072562697931627682040.2';
 
 /** PKIFailureInfo bits (RFC 3161 §2.4.2). */
 const failure = {
