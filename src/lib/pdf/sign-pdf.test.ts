@@ -15,11 +15,15 @@ import {
   toPem,
 } from '../../../test/fixtures/pdf/tools.ts';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
+import { assembleCadesSignature } from '../pki/assemble-cades-signature.ts';
+import { prepareCadesSignature } from '../pki/prepare-cades-signature.ts';
 import { addPdfSignatureFields } from './add-signature-fields.ts';
+import { embedPdfSignature } from './embed-signature.ts';
 import { PdfError } from './errors.ts';
 import { PdfDocument } from './internal/document.ts';
 import { listSignatures } from './internal/signatures.ts';
-import { signPdf } from './sign-pdf.ts';
+import { preparePdfSignature } from './prepare-signature.ts';
+import { estimateCmsSize, signPdf } from './sign-pdf.ts';
 import { verifyPdf } from './verify-pdf.ts';
 
 test('corpus signed by the leader (RSA) then the seal (ECDSA P-256): pdfsig, qpdf and openssl accept both', async (t) => {
@@ -138,4 +142,48 @@ test('fields prepared first (Leader, Seal) are filled by each signer; pdfsig and
     sigs.every((s) => s.signatureValid && s.certificateTrusted),
     sigs.map((s) => s.text).join('\n'),
   );
+});
+
+test('two passes with the state stored in between (remote signing): prepare, sign the hash elsewhere, embed', async () => {
+  const pki = await getTestPki();
+  const signer = pki.seal.signer;
+  const prepared = await preparePdfSignature(await basePdf(1), {
+    contentsSize: estimateCmsSize(signer),
+    signingTime: new Date('2026-01-05T02:30:00Z'),
+    fieldName: 'Seal',
+  });
+  const cades = prepareCadesSignature({
+    contentDigest: prepared.digest,
+    certificate: signer.certificate,
+    chain: signer.chain,
+    algorithm: signer.algorithm,
+  });
+  // what a server would keep between the passes, as JSON
+  const stored = JSON.stringify({
+    pdf: Buffer.from(prepared.bytes).toString('base64'),
+    byteRange: prepared.byteRange,
+    contentsSize: prepared.contentsSize,
+    fieldName: prepared.fieldName,
+    signingTime: prepared.signingTime.toISOString(),
+    digest: Buffer.from(prepared.digest).toString('hex'),
+    signedAttributes: Buffer.from(cades.signedAttributes).toString('base64'),
+  });
+  const signature = await signer.signDigest(cades.digestToSign); // e.g. CSC signatures/signHash
+  const state = JSON.parse(stored);
+  const restored = {
+    bytes: Buffer.from(state.pdf, 'base64'),
+    byteRange: state.byteRange,
+    contentsSize: state.contentsSize,
+    fieldName: state.fieldName,
+    signingTime: new Date(state.signingTime),
+    digest: Buffer.from(state.digest, 'hex'),
+  };
+  const cms = assembleCadesSignature({
+    prepared: { ...cades, signedAttributes: Buffer.from(state.signedAttributes, 'base64') },
+    signature,
+  });
+  const signed = embedPdfSignature(restored, cms);
+  const report = await verifyPdf(signed, { trustAnchors: pki.trustAnchors });
+  assert.equal(report.verdict, 'TOTAL_PASSED');
+  assert.equal(report.signatures[0]!.claimedSigningTime, '2026-01-05T02:30:00.000Z');
 });
