@@ -407,3 +407,28 @@ test('truncated or mangled CMS → PkiError MALFORMED_INPUT or a failed verdict,
     }
   }
 });
+
+test('a B-T signature whose TSA is not trusted is indeterminate, not failed', async () => {
+  const pki = await getTestPki();
+  const cms = await signCades(contentDigest, pki.seal.signer, { timestamp: await timestamper() });
+  // An intermediate as trust anchor is enough: the seal and the TSA both chain through it.
+  const result = await verifyCadesSignature(cms, contentDigest, {
+    trustAnchors: [pki.issuingCa.certificate],
+  });
+  assert.equal(result.verdict, 'passed', result.problems.join());
+  const foreignRoot = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
+  const other = await createDevelopmentPki({ keys: { ...loadTestKeys(), root: foreignRoot } });
+  const tsa = createTimestampAuthority({
+    certificate: other.tsa.certificate,
+    privateKey: other.tsa.privateKey,
+    chain: other.tsa.chain,
+  });
+  const foreignStamp = async (digest: Uint8Array) => {
+    const request = createTimestampRequest(digest);
+    return parseTimestampResponse(await tsa.respond(request), { request }).token;
+  };
+  const foreign = await signCades(contentDigest, pki.seal.signer, { timestamp: foreignStamp });
+  const untrusted = await verifyCadesSignature(foreign, contentDigest, { trustAnchors: pki.trustAnchors });
+  assert.equal(untrusted.verdict, 'indeterminate');
+  assert.deepEqual(untrusted.problems, ['TIMESTAMP_UNTRUSTED']);
+});

@@ -20,7 +20,11 @@ import { oid } from './internal/oids.ts';
 import { fetchRevocationData } from './internal/online-revocation.ts';
 import { checkRevocation, type RevocationStatus } from './internal/revocation.ts';
 import type { SignatureAlgorithm } from './signer.ts';
-import { type TimestampVerification, verifyTimestampToken } from './verify-timestamp-token.ts';
+import {
+  type TimestampProblem,
+  type TimestampVerification,
+  verifyTimestampToken,
+} from './verify-timestamp-token.ts';
 
 export type CadesVerdict = 'passed' | 'failed' | 'indeterminate';
 
@@ -49,6 +53,8 @@ export type CadesProblem =
   | 'REVOCATION_UNKNOWN'
   /** The signature timestamp does not verify or does not cover this signature. → failed */
   | 'TIMESTAMP_INVALID'
+  /** The signature timestamp is intact but its TSA cannot be trusted (path, validity, EKU, revocation). → indeterminate */
+  | 'TIMESTAMP_UNTRUSTED'
   /** The CMS has no SignerInfo, or more than one (xaso signs one per CMS). → failed */
   | 'SIGNER_INFO_COUNT'
   | ChainProblem;
@@ -70,6 +76,13 @@ const failing = new Set<CadesProblem>([
   'CERTIFICATE_REVOKED',
   'TIMESTAMP_INVALID',
   'SIGNER_INFO_COUNT',
+]);
+
+/** Timestamp problems that mean the token is forged or belongs elsewhere, not merely unverifiable. */
+const brokenTimestamp = new Set<TimestampProblem>([
+  'IMPRINT_MISMATCH',
+  'SIGNATURE_INVALID',
+  'SIGNING_CERTIFICATE_MISMATCH',
 ]);
 
 export interface CertificateRevocation extends RevocationStatus {
@@ -187,7 +200,8 @@ export async function verifyCadesSignature(
       timestamp = { isValid: false, chain: [], problems: ['SIGNATURE_INVALID'] };
     }
     if (!timestamp.isValid) {
-      problems.add('TIMESTAMP_INVALID');
+      const isBroken = timestamp.problems.some((p) => brokenTimestamp.has(p));
+      problems.add(isBroken ? 'TIMESTAMP_INVALID' : 'TIMESTAMP_UNTRUSTED');
     }
   }
   const now = options.at ?? new Date();
