@@ -326,3 +326,34 @@ test('DocMDP: P=2 allows the seal and form fills, P=1 allows only DSS and docume
     (e: unknown) => e instanceof PdfError && e.code === 'INVALID_ARGUMENT',
   );
 });
+
+test('a shadow change is caught: a dangling reference of a signed page filled by a later revision', async () => {
+  const pki = await getTestPki();
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R 9 0 R] >>',
+    '<< /Length 0 >>\nstream\n\nendstream',
+  ];
+  let text = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(text.length);
+    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = text.length;
+  text += 'xref\n0 10\n0000000000 65535 f\r\n';
+  text += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('');
+  text += '0000000000 00000 f\r\n'.repeat(5);
+  text += `trailer\n<< /Size 10 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const signed = await signPdf(Buffer.from(text, 'latin1'), pki.leader.signer);
+  assert.equal((await verifyPdf(signed, { trustAnchors: pki.trustAnchors })).verdict, 'TOTAL_PASSED');
+  const edit = new DocumentEdit(PdfDocument.open(signed));
+  edit.set(
+    new PdfRef(9, 0),
+    new PdfStream(dict({}), Buffer.from('BT /F1 40 Tf 100 500 Td (DA DUYET) Tj ET')),
+  );
+  const report = await verifyPdf(edit.write().bytes, { trustAnchors: pki.trustAnchors });
+  assert.equal(report.verdict, 'TOTAL_FAILED');
+  assert.ok(report.signatures[0]!.modifications.disallowed.some((m) => m.includes('object 9')));
+});

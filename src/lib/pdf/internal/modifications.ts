@@ -69,6 +69,20 @@ export function findModifications(
       report.disallowed.push(`${what} could not be read in the later revision`);
     }
   };
+  // A number free or unused in the signed revision and defined later could fill a dangling reference of a
+  // signed object (a "shadow" change): new objects must take numbers above the signed revision's /Size.
+  const signedSize = signed.size;
+  for (const [num, entry] of latest.xref) {
+    if (
+      num > 0 &&
+      num < signedSize &&
+      entry.kind !== 'free' &&
+      signed.entry(num)?.kind !== 'offset' &&
+      signed.entry(num)?.kind !== 'compressed'
+    ) {
+      report.disallowed.push(`object ${num}, free when signed, was defined later`);
+    }
+  }
   for (const [num, entry] of signed.xref) {
     if (entry.kind === 'free') {
       continue;
