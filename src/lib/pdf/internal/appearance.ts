@@ -21,6 +21,13 @@ export interface SignatureAppearance {
   sealImage?: Uint8Array;
   /** The signer's handwritten signature, transparent PNG. */
   signatureImage?: Uint8Array;
+  /**
+   * Extra lines after the unit, e.g. "Số: 15/QĐ-UBND" for the organisation signature without image on
+   * attachments and electronic copies (Decree 30/2020 Appendix I: number and symbol, then the time).
+   */
+  lines?: readonly string[];
+  /** Largest font size in points (text shrinks to fit the rectangle); default 10. */
+  fontSize?: number;
 }
 
 export interface AppearanceInput {
@@ -78,13 +85,14 @@ export async function buildAppearance(edit: DocumentEdit, input: AppearanceInput
     content.signerName,
     content.title,
     content.unit,
+    ...(content.lines ?? []),
     `Thời gian ký: ${isoWithOffset(input.signingTime, content.timeZoneOffsetMinutes ?? 420)}`,
   ].filter((l): l is string => typeof l === 'string' && l.length > 0);
   // fontkit is loaded only for visible signatures: invisible ones never pay for it
   const { SubsetFont } = await import('./font.ts');
   const font = new SubsetFont();
   const textWidth = Math.max(1, width - textLeft - PADDING);
-  let size = Math.min(10, (height - 2 * PADDING) / (lines.length * 1.2));
+  let size = Math.min(content.fontSize ?? 10, (height - 2 * PADDING) / (lines.length * 1.2));
   for (const line of lines) {
     size = Math.min(size, textWidth / Math.max(0.001, font.measure(line, 1)));
   }
