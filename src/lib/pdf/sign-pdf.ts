@@ -92,7 +92,7 @@ export async function signPdf(
     out = addPdfValidationData(out, data);
   }
   if (rank >= 3 && timestamp) {
-    out = await addPdfDocumentTimestamp(out, timestamp);
+    out = await addPdfDocumentTimestamp(out, timestamp, { tokenSize }); // same TSA: the probed size fits
   }
   return out;
 }
