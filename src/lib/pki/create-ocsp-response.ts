@@ -43,6 +43,8 @@ export interface CreateOcspResponseOptions {
   readonly producedAt: Date;
   /** The request's nonce value (the OCTET STRING content), echoed in responseExtensions. */
   readonly nonce?: Uint8Array;
+  /** CertID hash, to answer in the form the request used (RFC 6960 §4.1.1); default SHA-1. */
+  readonly certIdHash?: 'sha1' | 'sha256';
 }
 
 function certStatus(entry: OcspEntry): Uint8Array {
@@ -64,13 +66,14 @@ function certStatus(entry: OcspEntry): Uint8Array {
 export function createOcspResponse(options: CreateOcspResponseOptions): Uint8Array {
   const issuer = parseCertificate(options.issuer);
   const responder = parseCertificate(options.responderCertificate);
-  const hashes = certIdHashes(issuer, sha1Oid)!;
+  const certIdHashOid = options.certIdHash === 'sha256' ? oid.sha256 : sha1Oid;
+  const hashes = certIdHashes(issuer, certIdHashOid)!;
   const algorithm = algorithmForKey(options.responderKey);
   const signatureAlgorithm = signatureAlgorithmIdentifier(algorithm);
   const responses = options.entries.map((entry) =>
     sequence(
       sequence(
-        sequence(objectIdentifier(sha1Oid), nullValue()),
+        sequence(objectIdentifier(certIdHashOid), nullValue()),
         octetString(hashes.nameHash),
         octetString(hashes.keyHash),
         unsignedInteger(serialBytes(entry.serial)),

@@ -41,6 +41,7 @@ export {
   type NameAttribute,
   type NameAttributeType,
 } from './issue-certificate.ts';
+export { matchesOcspRequest } from './match-ocsp-request.ts';
 export { type CrlEntry, type ParsedCrl, parseCrl } from './parse-crl.ts';
 export { type ParsedOcspRequest, parseOcspRequest } from './parse-ocsp-request.ts';
 export {
@@ -67,6 +68,11 @@ export {
   type VerifyCadesOptions,
   verifyCadesSignature,
 } from './verify-cades-signature.ts';
+export {
+  type CertificateVerification,
+  type VerifyCertificateOptions,
+  verifyCertificate,
+} from './verify-certificate.ts';
 export {
   type TimestampProblem,
   type TimestampVerification,

@@ -164,3 +164,89 @@ test('CRL, OCSP request and response parsers: truncated or garbage input → MAL
     (error: unknown) => error instanceof PkiError && error.code === 'MALFORMED_INPUT',
   );
 });
+
+test('OCSP responder side: an openssl SHA-256 CertID request is matched to its CA and answered in kind', async (t) => {
+  if (!hasOpenssl) {
+    t.skip(opensslMissing);
+    return;
+  }
+  const { matchesOcspRequest } = await import('./match-ocsp-request.ts');
+  const { readFileSync } = await import('node:fs');
+  const pki = await getTestPki();
+  using dir = tempDirectory();
+  writeFileSync(dir.file('ca.pem'), toPem(pki.issuingCa.certificate));
+  writeFileSync(dir.file('root.pem'), toPem(pki.root.certificate));
+  writeFileSync(dir.file('leader.pem'), toPem(pki.leader.certificate));
+  const made = openssl([
+    'ocsp',
+    '-issuer',
+    dir.file('ca.pem'),
+    '-sha256',
+    '-cert',
+    dir.file('leader.pem'),
+    '-reqout',
+    dir.file('req.der'),
+  ]);
+  assert.equal(made.status, 0, made.stderr);
+  const request = parseOcspRequest(new Uint8Array(readFileSync(dir.file('req.der'))));
+  const entry = request.requests[0]!;
+  assert.equal(matchesOcspRequest(entry, pki.issuingCa.certificate), true);
+  assert.equal(matchesOcspRequest(entry, pki.root.certificate), false);
+  const response = createOcspResponse({
+    issuer: pki.issuingCa.certificate,
+    responderCertificate: pki.ocsp.certificate,
+    responderKey: pki.ocsp.privateKey,
+    entries: [{ serial: entry.serial, status: 'good', thisUpdate: new Date() }],
+    producedAt: new Date(),
+    certIdHash: 'sha256',
+    ...(request.nonce ? { nonce: request.nonce } : {}),
+  });
+  writeFileSync(dir.file('resp.der'), response);
+  const checked = openssl([
+    'ocsp',
+    '-respin',
+    dir.file('resp.der'),
+    '-reqin',
+    dir.file('req.der'),
+    '-issuer',
+    dir.file('ca.pem'),
+    '-resp_text',
+    '-CAfile',
+    dir.file('root.pem'),
+    '-verify_other',
+    dir.file('ca.pem'),
+  ]);
+  assert.match(checked.stderr, /Response verify OK/, checked.stderr);
+  assert.match(checked.stdout, /Hash Algorithm: sha256[\s\S]*Cert Status: good/);
+});
+
+test('verifyCertificate: trusted, revoked by CRL, untrusted', async () => {
+  const { verifyCertificate } = await import('./verify-certificate.ts');
+  const pki = await getTestPki();
+  const leader = parseCertificate(pki.leader.certificate);
+  const intermediates = [pki.issuingCa.certificate];
+  const ok = verifyCertificate(pki.leader.certificate, { trustAnchors: pki.trustAnchors, intermediates });
+  assert.equal(ok.isValid, true, ok.problems.join());
+  assert.equal(ok.path.length, 3);
+  assert.deepEqual(
+    ok.revocation.map((r) => r.status),
+    ['unknown', 'unknown'],
+  );
+  const now = new Date();
+  const crl = createCrl({
+    issuer: pki.issuingCa.certificate,
+    issuerKey: pki.issuingCa.privateKey,
+    revoked: [{ serial: leader.serialHex, at: new Date(now.getTime() - 1000), reason: 'affiliationChanged' }],
+    thisUpdate: now,
+    nextUpdate: new Date(now.getTime() + 86_400_000),
+  });
+  const revoked = verifyCertificate(pki.leader.certificate, {
+    trustAnchors: pki.trustAnchors,
+    intermediates,
+    crls: [crl],
+  });
+  assert.deepEqual(revoked.problems, ['CERTIFICATE_REVOKED']);
+  assert.equal(revoked.revocation[0]?.reason, 'affiliationChanged');
+  const untrusted = verifyCertificate(pki.leader.certificate, { trustAnchors: [pki.seal.certificate] });
+  assert.deepEqual(untrusted.problems, ['NO_PATH_TO_TRUST_ANCHOR']);
+});
