@@ -115,3 +115,27 @@ test('readPkcs12: truncated input → MALFORMED_INPUT, never a crash', async () 
     );
   }
 });
+
+test('readPkcs12: an absurd iteration count is refused at once, not run', async () => {
+  const { children, encoded, integer, readRoot, sequence } = await import('./internal/der.ts');
+  const pki = await getTestPki();
+  const p12 = writePkcs12({
+    privateKey: pki.seal.privateKey,
+    certificate: pki.seal.certificate,
+    password: 'p',
+  });
+  // Rebuild MacData { mac, macSalt, iterations } with iterations = 2^31 - 1.
+  const [version, authSafe, macData] = children(readRoot(p12));
+  const [mac, salt] = children(macData!);
+  const hostile = sequence(
+    encoded(version!),
+    encoded(authSafe!),
+    sequence(encoded(mac!), encoded(salt!), integer(2 ** 31 - 1)),
+  );
+  const started = Date.now();
+  await assert.rejects(
+    readPkcs12(hostile, 'p'),
+    (error: unknown) => error instanceof PkiError && error.code === 'PKCS12_UNSUPPORTED',
+  );
+  assert.ok(Date.now() - started < 2000, 'refused quickly');
+});

@@ -20,7 +20,11 @@ import {
   readOid,
   readRoot,
 } from './internal/der.ts';
-import { decryptWithPassword, UnsupportedSchemeError } from './internal/password-based-encryption.ts';
+import {
+  checkedIterations,
+  decryptWithPassword,
+  UnsupportedSchemeError,
+} from './internal/password-based-encryption.ts';
 import { bmpPassword, isPkcs12Digest, pkcs12Kdf } from './internal/pkcs12-kdf.ts';
 import type { Signer } from './signer.ts';
 
@@ -54,7 +58,12 @@ function checkMac(macData: Element, authSafe: Uint8Array, password: string): voi
     throw new PkiError('PKCS12_UNSUPPORTED', `PKCS#12 MAC digest ${digestOid} is not supported`);
   }
   const salt = content(saltElement!);
-  const iterations = iterationsElement ? Number(readInteger(iterationsElement)) : 1;
+  let iterations = 1;
+  try {
+    iterations = iterationsElement ? checkedIterations(readInteger(iterationsElement)) : 1;
+  } catch (cause) {
+    throw new PkiError('PKCS12_UNSUPPORTED', 'unreasonable PKCS#12 MAC iteration count', { cause });
+  }
   const expected = content(digest!);
   // Appendix B.1: the empty password is either no bytes or a lone BMP terminator; try both as OpenSSL does.
   const candidates = password === '' ? [bmpPassword(''), new Uint8Array(0)] : [bmpPassword(password)];

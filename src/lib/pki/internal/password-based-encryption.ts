@@ -41,6 +41,19 @@ const sha1 = '1.3.14.3.2.26';
 
 export class UnsupportedSchemeError extends Error {}
 
+/**
+ * Iteration counts above this are refused rather than run: a hostile file could otherwise block the event
+ * loop for minutes. Real files use 2,048 (OpenSSL) to a few hundred thousand (OWASP's PBKDF2 advice).
+ */
+export const maxIterations = 5_000_000;
+
+export function checkedIterations(value: bigint): number {
+  if (value < 1n || value > BigInt(maxIterations)) {
+    throw new UnsupportedSchemeError(`an iteration count of ${value} is outside 1…${maxIterations}`);
+  }
+  return Number(value);
+}
+
 function stripPadding(data: Uint8Array): Uint8Array {
   const pad = data[data.length - 1] ?? 0;
   if (pad < 1 || pad > 16 || pad > data.length) {
@@ -61,7 +74,7 @@ export function decryptWithPassword(algorithm: Element, encrypted: Uint8Array, p
     }
     const fields = children(kdfParameters!);
     const salt = content(fields[0]!);
-    const iterations = Number(readInteger(fields[1]));
+    const iterations = checkedIterations(readInteger(fields[1]));
     const prfElement = fields.slice(2).find((field) => field.tag === 0x30);
     const prf = prfElement ? prfs[readOid(children(prfElement)[0])] : 'sha1';
     const [cipherId, iv] = children(scheme!);
@@ -78,7 +91,7 @@ export function decryptWithPassword(algorithm: Element, encrypted: Uint8Array, p
   if (scheme && parameters) {
     const [saltElement, iterationsElement] = children(parameters);
     const salt = content(saltElement!);
-    const iterations = Number(readInteger(iterationsElement));
+    const iterations = checkedIterations(readInteger(iterationsElement));
     const bmp = bmpPassword(password);
     const key = pkcs12Kdf(sha1, bmp, salt, 1, iterations, scheme.keyLength);
     const iv = pkcs12Kdf(sha1, bmp, salt, 2, iterations, 8);
