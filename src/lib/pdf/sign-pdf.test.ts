@@ -182,6 +182,8 @@ test('two passes with the state stored in between (remote signing): prepare, sig
     prepared: { ...cades, signedAttributes: Buffer.from(state.signedAttributes, 'base64') },
     signature,
   });
+  const margin = estimateCmsSize(signer) - cms.length;
+  assert.ok(margin >= 0 && margin < 300, `placeholder sized from the real CMS (margin ${margin} bytes)`);
   const signed = embedPdfSignature(restored, cms);
   const report = await verifyPdf(signed, { trustAnchors: pki.trustAnchors });
   assert.equal(report.verdict, 'TOTAL_PASSED');
