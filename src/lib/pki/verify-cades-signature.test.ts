@@ -432,3 +432,39 @@ test('a B-T signature whose TSA is not trusted is indeterminate, not failed', as
   assert.equal(untrusted.verdict, 'indeterminate');
   assert.deepEqual(untrusted.problems, ['TIMESTAMP_UNTRUSTED']);
 });
+
+test('allowOnline: a CRL fetched from the certificate distribution point (no OCSP URL) revokes', async () => {
+  const base = await getTestPki();
+  const revokedAt = new Date(Date.now() - 60_000);
+  let crl: Uint8Array = new Uint8Array();
+  const server = createServer((_request, response) => {
+    response.setHeader('content-type', 'application/pkix-crl');
+    response.end(crl);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const pki = await createDevelopmentPki({
+      keys: loadTestKeys(),
+      crlUrl: `http://127.0.0.1:${port}/pki/crl/issuing.crl`,
+    });
+    const seal = parseCertificate(pki.seal.certificate);
+    crl = createCrl({
+      issuer: pki.issuingCa.certificate,
+      issuerKey: base.issuingCa.privateKey,
+      revoked: [{ serial: seal.serialHex, at: revokedAt, reason: 'cessationOfOperation' }],
+      thisUpdate: new Date(),
+      nextUpdate: new Date(Date.now() + 86_400_000),
+    });
+    const cms = await signCades(contentDigest, pki.seal.signer);
+    const result = await verifyCadesSignature(cms, contentDigest, {
+      trustAnchors: pki.trustAnchors,
+      allowOnline: true,
+    });
+    assert.equal(result.verdict, 'failed');
+    assert.equal(result.revocation.certificates[0]?.source, 'crl');
+    assert.equal(result.revocation.certificates[0]?.reason, 'cessationOfOperation');
+  } finally {
+    server.close();
+  }
+});
