@@ -12,15 +12,16 @@ import { PkiError } from '../pki/errors.ts';
 import { type CadesVerification, verifyCadesSignature } from '../pki/verify-cades-signature.ts';
 import { type TimestampVerification, verifyTimestampToken } from '../pki/verify-timestamp-token.ts';
 import { berToDer } from './internal/ber.ts';
+import { checkByteRange } from './internal/byte-range.ts';
 import { PdfDocument } from './internal/document.ts';
-import { decodeStream } from './internal/filters.ts';
+import { type Dss, firstRevisionWithDss, readDss } from './internal/dss.ts';
 import {
   APPROVAL_POLICY,
   docMdpPolicy,
   findModifications,
   type ModificationPolicy,
 } from './internal/modifications.ts';
-import { isName, PdfStream } from './internal/objects.ts';
+import { isName } from './internal/objects.ts';
 import { parsePdfDate } from './internal/placeholder.ts';
 import { listSignatures, type SignatureEntry } from './internal/signatures.ts';
 
@@ -154,91 +155,6 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions): Pro
 function end(entry: SignatureEntry): number {
   const r = entry.byteRange;
   return (r[2] ?? 0) + (r[3] ?? 0);
-}
-
-interface Dss {
-  certificates: Uint8Array[];
-  crls: Uint8Array[];
-  ocspResponses: Uint8Array[];
-}
-
-function readDss(doc: PdfDocument): Dss {
-  const dss = doc.getDict(doc.catalog().get('DSS'));
-  const read = (key: string) => {
-    const list = dss ? doc.resolve(dss.get(key)) : undefined;
-    const out: Uint8Array[] = [];
-    if (Array.isArray(list)) {
-      for (const item of list) {
-        const s = doc.resolve(item);
-        if (s instanceof PdfStream) {
-          try {
-            out.push(decodeStream(s));
-          } catch {
-            // an unreadable DSS entry is ignored: it only adds validation material
-          }
-        }
-      }
-    }
-    return out;
-  };
-  return { certificates: read('Certs'), crls: read('CRLs'), ocspResponses: read('OCSPs') };
-}
-
-function firstRevisionWithDss(doc: PdfDocument, ends: number[]): number | undefined {
-  if (!doc.catalog().has('DSS')) {
-    return undefined;
-  }
-  for (const e of ends) {
-    try {
-      if (doc.viewAt(e).catalog().has('DSS')) {
-        return e;
-      }
-    } catch {
-      // an unreadable earlier revision cannot hold the DSS
-    }
-  }
-  return undefined;
-}
-
-/** ISO 32000-2 §12.8.1: [0 a b c], a = offset of '<', b = after '>', only hex digits in between. */
-function checkByteRange(bytes: Uint8Array, doc: PdfDocument, entry: SignatureEntry): PdfSignatureProblem[] {
-  const r = entry.byteRange;
-  if (r.length !== 4 || !r.every((v) => Number.isInteger(v) && v >= 0)) {
-    return ['BYTE_RANGE_INVALID'];
-  }
-  const [start, a, b, c] = r as [number, number, number, number];
-  if (start !== 0 || a <= 0 || b <= a + 1 || b + c > bytes.length) {
-    return ['BYTE_RANGE_INVALID'];
-  }
-  if (bytes[a] !== 0x3c || bytes[b - 1] !== 0x3e) {
-    return ['BYTE_RANGE_NOT_AROUND_CONTENTS'];
-  }
-  for (let i = a + 1; i < b - 1; i++) {
-    const ch = bytes[i]!;
-    const isHex = (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x46) || (ch >= 0x61 && ch <= 0x66);
-    if (!isHex) {
-      return ['BYTE_RANGE_NOT_AROUND_CONTENTS'];
-    }
-  }
-  // The gap must be this dictionary's /Contents: the key sits just before `a` inside the signature object.
-  const xref = doc.entry(entry.valueNum);
-  if (xref?.kind === 'offset') {
-    const head = Buffer.from(bytes.buffer, bytes.byteOffset, a).toString(
-      'latin1',
-      Math.max(xref.offset, a - 64),
-    );
-    if (xref.offset > a || !/\/Contents\s*$/.test(head)) {
-      return ['BYTE_RANGE_NOT_AROUND_CONTENTS'];
-    }
-  } else {
-    return ['BYTE_RANGE_NOT_AROUND_CONTENTS'];
-  }
-  const e = b + c;
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, e).toString('latin1', Math.max(0, e - 8));
-  if (!/%%EOF\s*$/.test(tail)) {
-    return ['BYTE_RANGE_NOT_A_REVISION'];
-  }
-  return [];
 }
 
 /** ISO 32000-2 §12.8.2.2: /Perms /DocMDP names the certification signature; its /P sets what may follow. */
