@@ -131,6 +131,12 @@ export class Parser {
       default:
         break;
     }
+    if (c >= 0x30 && c <= 0x39) {
+      const fast = this.readIntegerOrRef();
+      if (fast !== undefined) {
+        return fast;
+      }
+    }
     const start = this.pos;
     const token = this.readToken();
     if (token.length === 0) {
@@ -159,6 +165,47 @@ export class Parser {
       return Number(token);
     }
     throw malformed(`unexpected token '${token.slice(0, 20)}' at offset ${start}`);
+  }
+
+  /**
+   * Fast path for the commonest tokens, integers and `N G R` references (a page tree's /Kids), read from
+   * the bytes without building strings. Returns undefined (position unchanged) for anything else.
+   */
+  private readIntegerOrRef(): number | PdfRef | undefined {
+    const b = this.bytes;
+    const digits = (from: number): [number, number] => {
+      let at = from;
+      let value = 0;
+      while (at < this.end && b[at]! >= 0x30 && b[at]! <= 0x39 && at - from < 15) {
+        value = value * 10 + (b[at]! - 0x30);
+        at++;
+      }
+      return [value, at];
+    };
+    const start = this.pos;
+    const [num, afterNum] = digits(start);
+    const next = b[afterNum];
+    if (afterNum < this.end && !isWhitespace(next) && DELIMITER[next!] !== 1) {
+      return undefined; // a real number, or digits too long: the token path handles it
+    }
+    let at = afterNum;
+    while (at < this.end && isWhitespace(b[at])) {
+      at++;
+    }
+    const [gen, afterGen] = digits(at);
+    if (afterGen > at && afterGen < this.end && isWhitespace(b[afterGen])) {
+      let r = afterGen;
+      while (r < this.end && isWhitespace(b[r])) {
+        r++;
+      }
+      const after = b[r + 1];
+      if (b[r] === 0x52 && (r + 1 >= this.end || isWhitespace(after) || DELIMITER[after!] === 1)) {
+        this.pos = r + 1;
+        return new PdfRef(num, gen);
+      }
+    }
+    this.pos = afterNum;
+    return num;
   }
 
   private parseName(): PdfName {
