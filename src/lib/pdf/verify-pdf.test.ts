@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { basePdf, formPdf } from '../../../test/fixtures/pdf/corpus.ts';
-import { missing, toPem } from '../../../test/fixtures/pdf/tools.ts';
+import { makeNssDb, missing, pdfsig, qpdfCheck, toPem } from '../../../test/fixtures/pdf/tools.ts';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
 import { createCrl } from '../pki/create-crl.ts';
 import { createTimestampAuthority } from '../pki/create-timestamp-authority.ts';
@@ -356,4 +356,56 @@ test('a shadow change is caught: a dangling reference of a signed page filled by
   const report = await verifyPdf(edit.write().bytes, { trustAnchors: pki.trustAnchors });
   assert.equal(report.verdict, 'TOTAL_FAILED');
   assert.ok(report.signatures[0]!.modifications.disallowed.some((m) => m.includes('object 9')));
+});
+
+test('B-LTA outputs stay valid for pdfsig and qpdf on xref-table and xref-stream files', async (t) => {
+  const skip = missing('pdfsig', 'certutil', 'qpdf');
+  if (skip) {
+    t.skip(skip);
+    return;
+  }
+  const pki = await getTestPki();
+  const authority = createTimestampAuthority({
+    certificate: pki.tsa.certificate,
+    privateKey: pki.tsa.privateKey,
+    chain: pki.tsa.chain,
+  });
+  const timestamp = async (digest: Uint8Array) => {
+    const request = createTimestampRequest(digest, { certReq: true });
+    return parseTimestampResponse(await authority.respond(request), { request }).token;
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'xaso-pdf-lta-'));
+  const db = makeNssDb(dir, [toPem(pki.root.certificate)]);
+  for (const [name, input] of [
+    ['table', await basePdf(2)],
+    ['stream', await basePdf(2, true)],
+  ] as const) {
+    const leader = await signPdf(input, pki.leader.signer, { level: 'B-T', timestamp });
+    const lta = await signPdf(leader, pki.seal.signer, {
+      level: 'B-LTA',
+      timestamp,
+      fieldName: 'Seal',
+      validationData: { certificates: [pki.issuingCa.certificate, pki.tsa.certificate] },
+    });
+    const file = join(dir, `${name}.pdf`);
+    writeFileSync(file, lta);
+    const check = qpdfCheck(file);
+    assert.ok(check.ok, `${name}: qpdf --check\n${check.output}`);
+    const sigs = pdfsig(db, file).filter((s) => s.subFilter === 'ETSI.CAdES.detached');
+    assert.equal(sigs.length, 2, name);
+    assert.ok(
+      sigs.every((s) => s.signatureValid && s.certificateTrusted),
+      sigs.map((s) => s.text).join('\n'),
+    );
+    const report = await verifyPdf(lta, { trustAnchors: pki.trustAnchors });
+    assert.deepEqual(
+      report.signatures.map((s) => [s.kind, s.verdict]),
+      [
+        ['signature', 'TOTAL_PASSED'],
+        ['signature', 'TOTAL_PASSED'],
+        ['document-timestamp', 'TOTAL_PASSED'],
+      ],
+      name,
+    );
+  }
 });
