@@ -29,8 +29,8 @@ function describe(s: PdfSignatureReport, n: number): string[] {
   const lines =
     s.kind === 'document-timestamp'
       ? [
-          `Dấu thời gian tài liệu ${n} (${s.fieldName}): ${vi}, lúc ${time}`,
-          `Document timestamp ${n} (${s.fieldName}): ${en}, at ${time}`,
+          `Dấu thời gian tài liệu ${n} (${s.fieldName}): ${who} — ${vi}, lúc ${time}`,
+          `Document timestamp ${n} (${s.fieldName}): ${who} — ${en}, at ${time}`,
         ]
       : [
           `Chữ ký ${n} (${s.fieldName}): ${who} — ${vi}${level}, ký lúc ${time}`,

@@ -246,6 +246,8 @@ async function verifyOne(
     if (ts) {
       report.cms = { verdict: ts.isValid ? 'passed' : 'failed', problems: [...ts.problems], warnings: [] };
       report.timestampTime = ts.genTime?.toISOString();
+      const subject = Object.fromEntries((ts.tsaSubject ?? []).map(([k, v]) => [k, v]));
+      report.signer = subject.CN === undefined ? undefined : { commonName: subject.CN, subject };
       if (!ts.isValid) {
         problems.push('TIMESTAMP_FAILED');
       }
