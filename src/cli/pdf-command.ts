@@ -128,7 +128,7 @@ async function sign(args: string[], io: PdfCommandIo): Promise<number> {
             appearance: {
               ...(subject.CN ? { signerName: subject.CN } : {}),
               ...(subject.title ? { title: subject.title } : {}),
-              ...(subject.O || subject.OU ? { unit: subject.O ?? subject.OU } : {}),
+              ...(unitOf(subject) ? { unit: unitOf(subject) } : {}),
             },
           },
         }
@@ -140,6 +140,12 @@ async function sign(args: string[], io: PdfCommandIo): Promise<number> {
   renameSync(temporary, values.output);
   io.stdout.write(`đã ký / signed: ${values.output} (PAdES ${level})\n`);
   return 0;
+}
+
+/** The unit line under the name: the organisation, unless it is the signer itself (a seal certificate). */
+function unitOf(subject: Record<string, string>): string | undefined {
+  const unit = subject.O ?? subject.OU;
+  return unit === subject.CN ? (subject.OU !== subject.CN ? subject.OU : undefined) : unit;
 }
 
 function parseVisible(text: string) {

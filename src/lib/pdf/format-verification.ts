@@ -1,6 +1,7 @@
 /**
  * The human summary of a verification report: one Vietnamese line, then its English translation, per fact.
  */
+import { isoWithOffset } from './internal/dates.ts';
 import type { PdfSignatureReport, PdfVerdict, PdfVerificationReport } from './verify-pdf.ts';
 
 const VERDICT: Record<PdfVerdict, [string, string]> = {
@@ -25,7 +26,8 @@ function describe(s: PdfSignatureReport, n: number): string[] {
   const [vi, en] = VERDICT[s.verdict];
   const who = s.signer?.commonName ?? '?';
   const level = s.level ? `, PAdES ${s.level}` : '';
-  const time = s.timestampTime ?? s.claimedSigningTime ?? '?';
+  const iso = s.timestampTime ?? s.claimedSigningTime;
+  const time = iso ? isoWithOffset(new Date(iso), 420) : '?'; // shown in Vietnam time, +07:00
   const lines =
     s.kind === 'document-timestamp'
       ? [

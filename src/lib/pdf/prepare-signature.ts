@@ -6,6 +6,7 @@
  */
 import { PdfError } from './errors.ts';
 import { buildAppearance, type SignatureAppearance } from './internal/appearance.ts';
+import { pdfDate } from './internal/dates.ts';
 import { PdfDocument } from './internal/document.ts';
 import { DocumentEdit } from './internal/edit.ts';
 import { dict, name, PdfString } from './internal/objects.ts';
@@ -13,7 +14,6 @@ import {
   type ByteRange,
   digestByteRange,
   patchByteRange,
-  pdfDate,
   signatureDictionaryBody,
 } from './internal/placeholder.ts';
 import {

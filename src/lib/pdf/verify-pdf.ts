@@ -13,6 +13,7 @@ import { type CadesVerification, verifyCadesSignature } from '../pki/verify-cade
 import { type TimestampVerification, verifyTimestampToken } from '../pki/verify-timestamp-token.ts';
 import { berToDer } from './internal/ber.ts';
 import { checkByteRange } from './internal/byte-range.ts';
+import { parsePdfDate } from './internal/dates.ts';
 import { PdfDocument } from './internal/document.ts';
 import { type Dss, firstRevisionWithDss, readDss } from './internal/dss.ts';
 import {
@@ -22,7 +23,6 @@ import {
   type ModificationPolicy,
 } from './internal/modifications.ts';
 import { isName } from './internal/objects.ts';
-import { parsePdfDate } from './internal/placeholder.ts';
 import { listSignatures, type SignatureEntry } from './internal/signatures.ts';
 
 export type PdfVerdict = 'TOTAL_PASSED' | 'TOTAL_FAILED' | 'INDETERMINATE';

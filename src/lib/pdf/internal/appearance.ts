@@ -4,6 +4,8 @@
  * (DejaVu Sans subset), and for organisation signatures the unit's red seal drawn over the left third of
  * the signer's handwritten-signature image (Decree 30/2020/NĐ-CP Appendix I, shared/DOMAIN.md).
  */
+
+import { isoWithOffset } from './dates.ts';
 import type { DocumentEdit } from './edit.ts';
 import { dict, name, type PdfRef, PdfStream } from './objects.ts';
 import { embedPng } from './png.ts';
@@ -109,12 +111,4 @@ export async function buildAppearance(edit: DocumentEdit, input: AppearanceInput
     XObject: xobjects.map.size > 0 ? xobjects : undefined,
   });
   return edit.add(form(ops.join('\n'), resources));
-}
-
-/** ISO 8601 with a numeric offset, e.g. 2026-01-05T09:30:00+07:00 (DOMAIN.md, Decree 30/2020). */
-export function isoWithOffset(date: Date, offsetMinutes: number): string {
-  const shifted = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 19);
-  const sign = offsetMinutes >= 0 ? '+' : '-';
-  const abs = Math.abs(offsetMinutes);
-  return `${shifted}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { PdfError } from '../errors.ts';
+import { parsePdfDate, pdfDate } from './dates.ts';
 import { PdfDict, PdfName, type PdfObject, PdfRef, PdfString, sameObject } from './objects.ts';
 import { Parser } from './parser.ts';
-import { parsePdfDate, pdfDate } from './placeholder.ts';
 import { ByteWriter } from './serialize.ts';
 
 interface Vector {
