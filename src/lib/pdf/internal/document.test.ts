@@ -138,3 +138,16 @@ test('fuzzed files never crash or hang the reader: PdfError or a readable docume
   }
   assert.ok(Date.now() - started < 20_000, 'fuzz loop finished in time');
 });
+
+test('wrong object offsets in the xref table fall back to a scan, as other readers do', async () => {
+  const base = Buffer.from(await basePdf(2));
+  // two bytes inserted after the header comment shift every object; startxref is corrected, the table is not
+  const headerEnd = base.indexOf('\n', base.indexOf('\n') + 1) + 1;
+  const shifted = Buffer.concat([base.subarray(0, headerEnd), Buffer.from('\n\n'), base.subarray(headerEnd)]);
+  const at = shifted.lastIndexOf('startxref');
+  const value = Number(/startxref\s+(\d+)/.exec(shifted.toString('latin1', at))![1]);
+  const fixed = Buffer.concat([shifted.subarray(0, at), Buffer.from(`startxref\n${value + 2}\n%%EOF\n`)]);
+  const doc = PdfDocument.open(fixed);
+  assert.equal(pageCount(doc), 2);
+  assert.ok(isName(findPage(doc, 1).dict.get('Type'), 'Page'));
+});
