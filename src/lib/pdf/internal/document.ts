@@ -25,6 +25,8 @@ export interface XrefSection {
 export interface Revision {
   /** 0 for the original document, then one per incremental update. */
   index: number;
+  /** Where this revision's own bytes start (the previous revision's end; 0 for the original). */
+  start: number;
   /** The revision's bytes are [0, end): every revision includes all the earlier ones. */
   end: number;
   xrefOffset: number;
@@ -111,7 +113,7 @@ export class PdfDocument {
     return heads
       .map((s, i) => ({ end: ends[i]!, xrefOffset: s.offset, xrefKind: s.kind }))
       .reverse()
-      .map((r, index) => ({ index, ...r }));
+      .map((r, index, all) => ({ index, start: index === 0 ? 0 : all[index - 1]!.end, ...r }));
   }
 
   /** Highest object number + 1, from /Size and the entries actually present. */
