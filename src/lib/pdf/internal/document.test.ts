@@ -158,3 +158,15 @@ test('wrong object offsets in the xref table fall back to a scan, as other reade
   assert.equal(pageCount(doc), 2);
   assert.ok(isName(findPage(doc, 1).dict.get('Type'), 'Page'));
 });
+
+test('a wrong startxref falls back to the last cross-reference section', async () => {
+  for (const input of [await basePdf(2), await basePdf(2, true)]) {
+    const text = Buffer.from(input);
+    const at = text.lastIndexOf('startxref');
+    const value = Number(/startxref\s+(\d+)/.exec(text.toString('latin1', at))![1]);
+    const broken = Buffer.concat([text.subarray(0, at), Buffer.from(`startxref\n${value - 7}\n%%EOF\n`)]);
+    const doc = PdfDocument.open(broken);
+    assert.equal(doc.startxref, value, 'the section actually found');
+    assert.equal(pageCount(doc), 2);
+  }
+});

@@ -75,8 +75,19 @@ export class PdfDocument {
       throw malformed('no startxref: the file is truncated or not a PDF');
     }
     const parser = new Parser(bytes, at + STARTXREF.length);
-    const startxref = parser.readInteger();
-    const sections = readChain(bytes, startxref);
+    let startxref = parser.readInteger();
+    let sections: XrefSection[];
+    try {
+      sections = readChain(bytes, startxref);
+    } catch (error) {
+      // A wrong startxref (an editor that miscounted): use the last cross-reference section in the file.
+      const found = findLastSection(bytes, at);
+      if (found === undefined || found === startxref) {
+        throw error;
+      }
+      sections = readChain(bytes, found);
+      startxref = found;
+    }
     const doc = new PdfDocument(bytes, sections, startxref);
     if (doc.trailer.has('Encrypt')) {
       throw new PdfError('ENCRYPTED', 'the PDF is encrypted');
@@ -256,6 +267,34 @@ export class PdfDocument {
     }
     return this.scanned.get(num);
   }
+}
+
+/** Offset of the last `xref` keyword or cross-reference stream object before `before`. */
+function findLastSection(bytes: Uint8Array, before: number): number | undefined {
+  let table = -1;
+  // `xref` as a keyword, not the end of `startxref`
+  for (
+    let at = lastIndexOf(bytes, 'xref', before);
+    at > 0;
+    at = at > 1 ? lastIndexOf(bytes, 'xref', at - 1) : -1
+  ) {
+    const prev = bytes[at - 1];
+    if (prev === 10 || prev === 13 || prev === 32) {
+      table = at;
+      break;
+    }
+  }
+  let stream = -1;
+  const type = lastIndexOf(bytes, '/XRef', before);
+  if (type >= 0) {
+    const head = latin1(bytes, Math.max(0, type - 400), type);
+    const match = /(\d+)\s+\d+\s+obj\b(?![\s\S]*\bobj\b)/.exec(head);
+    if (match) {
+      stream = Math.max(0, type - 400) + match.index;
+    }
+  }
+  const best = Math.max(table, stream);
+  return best >= 0 ? best : undefined;
 }
 
 function revisionEnd(bytes: Uint8Array, from: number): number {
