@@ -3,13 +3,11 @@
  * dictionary of /Type /DocTimeStamp and /SubFilter /ETSI.RFC3161 whose /Contents is an RFC 3161
  * TimeStampToken over the SHA-256 of the ByteRange bytes.
  */
-import { createHash } from 'node:crypto';
 import { embedPdfSignature } from './embed-signature.ts';
-import { PdfError } from './errors.ts';
+import { callTimestamp, probeTimestampSize, type TimestampCallback } from './internal/timestamp.ts';
 import { preparePdfSignature } from './prepare-signature.ts';
 
-/** Returns a DER TimeStampToken (ContentInfo) over the given SHA-256 digest (RFC 3161 §2.4.2). */
-export type TimestampCallback = (digest: Uint8Array) => Promise<Uint8Array>;
+export type { TimestampCallback } from './internal/timestamp.ts';
 
 export interface DocumentTimestampOptions {
   fieldName?: string;
@@ -30,20 +28,4 @@ export async function addPdfDocumentTimestamp(
   });
   const token = await callTimestamp(timestamp, prepared.digest);
   return embedPdfSignature(prepared, token);
-}
-
-/** Learns the token size with one request over a throw-away digest, plus room for longer serials. */
-export async function probeTimestampSize(timestamp: TimestampCallback): Promise<number> {
-  const probe = await callTimestamp(timestamp, createHash('sha256').update('xaso size probe').digest());
-  return probe.length + 64;
-}
-
-export async function callTimestamp(timestamp: TimestampCallback, digest: Uint8Array): Promise<Uint8Array> {
-  try {
-    return await timestamp(digest);
-  } catch (error) {
-    throw new PdfError('SIGNING_FAILED', 'the timestamp authority did not answer with a token', {
-      cause: error,
-    });
-  }
 }

@@ -11,15 +11,11 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { assembleCadesSignature } from '../pki/assemble-cades-signature.ts';
 import { prepareCadesSignature } from '../pki/prepare-cades-signature.ts';
 import type { Signer } from '../pki/signer.ts';
-import {
-  addPdfDocumentTimestamp,
-  callTimestamp,
-  probeTimestampSize,
-  type TimestampCallback,
-} from './add-document-timestamp.ts';
+import { addPdfDocumentTimestamp } from './add-document-timestamp.ts';
 import { addPdfValidationData, type PdfValidationData } from './add-validation-data.ts';
 import { embedPdfSignature } from './embed-signature.ts';
 import { PdfError } from './errors.ts';
+import { callTimestamp, probeTimestampSize, type TimestampCallback } from './internal/timestamp.ts';
 import { type PreparePdfSignatureOptions, preparePdfSignature } from './prepare-signature.ts';
 
 export type PadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
