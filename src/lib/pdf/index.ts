@@ -8,6 +8,7 @@ export { addPdfSignatureFields, type SignatureFieldSpec } from './add-signature-
 export { addPdfValidationData, type PdfValidationData } from './add-validation-data.ts';
 export { embedPdfSignature } from './embed-signature.ts';
 export { PdfError, type PdfErrorCode } from './errors.ts';
+export { estimateCmsSize } from './estimate-cms-size.ts';
 export { formatPdfVerification } from './format-verification.ts';
 export type { SignatureAppearance } from './internal/appearance.ts';
 export {
@@ -16,7 +17,7 @@ export {
   preparePdfSignature,
   type VisibleSignatureOptions,
 } from './prepare-signature.ts';
-export { estimateCmsSize, PADES_LEVELS, type PadesLevel, type SignPdfOptions, signPdf } from './sign-pdf.ts';
+export { PADES_LEVELS, type PadesLevel, type SignPdfOptions, signPdf } from './sign-pdf.ts';
 export {
   type PadesLevelReached,
   type PdfSignatureProblem,

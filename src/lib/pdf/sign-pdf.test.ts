@@ -20,10 +20,11 @@ import { prepareCadesSignature } from '../pki/prepare-cades-signature.ts';
 import { addPdfSignatureFields } from './add-signature-fields.ts';
 import { embedPdfSignature } from './embed-signature.ts';
 import { PdfError } from './errors.ts';
+import { estimateCmsSize } from './estimate-cms-size.ts';
 import { PdfDocument } from './internal/document.ts';
 import { listSignatures } from './internal/signatures.ts';
 import { preparePdfSignature } from './prepare-signature.ts';
-import { estimateCmsSize, signPdf } from './sign-pdf.ts';
+import { signPdf } from './sign-pdf.ts';
 import { verifyPdf } from './verify-pdf.ts';
 
 test('corpus signed by the leader (RSA) then the seal (ECDSA P-256): pdfsig, qpdf and openssl accept both', async (t) => {
