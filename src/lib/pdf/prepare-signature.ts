@@ -10,12 +10,7 @@ import { pdfDate } from './internal/dates.ts';
 import { PdfDocument } from './internal/document.ts';
 import { DocumentEdit } from './internal/edit.ts';
 import { dict, name, PdfString } from './internal/objects.ts';
-import {
-  type ByteRange,
-  digestByteRange,
-  patchByteRange,
-  signatureDictionaryBody,
-} from './internal/placeholder.ts';
+import { assembleSigned, type ByteRange, signatureDictionaryBody } from './internal/placeholder.ts';
 import {
   addSignatureField,
   fillSignatureField,
@@ -150,10 +145,11 @@ export async function preparePdfSignature(
     addSignatureField(edit, { fieldName, pageIndex, rect, appearance, value: valueRef });
   }
 
-  const { bytes, bodyOffsets } = edit.write();
+  const { tail, bodyOffsets } = edit.writeTail();
   const bodyAt = bodyOffsets.get(valueRef.num)!;
-  const byteRange = patchByteRange(
-    bytes,
+  const { bytes, byteRange, digest } = assembleSigned(
+    pdf,
+    tail,
     bodyAt + layout.byteRangeAt,
     bodyAt + layout.contentsAt,
     bodyAt + layout.contentsEnd,
@@ -161,7 +157,7 @@ export async function preparePdfSignature(
   return {
     bytes,
     byteRange,
-    digest: digestByteRange(bytes, byteRange),
+    digest,
     contentsSize: options.contentsSize,
     fieldName,
     signingTime,

@@ -3,7 +3,7 @@
  * generation (§7.5.6), and everything is written by `appendRevision` at the end.
  */
 import type { PdfDocument } from './document.ts';
-import { type AppendedObject, type AppendResult, appendRevision } from './incremental.ts';
+import { type AppendedObject, type AppendResult, appendRevision, appendTail } from './incremental.ts';
 import { PdfDict, type PdfObject, PdfRef, PdfStream } from './objects.ts';
 import { malformed } from './parser.ts';
 
@@ -83,6 +83,11 @@ export class DocumentEdit {
 
   write(): AppendResult {
     return appendRevision(this.doc, [...this.objects.values()]);
+  }
+
+  /** Only the appended bytes, for callers that assemble the file themselves (signing hashes as it copies). */
+  writeTail(): { tail: Buffer; bodyOffsets: Map<number, number> } {
+    return appendTail(this.doc, [...this.objects.values()]);
   }
 }
 

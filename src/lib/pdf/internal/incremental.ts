@@ -23,6 +23,18 @@ export interface AppendResult {
 }
 
 export function appendRevision(doc: PdfDocument, objects: readonly AppendedObject[]): AppendResult {
+  const { tail, bodyOffsets } = appendTail(doc, objects);
+  const bytes = Buffer.allocUnsafe(doc.bytes.length + tail.length);
+  bytes.set(doc.bytes, 0);
+  bytes.set(tail, doc.bytes.length);
+  return { bytes, bodyOffsets };
+}
+
+/** The bytes to append to the input (offsets in `bodyOffsets` are absolute, as in the whole file). */
+export function appendTail(
+  doc: PdfDocument,
+  objects: readonly AppendedObject[],
+): { tail: Buffer; bodyOffsets: Map<number, number> } {
   const input = doc.bytes;
   const w = new ByteWriter();
   const last = input[input.length - 1];
@@ -62,7 +74,7 @@ export function appendRevision(doc: PdfDocument, objects: readonly AppendedObjec
     writeXrefTable(w, offsets, trailer.set('Size', size));
   }
   w.text(`startxref\n${xrefOffset}\n%%EOF\n`);
-  return { bytes: w.toBuffer(input), bodyOffsets };
+  return { tail: w.toBuffer(), bodyOffsets };
 }
 
 /** §14.4: on an update the first identifier stays, the second changes. */

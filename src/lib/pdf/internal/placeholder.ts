@@ -36,25 +36,37 @@ export function signatureDictionaryBody(entries: PdfDict, contentsBytes: number)
 
 export type ByteRange = [number, number, number, number];
 
-/** Patches /ByteRange [0 a b len-b] in place and returns it. */
-export function patchByteRange(
-  bytes: Uint8Array,
+const CHUNK = 256 * 1024;
+
+/**
+ * The signed file from the input and the appended tail: patches /ByteRange in the tail, then copies the
+ * input chunk by chunk, hashing each chunk while it is still in cache, and hashes the tail around /Contents.
+ * One pass over the input instead of a copy followed by a hash.
+ */
+export function assembleSigned(
+  input: Uint8Array,
+  tail: Buffer,
   byteRangeAt: number,
   contentsAt: number,
   contentsEnd: number,
-) {
-  const range: ByteRange = [0, contentsAt, contentsEnd, bytes.length - contentsEnd];
-  const text = `[${range.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
-  if (text.length !== BYTE_RANGE_PLACEHOLDER.length) {
+): { bytes: Buffer; byteRange: ByteRange; digest: Uint8Array } {
+  const base = input.length;
+  const total = base + tail.length;
+  const byteRange: ByteRange = [0, contentsAt, contentsEnd, total - contentsEnd];
+  const text = `[${byteRange.join(' ')}]`.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' ');
+  if (text.length !== BYTE_RANGE_PLACEHOLDER.length || contentsAt < base) {
     throw new PdfError('UNSUPPORTED', 'file too large for the /ByteRange placeholder');
   }
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).write(text, byteRangeAt, 'latin1');
-  return range;
-}
-
-export function digestByteRange(bytes: Uint8Array, range: ByteRange): Uint8Array {
+  tail.write(text, byteRangeAt - base, 'latin1');
+  const bytes = Buffer.allocUnsafe(total);
   const hash = createHash('sha256');
-  hash.update(bytes.subarray(range[0], range[0] + range[1]));
-  hash.update(bytes.subarray(range[2], range[2] + range[3]));
-  return hash.digest();
+  for (let at = 0; at < base; at += CHUNK) {
+    const chunk = input.subarray(at, Math.min(base, at + CHUNK));
+    bytes.set(chunk, at);
+    hash.update(chunk);
+  }
+  bytes.set(tail, base);
+  hash.update(tail.subarray(0, contentsAt - base));
+  hash.update(tail.subarray(contentsEnd - base));
+  return { bytes, byteRange, digest: hash.digest() };
 }
