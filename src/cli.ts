@@ -8,6 +8,7 @@ Usage:
   xaso serve                      start the server (PORT, HOST, DATA_DIR, DATABASE_URL, XASO_DEMO)
   xaso migrate                    apply database migrations and exit
   xaso demo credentials [--json]  list the demo accounts
+  xaso pdf sign|verify ...        PAdES signing and verification (xaso pdf help)
   xaso help                       this text
 `;
 
@@ -77,6 +78,10 @@ export async function runCli(
         return await migrate(io);
       case 'demo':
         return await demo(rest, io);
+      case 'pdf': {
+        const { runPdfCommand } = await import('./cli/pdf-command.ts');
+        return await runPdfCommand(rest, io);
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -1,0 +1,423 @@
+/**
+ * Lexer and object parser for PDF syntax (ISO 32000-2 §7.2 lexical conventions, §7.3 objects).
+ * Robust on garbage: every loop advances, nesting is bounded, and any problem throws PdfError 'MALFORMED'.
+ */
+import { PdfError } from '../errors.ts';
+import { PdfDict, PdfName, type PdfObject, PdfRef, PdfStream, PdfString } from './objects.ts';
+
+const MAX_DEPTH = 64;
+
+// §7.2.3 white-space characters and §7.2.4 delimiters.
+const WHITESPACE = new Uint8Array(256);
+for (const c of [0, 9, 10, 12, 13, 32]) {
+  WHITESPACE[c] = 1;
+}
+const DELIMITER = new Uint8Array(256);
+for (const c of '()<>[]{}/%') {
+  DELIMITER[c.charCodeAt(0)] = 1;
+}
+
+export function isWhitespace(c: number | undefined): boolean {
+  return c !== undefined && WHITESPACE[c] === 1;
+}
+
+function isRegular(c: number | undefined): boolean {
+  return c !== undefined && WHITESPACE[c] === 0 && DELIMITER[c] === 0;
+}
+
+export function malformed(message: string, cause?: unknown): PdfError {
+  return new PdfError('MALFORMED', message, cause === undefined ? undefined : { cause });
+}
+
+/** Resolves the /Length of a stream when it is an indirect reference (§7.3.8.2). */
+export type LengthResolver = (ref: PdfRef) => number | undefined;
+
+export class Parser {
+  readonly bytes: Uint8Array;
+  pos: number;
+  private readonly end: number;
+
+  constructor(bytes: Uint8Array, pos = 0, end = bytes.length) {
+    this.bytes = bytes;
+    this.pos = pos;
+    this.end = end;
+  }
+
+  skipWhitespace(): void {
+    const b = this.bytes;
+    while (this.pos < this.end) {
+      const c = b[this.pos]!;
+      if (WHITESPACE[c] === 1) {
+        this.pos++;
+      } else if (c === 0x25) {
+        // comment to end of line
+        while (this.pos < this.end && b[this.pos] !== 10 && b[this.pos] !== 13) {
+          this.pos++;
+        }
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** Reads a run of regular characters (a keyword or number), after skipping white space. */
+  readToken(): string {
+    this.skipWhitespace();
+    const start = this.pos;
+    while (this.pos < this.end && isRegular(this.bytes[this.pos])) {
+      this.pos++;
+    }
+    return latin1(this.bytes, start, this.pos);
+  }
+
+  peekToken(): string {
+    const save = this.pos;
+    const token = this.readToken();
+    this.pos = save;
+    return token;
+  }
+
+  expectKeyword(keyword: string): void {
+    const token = this.readToken();
+    if (token !== keyword) {
+      throw malformed(`expected '${keyword}' at offset ${this.pos}, found '${token.slice(0, 20)}'`);
+    }
+  }
+
+  readInteger(): number {
+    const token = this.readToken();
+    if (!/^[+-]?\d{1,15}$/.test(token)) {
+      throw malformed(`expected an integer at offset ${this.pos}`);
+    }
+    return Number(token);
+  }
+
+  parseObject(depth = 0): PdfObject {
+    if (depth > MAX_DEPTH) {
+      throw malformed('objects nested too deeply');
+    }
+    this.skipWhitespace();
+    if (this.pos >= this.end) {
+      throw malformed('unexpected end of data');
+    }
+    const b = this.bytes;
+    const c = b[this.pos]!;
+    switch (c) {
+      case 0x2f: // '/'
+        return this.parseName();
+      case 0x28: // '('
+        return this.parseLiteralString();
+      case 0x3c: // '<'
+        if (b[this.pos + 1] === 0x3c) {
+          return this.parseDictionary(depth);
+        }
+        return this.parseHexString();
+      case 0x5b: {
+        // '['
+        this.pos++;
+        const items: PdfObject[] = [];
+        for (;;) {
+          this.skipWhitespace();
+          if (this.pos >= this.end) {
+            throw malformed('unterminated array');
+          }
+          if (b[this.pos] === 0x5d) {
+            this.pos++;
+            return items;
+          }
+          items.push(this.parseObject(depth + 1));
+        }
+      }
+      default:
+        break;
+    }
+    if (c >= 0x30 && c <= 0x39) {
+      const fast = this.readIntegerOrRef();
+      if (fast !== undefined) {
+        return fast;
+      }
+    }
+    const start = this.pos;
+    const token = this.readToken();
+    if (token.length === 0) {
+      throw malformed(`unexpected character 0x${c.toString(16)} at offset ${start}`);
+    }
+    if (token === 'true') {
+      return true;
+    }
+    if (token === 'false') {
+      return false;
+    }
+    if (token === 'null') {
+      return null;
+    }
+    if (/^\d+$/.test(token)) {
+      // `N G R` (§7.3.10)
+      const save = this.pos;
+      const gen = this.readToken();
+      if (/^\d+$/.test(gen) && this.readToken() === 'R') {
+        return new PdfRef(Number(token), Number(gen));
+      }
+      this.pos = save;
+      return Number(token);
+    }
+    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(token)) {
+      return Number(token);
+    }
+    throw malformed(`unexpected token '${token.slice(0, 20)}' at offset ${start}`);
+  }
+
+  /**
+   * Fast path for the commonest tokens, integers and `N G R` references (a page tree's /Kids), read from
+   * the bytes without building strings. Returns undefined (position unchanged) for anything else.
+   */
+  private readIntegerOrRef(): number | PdfRef | undefined {
+    const b = this.bytes;
+    const digits = (from: number): [number, number] => {
+      let at = from;
+      let value = 0;
+      while (at < this.end && b[at]! >= 0x30 && b[at]! <= 0x39 && at - from < 15) {
+        value = value * 10 + (b[at]! - 0x30);
+        at++;
+      }
+      return [value, at];
+    };
+    const start = this.pos;
+    const [num, afterNum] = digits(start);
+    const next = b[afterNum];
+    if (afterNum < this.end && !isWhitespace(next) && DELIMITER[next!] !== 1) {
+      return undefined; // a real number, or digits too long: the token path handles it
+    }
+    let at = afterNum;
+    while (at < this.end && isWhitespace(b[at])) {
+      at++;
+    }
+    const [gen, afterGen] = digits(at);
+    if (afterGen > at && afterGen < this.end && isWhitespace(b[afterGen])) {
+      let r = afterGen;
+      while (r < this.end && isWhitespace(b[r])) {
+        r++;
+      }
+      const after = b[r + 1];
+      if (b[r] === 0x52 && (r + 1 >= this.end || isWhitespace(after) || DELIMITER[after!] === 1)) {
+        this.pos = r + 1;
+        return new PdfRef(num, gen);
+      }
+    }
+    this.pos = afterNum;
+    return num;
+  }
+
+  private parseName(): PdfName {
+    const b = this.bytes;
+    this.pos++;
+    const start = this.pos;
+    while (this.pos < this.end && isRegular(b[this.pos])) {
+      this.pos++;
+    }
+    let raw = latin1(b, start, this.pos);
+    if (raw.includes('#')) {
+      // §7.3.5: #xx escapes
+      raw = raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      );
+    }
+    return PdfName.of(raw);
+  }
+
+  private parseDictionary(depth: number): PdfDict | PdfStream {
+    const b = this.bytes;
+    this.pos += 2;
+    const result = new PdfDict();
+    for (;;) {
+      this.skipWhitespace();
+      if (this.pos >= this.end) {
+        throw malformed('unterminated dictionary');
+      }
+      if (b[this.pos] === 0x3e && b[this.pos + 1] === 0x3e) {
+        this.pos += 2;
+        return result;
+      }
+      if (b[this.pos] !== 0x2f) {
+        throw malformed(`dictionary key expected at offset ${this.pos}`);
+      }
+      const key = this.parseName();
+      const value = this.parseObject(depth + 1);
+      // §7.3.7: a null value is the same as an absent entry.
+      if (value !== null) {
+        result.set(key.value, value);
+      }
+    }
+  }
+
+  private parseHexString(): PdfString {
+    const b = this.bytes;
+    this.pos++;
+    const digits: number[] = [];
+    for (;;) {
+      if (this.pos >= this.end) {
+        throw malformed('unterminated hex string');
+      }
+      const c = b[this.pos++]!;
+      if (c === 0x3e) {
+        break;
+      }
+      const v = hexValue(c);
+      if (v >= 0) {
+        digits.push(v);
+      } else if (WHITESPACE[c] !== 1) {
+        throw malformed(`bad character in hex string at offset ${this.pos - 1}`);
+      }
+    }
+    const out = new Uint8Array((digits.length + 1) >> 1);
+    for (let i = 0; i < digits.length; i += 2) {
+      out[i >> 1] = (digits[i]! << 4) | (digits[i + 1] ?? 0);
+    }
+    return new PdfString(out, true);
+  }
+
+  private parseLiteralString(): PdfString {
+    const b = this.bytes;
+    this.pos++;
+    const out: number[] = [];
+    let nesting = 1;
+    for (;;) {
+      if (this.pos >= this.end) {
+        throw malformed('unterminated literal string');
+      }
+      const c = b[this.pos++]!;
+      if (c === 0x28) {
+        nesting++;
+      } else if (c === 0x29) {
+        nesting--;
+        if (nesting === 0) {
+          break;
+        }
+      } else if (c === 0x5c) {
+        // §7.3.4.2 escapes
+        const e = b[this.pos++];
+        if (e === undefined) {
+          throw malformed('unterminated literal string');
+        }
+        const simple: Record<number, number> = {
+          110: 10,
+          114: 13,
+          116: 9,
+          98: 8,
+          102: 12,
+          40: 40,
+          41: 41,
+          92: 92,
+        };
+        if (simple[e] !== undefined) {
+          out.push(simple[e]);
+        } else if (e >= 0x30 && e <= 0x37) {
+          let v = e - 0x30;
+          for (let k = 0; k < 2 && b[this.pos]! >= 0x30 && b[this.pos]! <= 0x37; k++) {
+            v = v * 8 + (b[this.pos++]! - 0x30);
+          }
+          out.push(v & 0xff);
+        } else if (e === 13) {
+          if (b[this.pos] === 10) {
+            this.pos++;
+          }
+        } else if (e !== 10) {
+          out.push(e);
+        }
+        continue;
+      }
+      out.push(c);
+    }
+    return new PdfString(Uint8Array.from(out));
+  }
+
+  /**
+   * Parses `N G obj <object> [stream ... endstream] endobj` at the current position (§7.3.10, §7.3.8).
+   * Returns the object with its number and generation.
+   */
+  parseIndirectObject(resolveLength: LengthResolver): { num: number; gen: number; value: PdfObject } {
+    const num = this.readInteger();
+    const gen = this.readInteger();
+    this.expectKeyword('obj');
+    const value = this.parseObject();
+    if (value instanceof PdfDict) {
+      const save = this.pos;
+      if (this.readToken() === 'stream') {
+        return { num, gen, value: this.parseStreamBody(value, resolveLength) };
+      }
+      this.pos = save;
+    }
+    return { num, gen, value };
+  }
+
+  private parseStreamBody(streamDict: PdfDict, resolveLength: LengthResolver): PdfStream {
+    const b = this.bytes;
+    // §7.3.8.1: `stream` is followed by CRLF or LF (tolerate a lone CR).
+    if (b[this.pos] === 13 && b[this.pos + 1] === 10) {
+      this.pos += 2;
+    } else if (b[this.pos] === 10 || b[this.pos] === 13) {
+      this.pos++;
+    }
+    const start = this.pos;
+    const lengthValue = streamDict.get('Length');
+    let length: number | undefined;
+    if (typeof lengthValue === 'number') {
+      length = lengthValue;
+    } else if (lengthValue instanceof PdfRef) {
+      length = resolveLength(lengthValue);
+    }
+    if (length !== undefined && Number.isInteger(length) && length >= 0 && start + length <= this.end) {
+      const after = new Parser(b, start + length, this.end);
+      if (after.readToken() === 'endstream') {
+        this.pos = after.pos;
+        return new PdfStream(streamDict, b.subarray(start, start + length));
+      }
+    }
+    // Wrong or missing /Length: the data ends before the next `endstream`.
+    const at = indexOf(b, ENDSTREAM, start, this.end);
+    if (at < 0) {
+      throw malformed('stream without endstream');
+    }
+    let stop = at;
+    if (b[stop - 1] === 10) {
+      stop--;
+    }
+    if (b[stop - 1] === 13) {
+      stop--;
+    }
+    this.pos = at + ENDSTREAM.length;
+    return new PdfStream(streamDict, b.subarray(start, Math.max(start, stop)));
+  }
+}
+
+const ENDSTREAM = 'endstream';
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) {
+    return c - 0x30;
+  }
+  if (c >= 0x41 && c <= 0x46) {
+    return c - 0x37;
+  }
+  if (c >= 0x61 && c <= 0x66) {
+    return c - 0x57;
+  }
+  return -1;
+}
+
+export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  const stop = Math.min(end, bytes.length);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, stop - start)).toString('latin1');
+}
+
+/** First index of the ASCII `needle` in `haystack[from, to)`, or -1. */
+export function indexOf(haystack: Uint8Array, needle: string, from = 0, to = haystack.length): number {
+  const view = Buffer.from(haystack.buffer, haystack.byteOffset, Math.min(to, haystack.length));
+  return view.indexOf(needle, from, 'latin1');
+}
+
+/** Last index of the ASCII `needle` in `haystack` starting at or before `from`, or -1. */
+export function lastIndexOf(haystack: Uint8Array, needle: string, from = haystack.length): number {
+  const view = Buffer.from(haystack.buffer, haystack.byteOffset, haystack.length);
+  return view.lastIndexOf(needle, from, 'latin1');
+}
