@@ -17,6 +17,8 @@ import { registerDevOidc } from './modules/dev-oidc/register-dev-oidc.ts';
 import { registerAuthentication } from './modules/identity/authenticate.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
+import { registerCscRoutes } from './modules/signing/csc.routes.ts';
+import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
@@ -115,6 +117,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerIdentityRoutes(app, { db, signInLimiter });
   registerOrganisationRoutes(app, { db });
   registerCalendarApiRoutes(app, { db });
+  registerPkiRoutes(app, { db, config });
+  registerCscRoutes(app, { db, config, signInLimiter });
   registerWeb(app, { db, config, kit, signInLimiter, citizen: { oidcClient: citizenOidc, devProvider } });
 
   await app.ready();

@@ -6,6 +6,7 @@ import type { CitizenIdentityTables } from './modules/citizen-identity/citizen.t
 import type { DevOidcTables } from './modules/dev-oidc/dev-oidc-key.table.ts';
 import type { IdentityTables } from './modules/identity/staff.table.ts';
 import type { OrganisationTables } from './modules/organisation/unit.table.ts';
+import type { SigningTables } from './modules/signing/signing.table.ts';
 
 export interface Database
   extends OrganisationTables,
@@ -13,7 +14,8 @@ export interface Database
     AuditLogTables,
     CitizenIdentityTables,
     DevOidcTables,
-    CalendarTables {}
+    CalendarTables,
+    SigningTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take as their first argument: the database or an open transaction. */

@@ -55,7 +55,9 @@ export function registerWeb(
 ): void {
   const publicOrigin = new URL(options.config.publicUrl).origin;
   app.addHook('preHandler', async (request) => {
-    if (UNSAFE_METHODS.has(request.method) && !request.isBearer && !isApiRequest(request)) {
+    // /pki/ocsp and /pki/tsa take binary protocol POSTs from validators: no cookie, no form, no CSRF.
+    const isPkiProtocol = request.url.startsWith('/pki/');
+    if (UNSAFE_METHODS.has(request.method) && !request.isBearer && !isApiRequest(request) && !isPkiProtocol) {
       assertCsrf(request, options.config.secrets.session, publicOrigin);
     }
   });

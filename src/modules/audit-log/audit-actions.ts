@@ -45,6 +45,37 @@ export const AUDIT_ACTIONS = {
   'calendar.office_hours_set': 'unit',
   /** An administrator cleared a unit's own office hours (it inherits from above, or the defaults apply). */
   'calendar.office_hours_cleared': 'unit',
+  // Certificates and remote signing (issue 5), src/modules/signing.
+  /** The development PKI (root, issuing CA, TSA, OCSP responder) was created on first start. */
+  'signing.pki_created': 'authority',
+  /** An administrator imported an external CA chain (a real government CA replacing the demo one). */
+  'signing.authority_imported': 'authority',
+  /** A certificate and server-held key were issued to an official (personal) or a unit (seal). */
+  'signing.credential_issued': 'credential',
+  /** An administrator imported a PKCS#12 credential (its key re-wrapped under KEK + PIN). */
+  'signing.credential_imported': 'credential',
+  /** A credential was renewed: a new key and certificate replace it (the old one is superseded). */
+  'signing.credential_renewed': 'credential',
+  /** An administrator revoked a credential (it appears on the CRL and OCSP answers revoked). */
+  'signing.credential_revoked': 'credential',
+  /** An administrator unlocked a credential locked by wrong PINs. */
+  'signing.credential_unlocked': 'credential',
+  /** The holder changed the credential's PIN. */
+  'signing.pin_changed': 'credential',
+  /** A wrong PIN was given for a credential. */
+  'signing.pin_failed': 'credential',
+  /** The fifth wrong PIN in a row locked the credential until an administrator unlocks it. */
+  'signing.credential_locked': 'credential',
+  /** A staff member enrolled (or re-enrolled) a TOTP second factor; not usable until confirmed. */
+  'signing.totp_enrolled': 'staff',
+  /** A staff member confirmed their TOTP enrolment with a first valid code. */
+  'signing.totp_confirmed': 'staff',
+  /** The holder authorised signatures (PIN + OTP): a SAD bound to the listed hashes was issued. */
+  'signing.authorized': 'credential',
+  /** An authorisation was refused (wrong OTP, locked or revoked credential). */
+  'signing.authorization_refused': 'credential',
+  /** Hashes were signed with a credential under a SAD (signHash). */
+  'signing.hashes_signed': 'credential',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
