@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { seedDemo } from './modules/demo/seed-demo.ts';
+import { ensureDevelopmentPki } from './modules/signing/ensure-development-pki.ts';
 import { type DatabaseHandle, openDatabase, pgliteDirFor } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 
@@ -34,7 +35,10 @@ export async function startServer(
   if (database.engine === 'pglite') {
     app.log.info(`embedded database in ${pgliteDirFor(config.dataDir)} (set DATABASE_URL for PostgreSQL)`);
   }
-  if (config.demo && (await seedDemo({ db: database.db }))) {
+  // The development PKI (issue 5 §1) on first start, so CRL, OCSP and TSA answer from the beginning.
+  await ensureDevelopmentPki({ db: database.db, keyEncryptionKey: config.secrets.keyEncryption });
+  const signing = { keyEncryptionKey: config.secrets.keyEncryption, publicUrl: config.publicUrl };
+  if (config.demo && (await seedDemo({ db: database.db, signing }))) {
     app.log.info('demo data seeded: `npx xaso demo credentials` lists the accounts');
   }
   await app.listen({ port: config.port, host: config.host });

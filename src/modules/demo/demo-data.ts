@@ -1,5 +1,6 @@
 // The demo organisation and accounts (issue 2 §8): places from the field stories, staff in every role.
 // Identifier codes here are DEMO values in the official shapes, not the codes assigned by Decision 20/2020.
+import { createHash } from 'node:crypto';
 import type { Role } from '../identity/roles.ts';
 import type { UnitKind } from '../organisation/unit.table.ts';
 
@@ -221,6 +222,36 @@ export interface DemoCredential {
   readonly role: Role;
   readonly unit: string;
   readonly fullName: string;
+  /** Leaders and clerks (issue 5 §6): the PIN of their signing credential (a clerk's: the unit seal). */
+  readonly pin?: string;
+  /** Leaders and clerks: the base32 TOTP secret to load into an authenticator app. */
+  readonly totpSecret?: string;
+}
+
+/** One PIN for every demo signing credential (issue 5 §6); DEMO ONLY, like the password. */
+export const DEMO_PIN = '246810';
+
+/** Demo accounts that hold a signing credential: leaders (personal) and clerks (the unit seal). */
+export function isDemoSigner(account: Pick<DemoAccount, 'role'>): boolean {
+  return account.role === 'leader' || account.role === 'clerk';
+}
+
+/** A fixed TOTP secret per demo signer (base32, RFC 4648 §6), derived from the username: public, DEMO ONLY. */
+export function demoTotpSecret(username: string): string {
+  const bytes = createHash('sha256').update(`xaso demo totp\0${username}`).digest().subarray(0, 20);
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out;
 }
 
 export function demoCredentials(): DemoCredential[] {
@@ -231,5 +262,6 @@ export function demoCredentials(): DemoCredential[] {
     role: a.role,
     unit: unitName.get(a.unit) ?? a.unit,
     fullName: a.fullName,
+    ...(isDemoSigner(a) ? { pin: DEMO_PIN, totpSecret: demoTotpSecret(a.username) } : {}),
   }));
 }

@@ -3,9 +3,16 @@ import { seedOfficialHolidayTables } from '../calendar/seed-official-holiday-tab
 import { createStaff } from '../identity/create-staff.ts';
 import { createUnit } from '../organisation/create-unit.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data.ts';
+import { seedDemoSigning } from './seed-demo-signing.ts';
 
-/** Seeds the demo organisation and staff into an EMPTY database (no units); returns whether it did. */
-export async function seedDemo(options: { db: Db }): Promise<boolean> {
+/**
+ * Seeds the demo organisation and staff into an EMPTY database (no units); returns whether it did. With
+ * `signing`, demo leaders and clerks also get certificates, a PIN and a TOTP secret (issue 5 §6).
+ */
+export async function seedDemo(options: {
+  db: Db;
+  signing?: { keyEncryptionKey: Uint8Array; publicUrl?: string };
+}): Promise<boolean> {
   const existing = await options.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
   if (existing) {
     return false;
@@ -41,5 +48,8 @@ export async function seedDemo(options: { db: Db }): Promise<boolean> {
       }),
     ),
   );
+  if (options.signing) {
+    await seedDemoSigning({ db: options.db, unitIds: ids, ...options.signing });
+  }
   return true;
 }
