@@ -52,7 +52,7 @@ test('demo leaders and clerks sign with the PIN and TOTP secret the CLI prints',
       SAD: auth.json.SAD,
       hashes,
       hashAlgorithmOID: SHA256,
-      signAlgo: account.role === 'clerk' ? ECDSA_SHA256 : RSA_SHA256,
+      signAlgo: account.username === 'binhca.chutich' ? RSA_SHA256 : ECDSA_SHA256,
     });
     assert.equal(signed.status, 200, JSON.stringify(signed.json));
   }

@@ -3,7 +3,7 @@
 // their keys wrapped by the KEK. Idempotent and safe under concurrent first use (insert-if-absent).
 
 import type { Db } from '../../database.ts';
-import { createDevelopmentPki } from '../../lib/pki/index.ts';
+import { createDevelopmentPki, generateRoleKey } from '../../lib/pki/index.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import { sealPrivateKey } from './key-envelope.ts';
 import { findDefaultIssuer } from './signing.repository.ts';
@@ -27,7 +27,10 @@ export async function ensureDevelopmentPki(options: {
   if (existing) {
     return existing;
   }
-  const pki = await createDevelopmentPki({ name: 'xaso' });
+  // RSA-2048 for the two CAs (as the government CA issues); P-256 for the TSA, and for the library's sample
+  // leader and seal, which are not kept: RSA key generation is what makes a first start slow.
+  const [leader, seal, tsa] = await Promise.all([1, 2, 3].map(() => generateRoleKey('seal')));
+  const pki = await createDevelopmentPki({ name: 'xaso', keys: { leader, seal, tsa } });
   const kek = options.keyEncryptionKey;
   const rows = (
     [

@@ -15,8 +15,14 @@ import {
   scryptSync,
 } from 'node:crypto';
 
-/** scrypt cost (RFC 7914 §2): N = 2^14, r = 8, p = 1, about 16 MiB and ~30 ms per derivation. */
-const SCRYPT = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
+/**
+ * scrypt cost (RFC 7914 §2) for new PIN wraps: N = 2^12, r = 8, p = 1 (4 MiB, a few ms). Deliberately
+ * moderate: offline PIN guessing is already impossible without the KEK (outer layer), online guessing is
+ * stopped by the 5-try lock, and a 6-digit PIN would not survive an attacker holding both KEK and dump
+ * whatever the cost; a few ms keeps authorisation within the remote-signing budget (issue 5: p95 ≤ 15 ms).
+ * The parameters are stored with each wrap (`pinSalt` = `scrypt$N$r$p$<salt>`), so they can be raised later.
+ */
+const SCRYPT = { N: 2 ** 12, r: 8, p: 1 } as const;
 
 export type KeyEnvelopeFailure = 'KEK_MISMATCH' | 'PIN_MISMATCH' | 'CORRUPT';
 
@@ -35,7 +41,7 @@ export interface SealedKey {
   readonly encryptedKey: string;
   /** base64 of the data key wrapped (PIN layer, if any, then KEK layer). */
   readonly wrappedDataKey: string;
-  /** base64 scrypt salt of the PIN layer; '' for KEK-only keys. */
+  /** `scrypt$N$r$p$<base64 salt>` of the PIN layer; empty for KEK-only keys. */
   readonly pinSalt: string;
 }
 
@@ -62,11 +68,20 @@ export function gcmDecrypt(key: Uint8Array, sealed: Uint8Array, aad: string): Bu
   }
 }
 
-function pinKey(pin: string, salt: Uint8Array): Buffer {
-  return scryptSync(pin.normalize('NFKC'), salt, 32, SCRYPT);
+function newPinSalt(): string {
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${randomBytes(16).toString('base64')}`;
 }
 
-function wrap(dataKey: Uint8Array, kek: Uint8Array, owner: string, pin?: { pin: string; salt: Buffer }) {
+function pinKey(pin: string, pinSalt: string): Buffer {
+  const [scheme, n, r, p, salt] = pinSalt.split('$');
+  if (scheme !== 'scrypt' || !salt) {
+    throw new KeyEnvelopeError('CORRUPT', 'unknown PIN key derivation');
+  }
+  const cost = { N: Number(n), r: Number(r), p: Number(p), maxmem: 256 * 1024 * 1024 };
+  return scryptSync(pin.normalize('NFKC'), Buffer.from(salt, 'base64'), 32, cost);
+}
+
+function wrap(dataKey: Uint8Array, kek: Uint8Array, owner: string, pin?: { pin: string; salt: string }) {
   const inner = pin ? gcmEncrypt(pinKey(pin.pin, pin.salt), dataKey, `pin:${owner}`) : dataKey;
   return gcmEncrypt(kek, inner, `kek:${owner}`).toString('base64');
 }
@@ -83,7 +98,7 @@ export function unwrapDataKey(sealed: SealedKey, kek: Uint8Array, owner: string,
   if (pin === undefined) {
     throw new KeyEnvelopeError('PIN_MISMATCH', 'this key needs its holder’s PIN');
   }
-  const inner = gcmDecrypt(pinKey(pin, Buffer.from(sealed.pinSalt, 'base64')), outer, `pin:${owner}`);
+  const inner = gcmDecrypt(pinKey(pin, sealed.pinSalt), outer, `pin:${owner}`);
   if (!inner) {
     throw new KeyEnvelopeError('PIN_MISMATCH', 'wrong PIN');
   }
@@ -107,7 +122,7 @@ export function sealPrivateKey(options: {
 }): SealedKey {
   const dataKey = randomBytes(32);
   const pkcs8 = options.privateKey.export({ format: 'der', type: 'pkcs8' });
-  const salt = randomBytes(16);
+  const salt = options.pin === undefined ? '' : newPinSalt();
   return {
     encryptedKey: gcmEncrypt(dataKey, pkcs8, `key:${options.owner}`).toString('base64'),
     wrappedDataKey: wrap(
@@ -116,7 +131,7 @@ export function sealPrivateKey(options: {
       options.owner,
       options.pin === undefined ? undefined : { pin: options.pin, salt },
     ),
-    pinSalt: options.pin === undefined ? '' : salt.toString('base64'),
+    pinSalt: salt,
   };
 }
 
@@ -134,11 +149,11 @@ export function rewrapForPin(
   newPin: string,
 ): SealedKey {
   const dataKey = unwrapDataKey(sealed, kek, owner, oldPin);
-  const salt = randomBytes(16);
+  const salt = newPinSalt();
   return {
     encryptedKey: sealed.encryptedKey,
     wrappedDataKey: wrap(dataKey, kek, owner, { pin: newPin, salt }),
-    pinSalt: salt.toString('base64'),
+    pinSalt: salt,
   };
 }
 

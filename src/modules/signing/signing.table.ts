@@ -48,6 +48,7 @@ export interface SigningCredentialTable {
   encrypted_key: string;
   /** Data key wrapped by the PIN-derived key, then by the KEK (key-envelope.ts). */
   wrapped_data_key: string;
+  /** PIN key derivation and salt, `scrypt$N$r$p$<base64 salt>` (key-envelope.ts). */
   pin_salt: string;
   failed_pins: Generated<number>;
   locked_at: Date | null;
