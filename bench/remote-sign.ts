@@ -1,0 +1,205 @@
+// `npm run bench -- remote-sign` (issue 5 "Done when"): one document signed PAdES B-T through the remote
+// signing service — preparePdfSignature → credentials/authorize (PIN + TOTP, scrypt unwrap, SAD) →
+// signatures/signHash (SAD unwrap, RSA-2048) → timestamp from the in-process TSA → CMS → embed — p50/p95
+// per document; and a batch of 50 documents under ONE authorisation. Baseline in the same run: signPdf
+// B-T with the key in memory (no custody). Use cases are called directly on an in-memory PGlite (no
+// HTTP); the clock is simulated 31 s apart per authorisation because a TOTP code is accepted once.
+// Goals: p95 ≤ 15 ms per document, batch of 50 ≤ 0.5 s. Prints a table, then one JSON line.
+import { createHash } from 'node:crypto';
+import { generate } from 'otplib';
+import type { Database } from '../src/database.ts';
+import { embedPdfSignature, estimateCmsSize, preparePdfSignature, signPdf } from '../src/lib/pdf/index.ts';
+import {
+  assembleCadesSignature,
+  createKeySigner,
+  createTimestampRequest,
+  parseTimestampResponse,
+  prepareCadesSignature,
+  type Signer,
+} from '../src/lib/pki/index.ts';
+import { MIGRATIONS } from '../src/migrations.ts';
+import { createStaff } from '../src/modules/identity/create-staff.ts';
+import { loadActor } from '../src/modules/identity/load-actor.ts';
+import { findStaffById } from '../src/modules/identity/staff.repository.ts';
+import { createUnit } from '../src/modules/organisation/create-unit.ts';
+import { authorizeCredential } from '../src/modules/signing/authorize-credential.ts';
+import { issueCredential } from '../src/modules/signing/issue-credential.ts';
+import { openPrivateKey } from '../src/modules/signing/key-envelope.ts';
+import { openTimestampAuthority } from '../src/modules/signing/pki-responders.ts';
+import { signHashes } from '../src/modules/signing/sign-hashes.ts';
+import { enrolTotp } from '../src/modules/signing/totp.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { basePdf } from '../test/fixtures/pdf/corpus.ts';
+
+const PIN = '246810';
+const SHA256 = '2.16.840.1.101.3.4.2.1';
+const kek = new Uint8Array(32).fill(9);
+const handle = await openDatabase<Database>({});
+const db = handle.db;
+await migrateToLatest(db as never, MIGRATIONS);
+const province = await createUnit({
+  db,
+  requestId: null,
+  parentId: null,
+  kind: 'province',
+  name: 'Tỉnh Tuyên Quang',
+  sealName: 'ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG',
+  identifierCode: 'H57',
+});
+const commune = await createUnit({
+  db,
+  requestId: null,
+  parentId: province.id,
+  kind: 'commune',
+  name: 'Xã Bình Ca',
+  sealName: 'ỦY BAN NHÂN DÂN XÃ BÌNH CA',
+  identifierCode: 'H57.101',
+});
+const { id: staffId } = await createStaff({
+  db,
+  actor: null,
+  requestId: null,
+  username: 'bench.leader',
+  fullName: 'Hoàng Văn Thành',
+  title: 'Chủ tịch',
+  password: 'bench-password-2026',
+  unitId: commune.id,
+  role: 'leader',
+});
+const actor = await loadActor(db, (await findStaffById(db, staffId))!);
+const { credentialId, certificate } = await issueCredential({
+  db,
+  keyEncryptionKey: kek,
+  actor: null,
+  requestId: null,
+  kind: 'personal',
+  unitId: commune.id,
+  holderStaffId: staffId,
+  pin: PIN,
+  keyAlgorithm: 'rsa-2048',
+});
+const { secret } = await enrolTotp({
+  db,
+  keyEncryptionKey: kek,
+  staffId,
+  username: 'bench.leader',
+  requestId: null,
+  confirmed: true,
+});
+const row = await db
+  .selectFrom('signing_credentials')
+  .selectAll()
+  .where('id', '=', credentialId)
+  .executeTakeFirstOrThrow();
+const chain = row.chain.map((b64) => new Uint8Array(Buffer.from(b64, 'base64')));
+const tsa = await openTimestampAuthority({ db, keyEncryptionKey: kek });
+async function timestamp(digest: Uint8Array): Promise<Uint8Array> {
+  const request = createTimestampRequest(digest);
+  return parseTimestampResponse(await tsa.respond(request), { request }).token;
+}
+const tokenSize = (await timestamp(new Uint8Array(32))).length + 64;
+const localSigner: Signer = createKeySigner({
+  privateKey: openPrivateKey(
+    { encryptedKey: row.encrypted_key, wrappedDataKey: row.wrapped_data_key, pinSalt: row.pin_salt },
+    kek,
+    row.id,
+    PIN,
+  ),
+  certificate,
+  chain,
+});
+const contentsSize = estimateCmsSize(localSigner) + tokenSize;
+const pdf = await basePdf(2);
+
+let clock = Date.now();
+const tick = async () => {
+  clock += 31_000;
+  const now = new Date(clock);
+  return { now, otp: await generate({ secret, epoch: Math.floor(clock / 1000) }) };
+};
+
+/** Signs `count` documents under one authorisation; returns the signed files. */
+async function remoteSign(count: number): Promise<Uint8Array[]> {
+  const prepared = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      preparePdfSignature(pdf, { contentsSize, fieldName: `Leader${i}`, signingTime: new Date() }),
+    ),
+  );
+  const cades = prepared.map((p) =>
+    prepareCadesSignature({ contentDigest: p.digest, certificate, chain, algorithm: localSigner.algorithm }),
+  );
+  const hashes = cades.map((c) => Buffer.from(c.digestToSign).toString('base64'));
+  const { now, otp } = await tick();
+  const common = { db, keyEncryptionKey: kek, actor, requestId: null, credentialId, now };
+  const { sad } = await authorizeCredential({
+    ...common,
+    numSignatures: count,
+    hashes,
+    hashAlgorithmOid: SHA256,
+    pin: PIN,
+    otp,
+  });
+  const signatures = await signHashes({
+    ...common,
+    sad,
+    hashes,
+    hashAlgorithmOid: SHA256,
+    signAlgorithmOid: '1.2.840.113549.1.1.11',
+  });
+  const out: Uint8Array[] = [];
+  for (const [i, c] of cades.entries()) {
+    const signature = Buffer.from(signatures[i] ?? '', 'base64');
+    const token = await timestamp(createHash('sha256').update(signature).digest());
+    const cms = assembleCadesSignature({ prepared: c, signature, unsignedTimestamp: token });
+    out.push(embedPdfSignature(prepared[i]!, cms));
+  }
+  return out;
+}
+
+async function samples(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 5; i++) {
+    await fn();
+  }
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const round = (v: number) => Math.round(v * 100) / 100;
+
+const remote = await samples(60, () => remoteSign(1));
+const local = await samples(60, () =>
+  signPdf(pdf, localSigner, { level: 'B-T', timestamp, contentsSize, signingTime: new Date() }),
+);
+const batch = await samples(5, () => remoteSign(50));
+await handle.close();
+
+const rows = [
+  ['remote B-T, 1 document (authorize+signHash+TSA+embed)', pct(remote, 0.5), pct(remote, 0.95)],
+  ['baseline: signPdf B-T, key in memory', pct(local, 0.5), pct(local, 0.95)],
+  ['remote B-T, batch of 50 under one SAD (total)', pct(batch, 0.5), pct(batch, 0.95)],
+] as const;
+console.log(`${'what'.padEnd(56)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)}`);
+for (const [what, p50, p95] of rows) {
+  console.log(`${what.padEnd(56)} ${p50.toFixed(2).padStart(9)} ${p95.toFixed(2).padStart(9)}`);
+}
+console.log(
+  `goals: p95 per document ≤ 15 ms: ${pct(remote, 0.95) <= 15 ? 'met' : 'NOT met'}; batch of 50 ≤ 500 ms: ${pct(batch, 0.5) <= 500 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  JSON.stringify({
+    bench: 'remote-sign',
+    remoteP50Ms: round(pct(remote, 0.5)),
+    remoteP95Ms: round(pct(remote, 0.95)),
+    baselineP50Ms: round(pct(local, 0.5)),
+    baselineP95Ms: round(pct(local, 0.95)),
+    batch50P50Ms: round(pct(batch, 0.5)),
+    batch50P95Ms: round(pct(batch, 0.95)),
+  }),
+);
