@@ -19,6 +19,7 @@ import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { registerCscRoutes } from './modules/signing/csc.routes.ts';
 import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
+import { registerSigningRoutes } from './modules/signing/signing.routes.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerCalendarApiRoutes(app, { db });
   registerPkiRoutes(app, { db, config });
   registerCscRoutes(app, { db, config, signInLimiter });
+  registerSigningRoutes(app, { db, config });
   registerWeb(app, { db, config, kit, signInLimiter, citizen: { oidcClient: citizenOidc, devProvider } });
 
   await app.ready();

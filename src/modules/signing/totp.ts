@@ -38,6 +38,18 @@ export async function enrolTotp(options: {
   now?: Date;
 }): Promise<{ secret: string; uri: string }> {
   const now = options.now ?? new Date();
+  if (!options.confirmed) {
+    // A confirmed factor is not replaced by its holder's session alone (a stolen password must not
+    // swap the second factor); re-enrolment after a lost phone goes through an administrator.
+    const existing = await options.db
+      .selectFrom('signing_totp')
+      .select('confirmed_at')
+      .where('staff_id', '=', options.staffId)
+      .executeTakeFirst();
+    if (existing?.confirmed_at) {
+      throw new AppError('INVALID_STATE', 'A TOTP authenticator is already enrolled.');
+    }
+  }
   const secret = options.secret ?? generateSecret();
   const values = {
     encrypted_secret: sealSecret(options.keyEncryptionKey, options.staffId, secret),
