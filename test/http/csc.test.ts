@@ -303,6 +303,27 @@ test('five wrong PINs lock the credential until a unit administrator unlocks it'
   assert.equal(afterUnlock.status, 200, JSON.stringify(afterUnlock.json));
 });
 
+test('wrong one-time codes after a right PIN count towards the lock too', async () => {
+  const signer = await makeSigner(app, db, kek);
+  const hashes = [digest('guessing codes')];
+  const wrong = async () => {
+    const code = await signer.otp();
+    return authorize(signer.token, signer.credentialId, hashes, [
+      { id: 'PIN', value: PIN },
+      { id: 'OTP', value: code === '000000' ? '111111' : '000000' },
+    ]);
+  };
+  for (let i = 1; i <= 4; i += 1) {
+    assert.equal((await wrong()).json.error, 'invalid_otp', `attempt ${i}`);
+  }
+  assert.equal((await wrong()).json.error, 'credential_locked');
+  const right = await authorize(signer.token, signer.credentialId, hashes, [
+    { id: 'PIN', value: PIN },
+    { id: 'OTP', value: await signer.otp() },
+  ]);
+  assert.equal(right.json.error, 'credential_locked');
+});
+
 test('a database dump alone cannot open a key: the KEK and the PIN are both needed', async () => {
   const signer = await makeSigner(app, db, kek);
   const row = await db

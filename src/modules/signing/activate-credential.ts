@@ -1,12 +1,13 @@
 // Opens a credential's data key with the holder's PIN (issue 5 §2): refuses revoked, superseded, expired
-// and locked credentials; a wrong PIN is counted and audited in its own committed transaction, and the
-// fifth in a row locks the credential until a unit administrator unlocks it.
+// and locked credentials; a wrong PIN (or a wrong one-time code) is counted and audited in its own
+// committed transaction, and the fifth failure in a row locks the credential until a unit administrator
+// unlocks it.
 import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import { KeyEnvelopeError, unwrapDataKey } from './key-envelope.ts';
 import { MAX_WRONG_PINS } from './pin-policy.ts';
-import { findCredential, updateCredential } from './signing.repository.ts';
+import { findCredential } from './signing.repository.ts';
 import type { SigningCredential } from './signing.table.ts';
 
 export function assertUsable(credential: SigningCredential, now: Date): void {
@@ -51,16 +52,33 @@ export async function unwrapWithPin(options: {
     pinSalt: credential.pin_salt,
   };
   try {
-    const dataKey = unwrapDataKey(sealed, options.keyEncryptionKey, credential.id, options.pin);
-    if (credential.failed_pins > 0) {
-      await updateCredential(options.db, credential.id, { failed_pins: 0 });
-    }
-    return dataKey;
+    // The failure counter is reset by the caller once the whole authorisation succeeded (PIN AND OTP):
+    // resetting here would let a right PIN with wrong codes go on forever.
+    return unwrapDataKey(sealed, options.keyEncryptionKey, credential.id, options.pin);
   } catch (error) {
     if (!(error instanceof KeyEnvelopeError) || error.failure !== 'PIN_MISMATCH') {
       throw new AppError('INTERNAL', 'The credential key could not be opened.', { cause: error });
     }
   }
+  const failures = await recordFailedActivation({ ...options, factor: 'PIN' });
+  throw new AppError('INVALID_CREDENTIALS', 'Wrong PIN.', {
+    fields: { PIN: 'invalid', remaining: String(MAX_WRONG_PINS - failures) },
+  });
+}
+
+/**
+ * Counts a failed activation (wrong PIN, or wrong one-time code after a right PIN, so the code cannot be
+ * guessed either) in its own committed transaction; the fifth in a row locks the credential. Throws
+ * ACCOUNT_LOCKED when this failure locked it; otherwise returns the failures so far.
+ */
+export async function recordFailedActivation(options: {
+  db: Db;
+  credential: SigningCredential;
+  factor: 'PIN' | 'OTP';
+  requestId: string | null;
+  now: Date;
+}): Promise<number> {
+  const { credential } = options;
   const failures = await options.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('signing_credentials')
@@ -78,8 +96,8 @@ export async function unwrapWithPin(options: {
     };
     await appendAuditEvent(trx, {
       ...common,
-      action: 'signing.pin_failed',
-      details: { failures: row.failed_pins },
+      action: options.factor === 'PIN' ? 'signing.pin_failed' : 'signing.authorization_refused',
+      details: { failures: row.failed_pins, ...(options.factor === 'OTP' ? { reason: 'otp' } : {}) },
     });
     if (row.failed_pins >= MAX_WRONG_PINS) {
       await trx
@@ -94,10 +112,8 @@ export async function unwrapWithPin(options: {
   if (failures >= MAX_WRONG_PINS) {
     throw new AppError(
       'ACCOUNT_LOCKED',
-      'Too many wrong PINs: the credential is locked until a unit administrator unlocks it.',
+      'Too many failed authorisations: the credential is locked until a unit administrator unlocks it.',
     );
   }
-  throw new AppError('INVALID_CREDENTIALS', 'Wrong PIN.', {
-    fields: { PIN: 'invalid', remaining: String(MAX_WRONG_PINS - failures) },
-  });
+  return failures;
 }

@@ -7,8 +7,9 @@ import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
-import { getHeldCredential, unwrapWithPin } from './activate-credential.ts';
+import { getHeldCredential, recordFailedActivation, unwrapWithPin } from './activate-credential.ts';
 import { wrapForSad } from './key-envelope.ts';
+import { MAX_WRONG_PINS } from './pin-policy.ts';
 import { SHA256_OID } from './signature-oids.ts';
 import { consumeTotpCode } from './totp.ts';
 
@@ -98,6 +99,12 @@ export async function authorizeCredential(
       return false;
     }
     await trx
+      .updateTable('signing_credentials')
+      .set({ failed_pins: 0 })
+      .where('id', '=', credential.id)
+      .where('failed_pins', '>', 0)
+      .execute();
+    await trx
       .insertInto('signing_sads')
       .values({
         id_hash: sadHash(sad),
@@ -118,15 +125,15 @@ export async function authorizeCredential(
     return true;
   });
   if (!isAuthorized) {
-    await options.db.transaction().execute((trx) =>
-      appendAuditEvent(trx, {
-        ...common,
-        action: 'signing.authorization_refused',
-        details: { reason: 'otp' },
-      }),
-    );
+    const failures = await recordFailedActivation({
+      db: options.db,
+      credential,
+      factor: 'OTP',
+      requestId: options.requestId,
+      now,
+    });
     throw new AppError('INVALID_CREDENTIALS', 'The one-time code is not valid (or was already used).', {
-      fields: { OTP: 'invalid' },
+      fields: { OTP: 'invalid', remaining: String(MAX_WRONG_PINS - failures) },
     });
   }
   return { sad, expiresIn: SAD_TTL_SECONDS };

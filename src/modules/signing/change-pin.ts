@@ -38,6 +38,7 @@ export async function changePin(options: {
     await updateCredential(trx, credential.id, {
       wrapped_data_key: sealed.wrappedDataKey,
       pin_salt: sealed.pinSalt,
+      failed_pins: 0,
     });
     await appendAuditEvent(trx, {
       actor: { type: 'staff', id: options.actor.staffId },
