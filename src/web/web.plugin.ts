@@ -12,6 +12,7 @@ import type { PageKit } from './page-kit.ts';
 import { errorPage } from './pages/error-page.ts';
 import { registerPublicPages } from './public.routes.ts';
 import { registerSessionPages } from './session.routes.ts';
+import { registerSigningPages } from './signing.routes.ts';
 import { registerStaffAdminPages } from './staff-admin.routes.ts';
 import { registerWorkspacePages } from './workspace.routes.ts';
 
@@ -68,4 +69,5 @@ export function registerWeb(
   registerStaffAdminPages(app, { db: options.db, kit: options.kit });
   registerCitizenPages(app, { db: options.db, config: options.config, kit: options.kit, ...options.citizen });
   registerCalendarPages(app, { db: options.db, kit: options.kit });
+  registerSigningPages(app, { db: options.db, kit: options.kit });
 }
