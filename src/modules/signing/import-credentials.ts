@@ -1,16 +1,14 @@
 // Imports that let a real government CA replace the demo one (issue 5 §1): an external CA chain (root
 // and issuing CA certificates, keys stay with that CA) and PKCS#12 credentials issued by it, whose key is
 // re-sealed here under KEK + the holder's PIN like any generated key.
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../database.ts';
 import { describeCertificate, PkiError, readPkcs12, verifyCertificate } from '../../lib/pki/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
-import { findStaffById, listRolesOfStaff } from '../identity/staff.repository.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
-import { sealPrivateKey } from './key-envelope.ts';
+import { getHolderOnUnit, sealedCredentialRow } from './credential-record.ts';
 import { assertPinPolicy } from './pin-policy.ts';
 import { insertCredential, listAuthorities } from './signing.repository.ts';
 import type { CredentialKind } from './signing.table.ts';
@@ -139,13 +137,7 @@ export async function importPkcs12Credential(options: {
   const now = options.now ?? new Date();
   const unit = await loadUnitAsAdmin(options.db, options.actor, options.unitId);
   assertPinPolicy(options.pin);
-  const holder = await findStaffById(options.db, options.holderStaffId);
-  const roles = holder ? await listRolesOfStaff(options.db, holder.id) : [];
-  if (!holder || !roles.some((r) => r.unitId === unit.id)) {
-    throw new AppError('VALIDATION_FAILED', 'The holder must hold a role on the unit.', {
-      fields: { holderStaffId: 'notOnUnit' },
-    });
-  }
+  const holder = await getHolderOnUnit(options.db, options.holderStaffId, unit.id);
   let credential: Awaited<ReturnType<typeof readPkcs12>>;
   try {
     credential = await readPkcs12(options.pkcs12, options.password);
@@ -181,35 +173,20 @@ export async function importPkcs12Credential(options: {
   }
   const issuerDer = verdict.path[1];
   const issuer = authorities.find((a) => issuerDer && a.certificate === b64(issuerDer));
-  const summary = describeCertificate(credential.certificate);
-  const id = randomUUID();
-  const sealed = sealPrivateKey({
+  const row = sealedCredentialRow({
+    kind: options.kind,
+    holderStaffId: holder.id,
+    unitId: unit.id,
+    authorityId: issuer?.id ?? null,
+    certificate: credential.certificate,
+    chain: verdict.path.slice(1),
     privateKey: credential.privateKey,
-    kek: options.keyEncryptionKey,
-    owner: id,
+    keyEncryptionKey: options.keyEncryptionKey,
     pin: options.pin,
   });
+  const id = row.id;
   await options.db.transaction().execute(async (trx) => {
-    await insertCredential(trx, {
-      id,
-      kind: options.kind,
-      holder_staff_id: holder.id,
-      unit_id: unit.id,
-      authority_id: issuer?.id ?? null,
-      certificate: b64(credential.certificate),
-      chain: JSON.stringify(verdict.path.slice(1).map(b64)),
-      serial: summary.serialNumber,
-      key_algorithm: summary.publicKey,
-      not_before: summary.notBefore,
-      not_after: summary.notAfter,
-      encrypted_key: sealed.encryptedKey,
-      wrapped_data_key: sealed.wrappedDataKey,
-      pin_salt: sealed.pinSalt,
-      locked_at: null,
-      revoked_at: null,
-      revocation_reason: null,
-      renews_id: null,
-    });
+    await insertCredential(trx, row);
     await appendAuditEvent(trx, {
       actor: { type: 'staff', id: options.actor.staffId },
       action: 'signing.credential_imported',
@@ -221,7 +198,7 @@ export async function importPkcs12Credential(options: {
       details: {
         kind: options.kind,
         holder: holder.id,
-        serial: summary.serialNumber,
+        serial: row.serial,
         issuer: issuer?.id ?? null,
       },
     });

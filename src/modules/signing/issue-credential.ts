@@ -1,20 +1,19 @@
 // Issues a signing credential (issue 5 §1–2): a key generated on the server (RSA-2048 or P-256), a
 // certificate from the default issuing CA, the key sealed under KEK + PIN. The unit administrator issues
 // (or the system, for the demo seed); the holder receives a one-time activation PIN unless one is given.
-import { generateKeyPair, type KeyObject, randomUUID } from 'node:crypto';
+import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Db } from '../../database.ts';
-import { describeCertificate, developmentPolicyOid, issueCertificate } from '../../lib/pki/index.ts';
+import { developmentPolicyOid, issueCertificate } from '../../lib/pki/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
-import { findStaffById, listRolesOfStaff } from '../identity/staff.repository.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import { openAuthority } from './authority-keys.ts';
+import { getHolderOnUnit, sealedCredentialRow } from './credential-record.ts';
 import { credentialSubject } from './credential-subject.ts';
 import { ensureDevelopmentPki } from './ensure-development-pki.ts';
-import { sealPrivateKey } from './key-envelope.ts';
 import { assertPinPolicy, newActivationPin } from './pin-policy.ts';
 import { insertCredential } from './signing.repository.ts';
 import type { CredentialKind } from './signing.table.ts';
@@ -71,13 +70,7 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
   if (options.actor) {
     assertCan(options.actor, 'unit.configure', unit);
   }
-  const holder = await findStaffById(options.db, options.holderStaffId);
-  const roles = holder ? await listRolesOfStaff(options.db, holder.id) : [];
-  if (!holder || !roles.some((r) => r.unitId === unit.id)) {
-    throw new AppError('VALIDATION_FAILED', 'The holder must hold a role on the unit.', {
-      fields: { holderStaffId: 'notOnUnit' },
-    });
-  }
+  const holder = await getHolderOnUnit(options.db, options.holderStaffId, unit.id);
   if (options.pin !== undefined) {
     assertPinPolicy(options.pin);
   }
@@ -111,30 +104,21 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
         }
       : {}),
   });
-  const summary = describeCertificate(certificate);
-  const id = randomUUID();
-  const sealed = sealPrivateKey({ privateKey, kek: options.keyEncryptionKey, owner: id, pin });
+  const row = sealedCredentialRow({
+    kind: options.kind,
+    holderStaffId: holder.id,
+    unitId: unit.id,
+    authorityId: issuerRow.id,
+    certificate,
+    chain: [issuer.certificate, ...issuer.chain],
+    privateKey,
+    keyEncryptionKey: options.keyEncryptionKey,
+    pin,
+    ...(options.renewsId ? { renewsId: options.renewsId } : {}),
+  });
+  const id = row.id;
   await options.db.transaction().execute(async (trx) => {
-    await insertCredential(trx, {
-      id,
-      kind: options.kind,
-      holder_staff_id: holder.id,
-      unit_id: unit.id,
-      authority_id: issuerRow.id,
-      certificate: Buffer.from(certificate).toString('base64'),
-      chain: JSON.stringify([issuerRow.certificate, ...issuer.chain.map(b64)]),
-      serial: summary.serialNumber,
-      key_algorithm: summary.publicKey,
-      not_before: summary.notBefore,
-      not_after: summary.notAfter,
-      encrypted_key: sealed.encryptedKey,
-      wrapped_data_key: sealed.wrappedDataKey,
-      pin_salt: sealed.pinSalt,
-      locked_at: null,
-      revoked_at: null,
-      revocation_reason: null,
-      renews_id: options.renewsId ?? null,
-    });
+    await insertCredential(trx, row);
     await appendAuditEvent(trx, {
       actor: options.actor ? { type: 'staff', id: options.actor.staffId } : { type: 'system', id: null },
       action: options.renewsId ? 'signing.credential_renewed' : 'signing.credential_issued',
@@ -146,8 +130,8 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
       details: {
         kind: options.kind,
         holder: holder.id,
-        serial: summary.serialNumber,
-        key: summary.publicKey,
+        serial: row.serial,
+        key: row.key_algorithm,
         ...(options.renewsId ? { renews: options.renewsId } : {}),
       },
     });
@@ -157,8 +141,4 @@ export async function issueCredential(options: IssueCredentialOptions): Promise<
     certificate,
     ...(options.pin === undefined ? { activationPin: pin } : {}),
   };
-}
-
-function b64(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('base64');
 }
