@@ -1,10 +1,11 @@
 // The whole schema as Kysely sees it: each module declares its own tables; this file only joins them.
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditLogTables } from './modules/audit-log/audit-event.table.ts';
+import type { CatalogueTables } from './modules/catalogue/procedure.table.ts';
 import type { IdentityTables } from './modules/identity/staff.table.ts';
 import type { OrganisationTables } from './modules/organisation/unit.table.ts';
 
-export interface Database extends OrganisationTables, IdentityTables, AuditLogTables {}
+export interface Database extends OrganisationTables, IdentityTables, AuditLogTables, CatalogueTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take as their first argument: the database or an open transaction. */

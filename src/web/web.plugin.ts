@@ -5,6 +5,7 @@ import type { Db } from '../database.ts';
 import type { AppError } from '../platform/errors.ts';
 import { isApiRequest } from '../platform/http/error-handler.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
+import { registerCataloguePages } from './catalogue.routes.ts';
 import { assertCsrf } from './csrf.ts';
 import type { PageKit } from './page-kit.ts';
 import { errorPage } from './pages/error-page.ts';
@@ -48,4 +49,5 @@ export function registerWeb(
   registerSessionPages(app, options);
   registerWorkspacePages(app, { kit: options.kit });
   registerStaffAdminPages(app, { db: options.db, kit: options.kit });
+  registerCataloguePages(app, { db: options.db, kit: options.kit });
 }

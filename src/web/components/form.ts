@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html.ts';
-import type { MessageKey } from '../i18n/vi.ts';
+import { isMessageKey } from '../i18n/translate.ts';
 import type { PageContext } from '../page-context.ts';
 
 /** Field errors as message keys (`field.*`), keyed by input name. */
@@ -7,16 +7,8 @@ export type FieldErrors = Readonly<Record<string, string>>;
 
 export function fieldMessage(ctx: PageContext, code: string): string {
   const key = `field.${code}`;
-  return ctx.t(key in fieldKeys ? (key as MessageKey) : 'field.required');
+  return ctx.t(isMessageKey(key) ? key : 'field.required');
 }
-const fieldKeys: Record<string, true> = {
-  'field.required': true,
-  'field.usernameInvalid': true,
-  'field.usernameTaken': true,
-  'field.passwordTooShort': true,
-  'field.unknownUnit': true,
-  'field.unknownRole': true,
-};
 
 export function csrfField(ctx: PageContext): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${ctx.csrfToken}">`;
