@@ -15,7 +15,7 @@ import { formatVietnamDate, vietnamDate } from '../../modules/catalogue/vietnam-
 
 export type FormValues = Readonly<Record<string, string | undefined>>;
 
-export const BLANK_ROWS = 2;
+export const BLANK_ROWS = 3;
 const MAX_ROWS = 40;
 const ROWS = { documents: 'name', fees: 'name', steps: 'name' } as const;
 
