@@ -5,19 +5,13 @@ import type { Db } from '../database.ts';
 import { addProcedureVersion } from '../modules/catalogue/add-procedure-version.ts';
 import { adoptProcedure } from '../modules/catalogue/adopt-procedure.ts';
 import { createProcedure } from '../modules/catalogue/create-procedure.ts';
-import {
-  getEffectiveProcedure,
-  listDefiningUnits,
-  listProcedureFields,
-} from '../modules/catalogue/find-effective-procedure.ts';
-import {
-  getAdoptionForEditing,
-  getProcedureForEditing,
-} from '../modules/catalogue/get-procedure-for-editing.ts';
-import {
-  listConfigurableProcedures,
-  listConfigurableUnits,
-} from '../modules/catalogue/list-configurable-procedures.ts';
+import { getAdoptionForEditing } from '../modules/catalogue/get-adoption-for-editing.ts';
+import { getEffectiveProcedure } from '../modules/catalogue/get-effective-procedure.ts';
+import { getProcedureForEditing } from '../modules/catalogue/get-procedure-for-editing.ts';
+import { listConfigurableProcedures } from '../modules/catalogue/list-configurable-procedures.ts';
+import { listConfigurableUnits } from '../modules/catalogue/list-configurable-units.ts';
+import { listDefiningUnits } from '../modules/catalogue/list-defining-units.ts';
+import { listProcedureFields } from '../modules/catalogue/list-procedure-fields.ts';
 import { listProcedures } from '../modules/catalogue/list-procedures.ts';
 import { formatVietnamDate, vietnamDate } from '../modules/catalogue/vietnam-date.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
@@ -222,9 +216,8 @@ export function registerCataloguePages(app: FastifyInstance, options: { db: Db; 
     async (request, reply) => {
       const actor = requireStaff(request);
       const values = compactRows(request.body ?? {});
-      let unitId: string;
       try {
-        await addProcedureVersion({
+        const { unitId } = await addProcedureVersion({
           db,
           actor,
           requestId: request.id,
@@ -232,16 +225,13 @@ export function registerCataloguePages(app: FastifyInstance, options: { db: Db; 
           effectiveFrom: parseDateInput(values.effectiveFrom),
           content: parseProcedureForm(values),
         });
-        ({
-          unit: { id: unitId },
-        } = await getProcedureForEditing({ db, actor, procedureId: request.params.id }));
+        return reply.redirect(`/admin/procedures?unit=${unitId}&notice=saved`, 303);
       } catch (error) {
         if (!isFormProblem(error)) {
           throw error;
         }
         return renderVersion(request, reply, { values, error });
       }
-      return reply.redirect(`/admin/procedures?unit=${unitId}&notice=saved`, 303);
     },
   );
 

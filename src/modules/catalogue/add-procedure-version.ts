@@ -6,9 +6,9 @@ import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import { checkEffectiveFrom, throwIfProblems } from './effective-date-rule.ts';
-import { getProcedureWithVersions } from './find-effective-procedure.ts';
 import { insertVersion, listVersions } from './procedure.repository.ts';
 import type { ProcedureContent } from './procedure.types.ts';
+import { getProcedureWithVersions } from './procedure-with-versions.ts';
 import { searchTextOf } from './search-text.ts';
 import { validateProcedureContent } from './validate-procedure.ts';
 
@@ -24,7 +24,7 @@ export async function addProcedureVersion(options: {
   effectiveFrom: string;
   content: ProcedureContent;
   now?: Date;
-}): Promise<{ versionId: string; versionNo: number }> {
+}): Promise<{ versionId: string; versionNo: number; unitId: string }> {
   const { procedure } = await getProcedureWithVersions(options);
   const unit = await findUnitById(options.db, procedure.unit_id);
   if (!unit) {
@@ -67,6 +67,6 @@ export async function addProcedureVersion(options: {
       state: { code: procedure.code, effectiveFrom: options.effectiveFrom, content: options.content },
       details: { code: procedure.code, versionNo, effectiveFrom: options.effectiveFrom },
     });
-    return { versionId: version.id, versionNo };
+    return { versionId: version.id, versionNo, unitId: unit.id };
   });
 }

@@ -7,9 +7,9 @@ import { assertCan } from '../identity/permissions.ts';
 import { findCatalogueUnits, isAdopterKind } from './catalogue-units.ts';
 import { checkEffectiveFrom, throwIfProblems } from './effective-date-rule.ts';
 import { contentOf } from './effective-procedure.ts';
-import { getProcedureWithVersions } from './find-effective-procedure.ts';
 import { insertAdoption, listAdoptions } from './procedure.repository.ts';
 import type { ProcedureAdjustments } from './procedure.types.ts';
+import { getProcedureWithVersions } from './procedure-with-versions.ts';
 import { validateAdjustments } from './validate-procedure.ts';
 
 export const NO_ADJUSTMENTS: ProcedureAdjustments = { fees: [], stepBudgets: [], note: '' };

@@ -1,16 +1,7 @@
 import type { DbExecutor } from '../../database.ts';
-import { AppError } from '../../platform/errors.ts';
-import { listAllUnits } from '../organisation/unit.repository.ts';
-import { findCatalogueUnits, isUuid } from './catalogue-units.ts';
+import { findCatalogueUnits } from './catalogue-units.ts';
 import { toEffectiveProcedure } from './effective-procedure.ts';
-import {
-  findProcedure,
-  findProcedureById,
-  listAdoptionsInForce,
-  listFields,
-  listProceduresByCode,
-  listVersions,
-} from './procedure.repository.ts';
+import { findProcedure, listAdoptionsInForce, listVersions } from './procedure.repository.ts';
 import type { EffectiveProcedure } from './procedure.types.ts';
 import { vietnamDate } from './vietnam-date.ts';
 
@@ -34,7 +25,7 @@ export async function findEffectiveProcedure(options: {
   if (!procedure) {
     return undefined;
   }
-  return resolve(options.db, {
+  return resolveEffectiveProcedure(options.db, {
     procedureId: procedure.id,
     code: procedure.code,
     province: units.province,
@@ -43,7 +34,8 @@ export async function findEffectiveProcedure(options: {
   });
 }
 
-async function resolve(
+/** The version in force on the Vietnam date of `at`, with the adopter's adoption (required when given). */
+export async function resolveEffectiveProcedure(
   db: DbExecutor,
   o: {
     procedureId: string;
@@ -74,64 +66,4 @@ async function resolve(
     province: o.province,
     adoption,
   });
-}
-
-/**
- * The public detail: at a unit when given (NOT_FOUND unless it provides the procedure), else the
- * definition of the first province (by identifier code) that defines the code.
- */
-export async function getEffectiveProcedure(options: {
-  db: DbExecutor;
-  code: string;
-  unitId?: string | undefined;
-  at: Date;
-}): Promise<EffectiveProcedure> {
-  let found: EffectiveProcedure | undefined;
-  if (options.unitId) {
-    found = await findEffectiveProcedure({ ...options, unitId: options.unitId });
-  } else {
-    const [procedure] = await listProceduresByCode(options.db, options.code);
-    const units = procedure ? await findCatalogueUnits(options.db, procedure.unit_id) : undefined;
-    if (procedure && units) {
-      found = await resolve(options.db, {
-        procedureId: procedure.id,
-        code: procedure.code,
-        province: units.unit,
-        adopterId: undefined,
-        at: options.at,
-      });
-    }
-  }
-  if (!found) {
-    throw new AppError('NOT_FOUND', 'No such procedure in force here.');
-  }
-  return found;
-}
-
-/** The procedure by id with all its versions (admin pages). */
-export async function getProcedureWithVersions(options: { db: DbExecutor; procedureId: string }) {
-  const procedure = isUuid(options.procedureId)
-    ? await findProcedureById(options.db, options.procedureId)
-    : undefined;
-  if (!procedure) {
-    throw new AppError('NOT_FOUND', 'No such procedure.');
-  }
-  return { procedure, versions: await listVersions(options.db, procedure.id) };
-}
-
-/** The provinces that define `code` (several only when one deployment serves several provinces). */
-export async function listDefiningUnits(options: { db: DbExecutor; code: string }) {
-  const procedures = await listProceduresByCode(options.db, options.code);
-  const units = await Promise.all(procedures.map((p) => findCatalogueUnits(options.db, p.unit_id)));
-  return units.flatMap((u) => (u ? [u.unit] : []));
-}
-
-/** The fields (lĩnh vực) used in the catalogue, for the browse filter. */
-export async function listProcedureFields(options: { db: DbExecutor }): Promise<string[]> {
-  const provinces = (await listAllUnits(options.db)).filter((u) => u.kind === 'province');
-  const fields = await listFields(
-    options.db,
-    provinces.map((p) => p.id),
-  );
-  return fields.sort(new Intl.Collator('vi').compare);
 }

@@ -5,13 +5,10 @@ import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
-import { findCatalogueUnits, isAdopterKind } from './catalogue-units.ts';
 import { contentOf } from './effective-procedure.ts';
-import { getProcedureWithVersions } from './find-effective-procedure.ts';
-import { listAdoptions } from './procedure.repository.ts';
-import type { Procedure, ProcedureAdoption } from './procedure.table.ts';
+import type { Procedure } from './procedure.table.ts';
 import type { ProcedureContent } from './procedure.types.ts';
-import { vietnamDate } from './vietnam-date.ts';
+import { getProcedureWithVersions } from './procedure-with-versions.ts';
 
 /** A province procedure and its latest version's content (the starting point of the next version). */
 export async function getProcedureForEditing(options: {
@@ -27,35 +24,4 @@ export async function getProcedureForEditing(options: {
   }
   assertCan(options.actor, 'unit.configure', unit);
   return { procedure, unit, latest: contentOf(latest) };
-}
-
-/** A commune's view of a province procedure: the version in force today (or the first) and its adoption. */
-export async function getAdoptionForEditing(options: {
-  db: Db;
-  actor: StaffActor;
-  procedureId: string;
-  unitId: string;
-  now?: Date;
-}): Promise<{
-  procedure: Procedure;
-  unit: Unit;
-  province: ProcedureContent;
-  adoption: ProcedureAdoption | undefined;
-}> {
-  const { procedure, versions } = await getProcedureWithVersions(options);
-  const units = await findCatalogueUnits(options.db, options.unitId);
-  if (!units) {
-    throw new AppError('NOT_FOUND', 'No such unit.');
-  }
-  assertCan(options.actor, 'unit.configure', units.unit);
-  if (!isAdopterKind(units.unit) || units.province?.id !== procedure.unit_id) {
-    throw new AppError('NOT_FOUND', 'The province of this unit does not define this procedure.');
-  }
-  const today = vietnamDate(options.now ?? new Date());
-  const version = versions.findLast((v) => v.effective_from <= today) ?? versions[0];
-  if (!version) {
-    throw new AppError('NOT_FOUND', 'No such procedure.');
-  }
-  const adoptions = await listAdoptions(options.db, { unitId: units.unit.id, procedureId: procedure.id });
-  return { procedure, unit: units.unit, province: contentOf(version), adoption: adoptions.at(-1) };
 }

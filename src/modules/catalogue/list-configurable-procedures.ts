@@ -1,23 +1,14 @@
-// The admin view of the catalogue (issue 6 §1.3): which units an administrator may configure, and for one
-// of them the procedures with their current and upcoming versions (province) or adoptions (commune).
+// The admin view of the catalogue (issue 6 §1.3): for one unit, the procedures with their current and
+// upcoming versions (province) or adoptions (commune).
 import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { StaffActor } from '../identity/actor.ts';
-import { assertCan, can } from '../identity/permissions.ts';
-import { listUnits } from '../organisation/list-units.ts';
+import { assertCan } from '../identity/permissions.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 import { findCatalogueUnits, isAdopterKind } from './catalogue-units.ts';
 import { listAdoptions, listProceduresOfUnit, listVersionsOfUnit } from './procedure.repository.ts';
 import type { Procedure, ProcedureAdoption, ProcedureVersion } from './procedure.table.ts';
 import { vietnamDate } from './vietnam-date.ts';
-
-/** Provinces, communes and wards where the actor holds `unit.configure`. */
-export async function listConfigurableUnits(options: { db: Db; actor: StaffActor }): Promise<Unit[]> {
-  const units = await listUnits({ db: options.db });
-  return units.filter(
-    (u) => (u.kind === 'province' || isAdopterKind(u)) && can(options.actor, 'unit.configure', u),
-  );
-}
 
 export interface AdminProcedureRow {
   readonly procedure: Procedure;

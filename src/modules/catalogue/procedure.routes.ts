@@ -2,7 +2,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../database.ts';
-import { getEffectiveProcedure } from './find-effective-procedure.ts';
+import { getEffectiveProcedure } from './get-effective-procedure.ts';
 import { listProcedures } from './list-procedures.ts';
 import { DOCUMENT_FORMS, LEVELS, STEP_ROLES } from './procedure.types.ts';
 
