@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { registerCatalogueApiRoutes } from './modules/catalogue/procedure.routes.ts';
+import { registerCatalogueAdminApiRoutes } from './modules/catalogue/procedure-admin.routes.ts';
 import { registerAuthentication } from './modules/identity/authenticate.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerIdentityRoutes(app, { db, signInLimiter });
   registerOrganisationRoutes(app, { db });
   registerCatalogueApiRoutes(app, { db });
+  registerCatalogueAdminApiRoutes(app, { db });
   registerWeb(app, { db, config, kit, signInLimiter });
 
   await app.ready();

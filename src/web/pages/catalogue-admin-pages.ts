@@ -72,7 +72,7 @@ export function catalogueAdminListPage(
     const isAdjusted = a.adjustments.fees.length > 0 || a.adjustments.stepBudgets.length > 0;
     return t(isAdjusted ? 'catalogueAdmin.adjustedFrom' : 'catalogueAdmin.adoptedFrom', { from });
   };
-  const unitPicker = html`<form method="get" action="/admin/procedures" class="button-group">
+  const unitPicker = html`<form method="get" action="/admin/procedures">
   ${select(ctx, {
     name: 'unit',
     label: t('catalogueAdmin.unit'),
@@ -95,7 +95,7 @@ export function catalogueAdminListPage(
         ],
         rows: options.rows.map((r) => [
           r.procedure.code,
-          html`<a href="/thu-tuc/${encodeURIComponent(r.procedure.code)}">${(r.current ?? r.upcoming)?.name ?? ''}</a>`,
+          html`<a href="/thu-tuc/${encodeURIComponent(r.procedure.code)}?unit=${unit.id}">${(r.current ?? r.upcoming)?.name ?? ''}</a>`,
           r.current ? versionText(r.current) : t('catalogueAdmin.notYet'),
           versionText(r.upcoming),
           html`<a href="/admin/procedures/${r.procedure.id}/versions/new">${t('catalogueAdmin.newVersion')}<span class="visually-hidden"> ${r.procedure.code}</span></a>`,
