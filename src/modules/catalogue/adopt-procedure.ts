@@ -1,4 +1,4 @@
-import type { Db } from '../../database.ts';
+import type { Db, Trx } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { AuditAction } from '../audit-log/audit-actions.ts';
@@ -59,41 +59,67 @@ export async function adoptProcedure(options: {
     Object.assign(problems, validateAdjustments(contentOf(version), adjustments));
   }
   throwIfProblems(problems, 'The adoption could not be saved.');
-  return options.db.transaction().execute(async (trx) => {
-    const earlier = await listAdoptions(trx, { unitId: units.unit.id, procedureId: procedure.id });
-    if (earlier.some((a) => a.effective_from === options.effectiveFrom)) {
-      throw new AppError('CONFLICT', 'A change already starts on that date.', {
-        fields: { effectiveFrom: 'versionDateTaken' },
-      });
-    }
-    const adoption = await insertAdoption(trx, {
-      procedureId: procedure.id,
+  return options.db.transaction().execute((trx) =>
+    insertAdoptionWithAudit(trx, {
+      ...options,
+      procedure,
       unitId: units.unit.id,
-      effectiveFrom: options.effectiveFrom,
       isAdopted,
       adjustments,
-      createdBy: options.actor?.staffId ?? null,
+    }),
+  );
+}
+
+/**
+ * Inside the caller's transaction: one adoption row from its date and its audit event (adopted, adjusted
+ * when the unit already provided the procedure, or withdrawn). Adjustments validated by the caller.
+ */
+export async function insertAdoptionWithAudit(
+  trx: Trx,
+  options: {
+    actor: StaffActor | null;
+    requestId: string | null;
+    procedure: { id: string; code: string };
+    unitId: string;
+    effectiveFrom: string;
+    isAdopted: boolean;
+    adjustments: ProcedureAdjustments;
+  },
+): Promise<{ adoptionId: string; action: AuditAction }> {
+  const { procedure, isAdopted, adjustments } = options;
+  const earlier = await listAdoptions(trx, { unitId: options.unitId, procedureId: procedure.id });
+  if (earlier.some((a) => a.effective_from === options.effectiveFrom)) {
+    throw new AppError('CONFLICT', 'A change already starts on that date.', {
+      fields: { effectiveFrom: 'versionDateTaken' },
     });
-    const action: AuditAction = !isAdopted
-      ? 'catalogue.procedure_withdrawn'
-      : earlier.some((a) => a.is_adopted)
-        ? 'catalogue.adoption_adjusted'
-        : 'catalogue.procedure_adopted';
-    await appendAuditEvent(trx, {
-      actor: options.actor ? { type: 'staff', id: options.actor.staffId } : { type: 'system', id: null },
-      action,
-      unitId: units.unit.id,
-      subjectType: 'procedure',
-      subjectId: procedure.id,
-      requestId: options.requestId,
-      state: { code: procedure.code, effectiveFrom: options.effectiveFrom, isAdopted, adjustments },
-      details: {
-        code: procedure.code,
-        effectiveFrom: options.effectiveFrom,
-        feeChanges: adjustments.fees.length,
-        stepChanges: adjustments.stepBudgets.length,
-      },
-    });
-    return { adoptionId: adoption.id, action };
+  }
+  const adoption = await insertAdoption(trx, {
+    procedureId: procedure.id,
+    unitId: options.unitId,
+    effectiveFrom: options.effectiveFrom,
+    isAdopted,
+    adjustments,
+    createdBy: options.actor?.staffId ?? null,
   });
+  const action: AuditAction = !isAdopted
+    ? 'catalogue.procedure_withdrawn'
+    : earlier.some((a) => a.is_adopted)
+      ? 'catalogue.adoption_adjusted'
+      : 'catalogue.procedure_adopted';
+  await appendAuditEvent(trx, {
+    actor: options.actor ? { type: 'staff', id: options.actor.staffId } : { type: 'system', id: null },
+    action,
+    unitId: options.unitId,
+    subjectType: 'procedure',
+    subjectId: procedure.id,
+    requestId: options.requestId,
+    state: { code: procedure.code, effectiveFrom: options.effectiveFrom, isAdopted, adjustments },
+    details: {
+      code: procedure.code,
+      effectiveFrom: options.effectiveFrom,
+      feeChanges: adjustments.fees.length,
+      stepChanges: adjustments.stepBudgets.length,
+    },
+  });
+  return { adoptionId: adoption.id, action };
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../database.ts';
+import type { Db, Trx } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
@@ -57,26 +57,38 @@ export async function createProcedure(
       fields: { code: 'codeTaken' },
     });
   }
-  return options.db.transaction().execute(async (trx) => {
-    const procedure = await insertProcedure(trx, { code, unitId: unit.id });
-    const version = await insertVersion(trx, {
-      procedureId: procedure.id,
-      versionNo: 1,
-      effectiveFrom: options.effectiveFrom,
-      content: options.content,
-      searchText: searchTextOf(code, options.content),
-      createdBy: options.actor?.staffId ?? null,
-    });
-    await appendAuditEvent(trx, {
-      actor: options.actor ? { type: 'staff', id: options.actor.staffId } : { type: 'system', id: null },
-      action: 'catalogue.procedure_created',
-      unitId: unit.id,
-      subjectType: 'procedure',
-      subjectId: procedure.id,
-      requestId: options.requestId,
-      state: { code, effectiveFrom: options.effectiveFrom, content: options.content },
-      details: { code, versionNo: 1, effectiveFrom: options.effectiveFrom },
-    });
-    return { id: procedure.id, versionId: version.id };
+  return options.db
+    .transaction()
+    .execute((trx) => insertProcedureWithAudit(trx, { ...options, unitId: unit.id, code }));
+}
+
+/** Inside the caller's transaction: the procedure, its version 1, and the audit event (content validated). */
+export async function insertProcedureWithAudit(
+  trx: Trx,
+  options: Pick<
+    CreateProcedureOptions,
+    'actor' | 'requestId' | 'unitId' | 'code' | 'effectiveFrom' | 'content'
+  >,
+): Promise<{ id: string; versionId: string }> {
+  const { code, unitId } = options;
+  const procedure = await insertProcedure(trx, { code, unitId });
+  const version = await insertVersion(trx, {
+    procedureId: procedure.id,
+    versionNo: 1,
+    effectiveFrom: options.effectiveFrom,
+    content: options.content,
+    searchText: searchTextOf(code, options.content),
+    createdBy: options.actor?.staffId ?? null,
   });
+  await appendAuditEvent(trx, {
+    actor: options.actor ? { type: 'staff', id: options.actor.staffId } : { type: 'system', id: null },
+    action: 'catalogue.procedure_created',
+    unitId,
+    subjectType: 'procedure',
+    subjectId: procedure.id,
+    requestId: options.requestId,
+    state: { code, effectiveFrom: options.effectiveFrom, content: options.content },
+    details: { code, versionNo: 1, effectiveFrom: options.effectiveFrom },
+  });
+  return { id: procedure.id, versionId: version.id };
 }

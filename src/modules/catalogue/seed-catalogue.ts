@@ -1,8 +1,10 @@
 import type { Db } from '../../database.ts';
-import { adoptProcedure } from './adopt-procedure.ts';
+import { insertAdoptionWithAudit, NO_ADJUSTMENTS } from './adopt-procedure.ts';
 import { SEED_EFFECTIVE_FROM, seedProcedures } from './catalogue-seed-data.ts';
-import { createProcedure } from './create-procedure.ts';
+import { insertProcedureWithAudit } from './create-procedure.ts';
+import { throwIfProblems } from './effective-date-rule.ts';
 import type { ProcedureAdjustments } from './procedure.types.ts';
+import { validateAdjustments, validateProcedureContent } from './validate-procedure.ts';
 
 export interface CatalogueSeedPlan {
   readonly provinceId: string;
@@ -15,31 +17,37 @@ export interface CatalogueSeedPlan {
   }[];
 }
 
-/** Seeds the demo catalogue as the system: each province defines, then its communes adopt (all audited). */
+/**
+ * Seeds the demo catalogue as the system: each province defines, then its communes adopt, every row with
+ * its audit event. One transaction for the whole catalogue (start-up time on the embedded database); the
+ * content is validated by the same rules as the admin's.
+ */
 export async function seedCatalogue(options: { db: Db; plans: readonly CatalogueSeedPlan[] }): Promise<void> {
-  for (const plan of options.plans) {
-    for (const { code, content } of seedProcedures(plan)) {
-      const { id } = await createProcedure({
-        db: options.db,
-        actor: null,
-        requestId: null,
-        unitId: plan.provinceId,
-        code,
-        effectiveFrom: SEED_EFFECTIVE_FROM,
-        content,
-      });
-      for (const adopter of plan.adopters) {
-        const adjustments = adopter.adjustments?.[code];
-        await adoptProcedure({
-          db: options.db,
-          actor: null,
-          requestId: null,
-          procedureId: id,
-          unitId: adopter.unitId,
+  const system = { actor: null, requestId: null } as const;
+  await options.db.transaction().execute(async (trx) => {
+    for (const plan of options.plans) {
+      for (const { code, content } of seedProcedures(plan)) {
+        throwIfProblems(validateProcedureContent(content), `Seed procedure ${code} is invalid.`);
+        const { id } = await insertProcedureWithAudit(trx, {
+          ...system,
+          unitId: plan.provinceId,
+          code,
           effectiveFrom: SEED_EFFECTIVE_FROM,
-          ...(adjustments ? { adjustments } : {}),
+          content,
         });
+        for (const adopter of plan.adopters) {
+          const adjustments = adopter.adjustments?.[code] ?? NO_ADJUSTMENTS;
+          throwIfProblems(validateAdjustments(content, adjustments), `Seed adoption of ${code} is invalid.`);
+          await insertAdoptionWithAudit(trx, {
+            ...system,
+            procedure: { id, code },
+            unitId: adopter.unitId,
+            effectiveFrom: SEED_EFFECTIVE_FROM,
+            isAdopted: true,
+            adjustments,
+          });
+        }
       }
     }
-  }
+  });
 }
