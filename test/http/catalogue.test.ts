@@ -8,6 +8,7 @@ import { seedProcedures } from '../../src/modules/catalogue/catalogue-seed-data.
 import { createProcedure } from '../../src/modules/catalogue/create-procedure.ts';
 import { findEffectiveProcedure } from '../../src/modules/catalogue/find-effective-procedure.ts';
 import type { ProcedureContent } from '../../src/modules/catalogue/procedure.types.ts';
+import { vietnamDate } from '../../src/modules/catalogue/vietnam-date.ts';
 import { makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
@@ -348,4 +349,24 @@ test('the public pages are Vietnamese first, work by plain GET forms, and switch
 
   const missing = await browser.get('/thu-tuc/0.000000');
   assert.equal(missing.statusCode, 404);
+});
+
+test('the detail page says until when the current version applies when a new one is scheduled', async () => {
+  const { commune, ids } = await setUp(['2.000884']);
+  const next = vietnamDate(new Date(Date.now() + 30 * 86_400_000));
+  await addProcedureVersion({
+    db,
+    actor: null,
+    requestId: null,
+    procedureId: ids['2.000884'] ?? '',
+    effectiveFrom: next,
+    content: seeded('2.000884'),
+  });
+  const lastDay = vietnamDate(new Date(Date.parse(`${next}T00:00:00+07:00`) - 1000));
+  const page = await new PageClient(app, '10.6.0.2').get(`/thu-tuc/2.000884?unit=${commune.id}`);
+  assert.equal(page.statusCode, 200);
+  assert.ok(
+    page.body.includes(`Từ 01/07/2025 đến hết ngày ${lastDay.split('-').reverse().join('/')}`),
+    page.body.slice(page.body.indexOf('Hiệu lực'), page.body.indexOf('Hiệu lực') + 200),
+  );
 });

@@ -18,6 +18,11 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** The calendar day before `YYYY-MM-DD`. */
+export function previousDay(value: string): string {
+  return new Date(Date.parse(`${value}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /** `2026-01-25` → `25/01/2026`, as Vietnamese documents write dates. */
 export function formatVietnamDate(value: string): string {
   const match = ISO_DATE.exec(value);

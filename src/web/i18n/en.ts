@@ -184,7 +184,7 @@ export const en = {
   'catalogue.definedBy': 'Published by',
   'catalogue.appliedAt': 'Applies at',
   'catalogue.effective': 'In force',
-  'catalogue.effectiveFromUntil': 'From {from} until the day before {until}',
+  'catalogue.effectiveFromUntil': 'From {from} to {until} inclusive',
   'catalogue.effectiveFrom': 'From {from}',
   'catalogue.documents': 'Papers to submit',
   'catalogue.document': 'Paper',

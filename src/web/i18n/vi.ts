@@ -182,7 +182,7 @@ export const vi = {
   'catalogue.definedBy': 'Cơ quan công bố',
   'catalogue.appliedAt': 'Áp dụng tại',
   'catalogue.effective': 'Hiệu lực',
-  'catalogue.effectiveFromUntil': 'Từ {from} đến hết ngày trước {until}',
+  'catalogue.effectiveFromUntil': 'Từ {from} đến hết ngày {until}',
   'catalogue.effectiveFrom': 'Từ {from}',
   'catalogue.documents': 'Thành phần hồ sơ',
   'catalogue.document': 'Giấy tờ',

@@ -1,7 +1,7 @@
 // Public catalogue pages (issue 6 §1.4): /thu-tuc (browse by field, search) and /thu-tuc/<code>.
 import type { ProcedureSummary } from '../../modules/catalogue/list-procedures.ts';
 import type { EffectiveProcedure } from '../../modules/catalogue/procedure.types.ts';
-import { formatVietnamDate } from '../../modules/catalogue/vietnam-date.ts';
+import { formatVietnamDate, previousDay } from '../../modules/catalogue/vietnam-date.ts';
 import type { Unit } from '../../modules/organisation/unit.table.ts';
 import { notificationBanner, table } from '../components/content.ts';
 import { button, select, textInput } from '../components/form.ts';
@@ -96,7 +96,7 @@ export function catalogueDetailPage(
   const effective = p.effectiveUntil
     ? t('catalogue.effectiveFromUntil', {
         from: formatVietnamDate(p.effectiveFrom),
-        until: formatVietnamDate(p.effectiveUntil),
+        until: formatVietnamDate(previousDay(p.effectiveUntil)),
       })
     : t('catalogue.effectiveFrom', { from: formatVietnamDate(p.effectiveFrom) });
   const row = (label: string, value: string | SafeHtml) =>
