@@ -9,7 +9,7 @@ const all = [...globSync('src/**/*.test.ts'), ...globSync('test/**/*.test.ts')].
 const databaseBacked = all.filter((file) => !file.startsWith('src/lib/') && !file.startsWith('test/e2e/'));
 const only = process.argv.slice(2);
 
-function run(engine: 'pglite' | 'postgres', files: readonly string[]): number {
+function run(engine: 'pglite' | 'postgres', files: readonly string[], concurrency = 2): number {
   const selected = only.length > 0 ? files.filter((f) => only.some((o) => f.includes(o))) : files;
   if (selected.length === 0) {
     return 0;
@@ -17,14 +17,20 @@ function run(engine: 'pglite' | 'postgres', files: readonly string[]): number {
   console.log(
     `\n── ${selected.length} test files on ${engine === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'} ──\n`,
   );
-  const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...selected], {
+  const result = spawnSync(process.execPath, ['--test', `--test-concurrency=${concurrency}`, ...selected], {
     stdio: 'inherit',
     env: { ...process.env, XASO_TEST_ENGINE: engine },
   });
   return result.status ?? 1;
 }
 
-let status = run('pglite', all);
+// End-to-end files start real servers and a browser, and one measures start-up time: one at a time.
+const endToEnd = all.filter((file) => file.startsWith('test/e2e/'));
+let status = run(
+  'pglite',
+  all.filter((file) => !endToEnd.includes(file)),
+);
+status = run('pglite', endToEnd, 1) || status;
 if (process.env.TEST_DATABASE_URL) {
   status = run('postgres', databaseBacked) || status;
 } else {

@@ -11,6 +11,10 @@ import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { registerCatalogueApiRoutes } from './modules/catalogue/procedure.routes.ts';
 import { registerCatalogueAdminApiRoutes } from './modules/catalogue/procedure-admin.routes.ts';
+import { registerCitizenAuthentication } from './modules/citizen-identity/authenticate-citizen.ts';
+import { createCitizenOidcClient } from './modules/citizen-identity/oidc-client.ts';
+import { createInjectFetch } from './modules/dev-oidc/inject-fetch.ts';
+import { registerDevOidc } from './modules/dev-oidc/register-dev-oidc.ts';
 import { registerAuthentication } from './modules/identity/authenticate.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
@@ -97,7 +101,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerSecurityHeaders(app, { isHttps });
   registerMetrics(app);
   registerErrorHandler(app, { renderPage: createPageErrorRenderer(kit) });
+  // Citizen sign-in (issue 6): the bundled DEVELOPMENT provider only when no OIDC_ISSUER is configured;
+  // mounted before authentication, whose Bearer handling must not see the provider's own tokens.
+  const devProvider = config.oidc.isBundled ? await registerDevOidc(app, { db, config }) : undefined;
+  const citizenOidc = createCitizenOidcClient({
+    oidc: config.oidc,
+    ...(devProvider ? { fetch: createInjectFetch(app, new URL(config.publicUrl).origin) } : {}),
+  });
   registerAuthentication(app, { db });
+  registerCitizenAuthentication(app, { db });
   registerHealthRoutes(app, { db: db as never, migrations: MIGRATIONS });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -105,7 +117,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerOrganisationRoutes(app, { db });
   registerCatalogueApiRoutes(app, { db });
   registerCatalogueAdminApiRoutes(app, { db });
-  registerWeb(app, { db, config, kit, signInLimiter });
+  registerWeb(app, { db, config, kit, signInLimiter, citizen: { oidcClient: citizenOidc, devProvider } });
 
   await app.ready();
   return app;

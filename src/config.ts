@@ -1,6 +1,6 @@
 // Configuration: parsed once from the environment at start, every problem reported at once, then frozen
 // (shared/STYLE.md: outline server/env.ts). Nothing else in src/ reads process.env.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 
@@ -22,7 +22,31 @@ export interface Config {
   };
   /** True when a secret was generated into DATA_DIR because the environment did not set it. */
   readonly generatedSecrets: readonly string[];
+  /** Citizen sign-in with OpenID Connect (issue 6 §3 "Online"; shared/DOMAIN.md "Citizen identity"). */
+  readonly oidc: OidcConfig;
 }
+
+export interface OidcConfig {
+  /**
+   * True when OIDC_ISSUER is unset: citizens sign in at the bundled provider mounted under `/dev-oidc`,
+   * with demo citizens. DEVELOPMENT ONLY; NODE_ENV=production refuses to start this way.
+   */
+  readonly isBundled: boolean;
+  /** The issuer identifier (VNeID / National Public Service Portal in production). */
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Where the provider sends the citizen back: `<PUBLIC_URL>/cong-dan/callback` unless set. */
+  readonly redirectUri: string;
+  /** The only JWS algorithm accepted on ID tokens: RS256 (OIDC Core §15.1) unless OIDC_ID_TOKEN_ALG says. */
+  readonly idTokenAlg: 'RS256' | 'PS256' | 'ES256';
+}
+
+const ID_TOKEN_ALGS = ['RS256', 'PS256', 'ES256'] as const;
+
+/** Path under which the bundled development provider is mounted (src/modules/dev-oidc). */
+export const DEV_OIDC_PATH = '/dev-oidc';
+export const DEV_OIDC_CLIENT_ID = 'xaso-dev';
 
 export class ConfigError extends Error {
   readonly problems: readonly string[];
@@ -134,6 +158,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
 
   const sessionSecret = parseSecret('XASO_SESSION_SECRET', env.XASO_SESSION_SECRET, problems);
   const kekSecret = parseSecret('XASO_KEY_ENCRYPTION_KEY', env.XASO_KEY_ENCRYPTION_KEY, problems);
+  const oidc = parseOidc(env, publicUrl, problems);
 
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -151,6 +176,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     name === 'session' ? 'XASO_SESSION_SECRET' : 'XASO_KEY_ENCRYPTION_KEY',
   );
 
+  const session = sessionSecret ?? read('session');
   return Object.freeze({
     port,
     host,
@@ -160,9 +186,78 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicUrl,
     logLevel,
     secrets: Object.freeze({
-      session: sessionSecret ?? read('session'),
+      session,
       keyEncryption: kekSecret ?? read('keyEncryption'),
     }),
     generatedSecrets: Object.freeze(generatedSecrets),
+    oidc: Object.freeze({
+      ...oidc,
+      // The bundled provider's client secret is derived from the session secret: nothing to configure.
+      clientSecret:
+        oidc.clientSecret ??
+        createHmac('sha256', session).update('dev-oidc client secret').digest('base64url'),
+    }),
   });
+}
+
+/**
+ * OIDC_ISSUER / OIDC_CLIENT_ID / OIDC_CLIENT_SECRET / OIDC_REDIRECT_URI. Unset issuer = the bundled
+ * development provider, which NODE_ENV=production refuses: production must name the real issuer.
+ */
+function parseOidc(env: Env, publicUrl: string, problems: string[]) {
+  const issuer = env.OIDC_ISSUER?.trim() || undefined;
+  const isProduction = env.NODE_ENV?.trim() === 'production';
+  let redirectUri = env.OIDC_REDIRECT_URI?.trim() || `${publicUrl}/cong-dan/callback`;
+  if (env.OIDC_REDIRECT_URI?.trim()) {
+    try {
+      redirectUri = new URL(redirectUri).href;
+    } catch {
+      problems.push(`OIDC_REDIRECT_URI is not a valid URL (got "${env.OIDC_REDIRECT_URI}")`);
+    }
+  }
+  if (issuer === undefined) {
+    if (isProduction) {
+      problems.push(
+        'OIDC_ISSUER must be set in production (VNeID / National Public Service Portal): the bundled /dev-oidc provider is for development only',
+      );
+    }
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+      if (env[name]?.trim()) {
+        problems.push(`${name} is set but OIDC_ISSUER is not: set OIDC_ISSUER too, or neither`);
+      }
+    }
+    return {
+      isBundled: true,
+      issuer: `${publicUrl}${DEV_OIDC_PATH}`,
+      clientId: DEV_OIDC_CLIENT_ID,
+      clientSecret: undefined,
+      redirectUri,
+      // The bundled provider signs with P-256: its key is generated in a millisecond at first start.
+      idTokenAlg: 'ES256' as const,
+    };
+  }
+  try {
+    const url = new URL(issuer);
+    const isLoopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback && !isProduction)) {
+      problems.push('OIDC_ISSUER must be an https:// URL (http:// only for localhost outside production)');
+    }
+  } catch {
+    problems.push(`OIDC_ISSUER is not a valid URL (got "${issuer}")`);
+  }
+  const clientId = env.OIDC_CLIENT_ID?.trim() ?? '';
+  const clientSecret = env.OIDC_CLIENT_SECRET?.trim() ?? '';
+  if (!clientId) {
+    problems.push('OIDC_CLIENT_ID must be set with OIDC_ISSUER (the client id issued for this system)');
+  }
+  if (!clientSecret) {
+    problems.push('OIDC_CLIENT_SECRET must be set with OIDC_ISSUER');
+  }
+  const idTokenAlg = (env.OIDC_ID_TOKEN_ALG?.trim() || 'RS256') as OidcConfig['idTokenAlg'];
+  if (!ID_TOKEN_ALGS.includes(idTokenAlg)) {
+    problems.push(
+      `OIDC_ID_TOKEN_ALG must be one of ${ID_TOKEN_ALGS.join(', ')} (got "${env.OIDC_ID_TOKEN_ALG}")`,
+    );
+  }
+  return { isBundled: false, issuer, clientId, clientSecret, redirectUri, idTokenAlg };
 }

@@ -2,10 +2,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditLogTables } from './modules/audit-log/audit-event.table.ts';
 import type { CatalogueTables } from './modules/catalogue/procedure.table.ts';
+import type { CitizenIdentityTables } from './modules/citizen-identity/citizen.table.ts';
+import type { DevOidcTables } from './modules/dev-oidc/dev-oidc-key.table.ts';
 import type { IdentityTables } from './modules/identity/staff.table.ts';
 import type { OrganisationTables } from './modules/organisation/unit.table.ts';
 
-export interface Database extends OrganisationTables, IdentityTables, AuditLogTables, CatalogueTables {}
+export interface Database
+  extends OrganisationTables,
+    IdentityTables,
+    AuditLogTables,
+    CitizenIdentityTables,
+    DevOidcTables,
+    CatalogueTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take as their first argument: the database or an open transaction. */

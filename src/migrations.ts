@@ -3,6 +3,8 @@
 import type { Migration } from 'kysely';
 import * as auditEvents from './modules/audit-log/migrations/0001-audit-events.ts';
 import * as catalogue from './modules/catalogue/migrations/0005-catalogue.ts';
+import * as citizens from './modules/citizen-identity/migrations/0001-citizens.ts';
+import * as devOidcKeys from './modules/dev-oidc/migrations/0001-dev-oidc-keys.ts';
 import * as staff from './modules/identity/migrations/0001-staff.ts';
 import * as units from './modules/organisation/migrations/0001-units.ts';
 
@@ -11,4 +13,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002-identity-staff': staff,
   '0003-audit-log-events': auditEvents,
   '0005-catalogue-procedures': catalogue,
+  '0006-citizen-identity': citizens,
+  '0006-citizen-dev-oidc-keys': devOidcKeys,
 };

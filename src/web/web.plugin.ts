@@ -6,6 +6,7 @@ import type { AppError } from '../platform/errors.ts';
 import { isApiRequest } from '../platform/http/error-handler.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
 import { registerCataloguePages } from './catalogue.routes.ts';
+import { type CitizenPagesOptions, registerCitizenPages } from './citizen.routes.ts';
 import { assertCsrf } from './csrf.ts';
 import type { PageKit } from './page-kit.ts';
 import { errorPage } from './pages/error-page.ts';
@@ -18,6 +19,14 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function createPageErrorRenderer(kit: PageKit) {
   return (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
+    // Citizen pages (requireCitizen) send a signed-out citizen to the citizen sign-in, not the staff one.
+    if (
+      (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') &&
+      request.method === 'GET' &&
+      request.url.startsWith('/cong-dan/')
+    ) {
+      return reply.redirect(`/cong-dan?next=${encodeURIComponent(request.url)}`, 303);
+    }
     if ((error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') && request.method === 'GET') {
       const notice = error.code === 'SESSION_EXPIRED' ? '&notice=expired' : '';
       return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}${notice}`, 303);
@@ -36,7 +45,13 @@ export function createPageErrorRenderer(kit: PageKit) {
 
 export function registerWeb(
   app: FastifyInstance,
-  options: { db: Db; config: Config; kit: PageKit; signInLimiter: RateLimiter },
+  options: {
+    db: Db;
+    config: Config;
+    kit: PageKit;
+    signInLimiter: RateLimiter;
+    citizen: Pick<CitizenPagesOptions, 'oidcClient' | 'devProvider'>;
+  },
 ): void {
   const publicOrigin = new URL(options.config.publicUrl).origin;
   app.addHook('preHandler', async (request) => {
@@ -49,5 +64,6 @@ export function registerWeb(
   registerSessionPages(app, options);
   registerWorkspacePages(app, { kit: options.kit });
   registerStaffAdminPages(app, { db: options.db, kit: options.kit });
+  registerCitizenPages(app, { db: options.db, config: options.config, kit: options.kit, ...options.citizen });
   registerCataloguePages(app, { db: options.db, kit: options.kit });
 }

@@ -27,6 +27,15 @@ export const AUDIT_ACTIONS = {
   'identity.account_locked': 'staff',
   /** A bearer token was issued to an API client. */
   'identity.token_issued': 'staff',
+  // Citizen sign-in with OpenID Connect (issue 6 §3 "Online"), src/modules/citizen-identity.
+  /** A citizen signed in for the first time: their record was created from the provider's claims. */
+  'citizen.registered': 'citizen',
+  /** A citizen signed in with OpenID Connect (a citizen session began); their record was refreshed. */
+  'citizen.signed_in': 'citizen',
+  /** A citizen signed out (their session ended). */
+  'citizen.signed_out': 'citizen',
+  /** A sign-in callback was refused (wrong state, replay, forged or expired token, provider error). */
+  'citizen.sign_in_refused': 'citizen',
   // Procedure catalogue (issue 6 §1)
   /** A province defined a new procedure (its version 1). */
   'catalogue.procedure_created': 'procedure',

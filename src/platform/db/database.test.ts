@@ -49,3 +49,29 @@ test('PGlite in a data folder persists across reopen; migrations report pending 
   assert.deepEqual(await second.db.selectFrom('t').selectAll().execute(), [{ x: 42 }]);
   await second.close();
 });
+
+test('on PostgreSQL, a killed idle connection is reported, not fatal, and the next query reconnects', async (t) => {
+  const { testEngine, createTestDatabase } = await import('../../../test/helpers/test-database.ts');
+  if (testEngine !== 'postgres') {
+    t.skip('PostgreSQL only: run with XASO_TEST_ENGINE=postgres and TEST_DATABASE_URL (npm test does)');
+    return;
+  }
+  const { url } = await createTestDatabase({ migrate: false });
+  const errors: Error[] = [];
+  const handle = await openDatabase<Record<string, never>>({
+    url,
+    onIdleConnectionError: (error) => errors.push(error),
+  });
+  await sql`select 1`.execute(handle.db);
+  const admin = await openDatabase<Record<string, never>>({ url });
+  await sql`select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid()`.execute(admin.db);
+  await admin.close();
+  for (let i = 0; i < 50 && errors.length === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.equal(errors.length, 1);
+  const { rows } = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
+  assert.deepEqual(rows, [{ one: 1 }]);
+  await handle.close();
+});

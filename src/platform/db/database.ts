@@ -30,6 +30,11 @@ export interface OpenDatabaseOptions {
   readonly pgliteDir?: string | undefined;
   /** PostgreSQL pool size. */
   readonly poolSize?: number;
+  /**
+   * Told when an idle pooled connection dies (server restart, failover, an administrator's kill). The pool
+   * drops that connection and opens a new one when needed; without a listener the error would crash the process.
+   */
+  readonly onIdleConnectionError?: (error: Error) => void;
 }
 
 export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<DatabaseHandle<DB>> {
@@ -49,6 +54,11 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Da
         }) as typeof pg.types.getTypeParser,
       },
     });
+    pool.on(
+      'error',
+      options.onIdleConnectionError ??
+        ((error) => process.stderr.write(`xaso: an idle database connection closed: ${error.message}\n`)),
+    );
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

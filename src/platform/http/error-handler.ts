@@ -44,12 +44,33 @@ function fromFastifyError(error: FastifyError): AppError | undefined {
   return code ? new AppError(code, error.message, { cause: error }) : undefined;
 }
 
+/**
+ * A unique or serialisation conflict from the database (a race two requests lost against each other, e.g.
+ * the same username created twice at once) is the client's 409, not a server fault: the use case checked
+ * first, the constraint is the backstop. SQLSTATE 23505 unique_violation, 40001 serialization_failure.
+ */
+function fromDatabaseError(error: unknown): AppError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '23505' || code === '40001') {
+    return new AppError(
+      'CONFLICT',
+      'The change conflicts with another one made at the same time; try again.',
+      {
+        cause: error,
+      },
+    );
+  }
+  return undefined;
+}
+
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) {
     return error;
   }
   return (
-    fromFastifyError(error as FastifyError) ?? new AppError('INTERNAL', 'Internal error.', { cause: error })
+    fromDatabaseError(error) ??
+    fromFastifyError(error as FastifyError) ??
+    new AppError('INTERNAL', 'Internal error.', { cause: error })
   );
 }
 
