@@ -2,6 +2,7 @@
 // versions chosen by date, commune adoption and adjustments, validation, Vietnamese pages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { computeDueDate, createHolidayCalendar, DEFAULT_OFFICE_HOURS } from '../../src/lib/calendar/index.ts';
 import { addProcedureVersion } from '../../src/modules/catalogue/add-procedure-version.ts';
 import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
 import { seedProcedures } from '../../src/modules/catalogue/catalogue-seed-data.ts';
@@ -369,4 +370,30 @@ test('the detail page says until when the current version applies when a new one
     page.body.includes(`Từ 01/07/2025 đến hết ngày ${lastDay.split('-').reverse().join('/')}`),
     page.body.slice(page.body.indexOf('Hiệu lực'), page.body.indexOf('Hiệu lực') + 200),
   );
+});
+
+test('intake can hand a procedure’s statutory time to the deadline engine unchanged', async () => {
+  const { commune } = await setUp(['1.001612', '2.000815']);
+  const calendar = createHolidayCalendar();
+  const due = async (code: string, receivedAt: string) => {
+    const procedure = await findEffectiveProcedure({
+      db,
+      unitId: commune.id,
+      code,
+      at: new Date(receivedAt),
+    });
+    assert.ok(procedure);
+    const result = computeDueDate({
+      receivedAt: new Date(receivedAt),
+      rule: procedure.statutoryTime,
+      calendar,
+      officeHours: DEFAULT_OFFICE_HOURS,
+    });
+    return result.dueAt.toISOString();
+  };
+  // 3 working days = 24 working hours from Friday 20/11/2026 16:40: 20 min on Friday, Monday 8 h, Tuesday
+  // 8 h, then 7 h 40 min on Wednesday (4 h 30 morning + 3 h 10 from 13:30) → Wednesday 25/11 16:40 (+07).
+  assert.equal(await due('1.001612', '2026-11-20T16:40:00+07:00'), '2026-11-25T09:40:00.000Z');
+  // Certified copy, same day with the 15:00 cut-off: received 15:30 Friday → by closing on Monday 23/11.
+  assert.equal(await due('2.000815', '2026-11-20T15:30:00+07:00'), '2026-11-23T10:00:00.000Z');
 });

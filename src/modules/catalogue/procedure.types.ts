@@ -1,23 +1,13 @@
 // What a procedure (thủ tục hành chính) says, as plain JSON-compatible data (issue 6 §1). The statutory time
-// has the same shape as the calendar library's DeadlineRule (src/lib/calendar, issue 6 §2), so intake can
-// hand it to computeDueDate unchanged.
+// is the calendar library's DeadlineRule, so intake hands it to computeDueDate unchanged.
+import type { DeadlineRule } from '../../lib/calendar/index.ts';
 import type { Role } from '../identity/roles.ts';
 
-/** When a cut-off pushes the start of the count to the next working day. */
-export type Cutoff =
-  /** Received after this local time (Vietnam, `HH:MM`) → next working day (certification: 15:00, DOMAIN.md). */
-  | { readonly kind: 'time'; readonly after: string }
-  /** Received within `minutes` before closing → next working day (online dossiers: 60). */
-  | { readonly kind: 'beforeClosing'; readonly minutes: number };
-
-/** The statutory processing time (thời hạn giải quyết). */
-export type StatutoryTime =
-  | { readonly kind: 'workingDays'; readonly days: number; readonly cutoff?: Cutoff }
-  | { readonly kind: 'workingHours'; readonly hours: number; readonly cutoff?: Cutoff }
-  /** The same working day; after the cut-off, the next working day (chứng thực: 15:00). */
-  | { readonly kind: 'sameDay'; readonly cutoff: Cutoff }
-  /** Immediately once the dossier is complete (đăng ký khai sinh). */
-  | { readonly kind: 'immediately'; readonly cutoff?: Cutoff };
+/**
+ * The statutory processing time (thời hạn giải quyết) is the deadline engine's rule itself: same day with
+ * the 15:00 cut-off, immediately, N working days or hours (src/lib/calendar, issue 6 §2).
+ */
+export type StatutoryTime = DeadlineRule;
 
 export const STATUTORY_KINDS = ['workingDays', 'workingHours', 'sameDay', 'immediately'] as const;
 export type StatutoryKind = (typeof STATUTORY_KINDS)[number];
