@@ -10,6 +10,8 @@ import type { Config } from './config.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { registerCalendarApiRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerCatalogueApiRoutes } from './modules/catalogue/procedure.routes.ts';
+import { registerCatalogueAdminApiRoutes } from './modules/catalogue/procedure-admin.routes.ts';
 import { registerCitizenAuthentication } from './modules/citizen-identity/authenticate-citizen.ts';
 import { createCitizenOidcClient } from './modules/citizen-identity/oidc-client.ts';
 import { createInjectFetch } from './modules/dev-oidc/inject-fetch.ts';
@@ -115,6 +117,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerIdentityRoutes(app, { db, signInLimiter });
   registerOrganisationRoutes(app, { db });
   registerCalendarApiRoutes(app, { db });
+  registerCatalogueApiRoutes(app, { db });
+  registerCatalogueAdminApiRoutes(app, { db });
   registerWeb(app, { db, config, kit, signInLimiter, citizen: { oidcClient: citizenOidc, devProvider } });
 
   await app.ready();

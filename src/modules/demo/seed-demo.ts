@@ -1,8 +1,9 @@
 import type { Db } from '../../database.ts';
 import { seedOfficialHolidayTables } from '../calendar/seed-official-holiday-tables.ts';
+import { seedCatalogue } from '../catalogue/seed-catalogue.ts';
 import { createStaff } from '../identity/create-staff.ts';
 import { createUnit } from '../organisation/create-unit.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoCataloguePlans } from './demo-data.ts';
 
 /** Seeds the demo organisation and staff into an EMPTY database (no units); returns whether it did. */
 export async function seedDemo(options: { db: Db }): Promise<boolean> {
@@ -41,5 +42,6 @@ export async function seedDemo(options: { db: Db }): Promise<boolean> {
       }),
     ),
   );
+  await seedCatalogue({ db: options.db, plans: demoCataloguePlans(ids) });
   return true;
 }
