@@ -272,6 +272,7 @@ export const en = {
   'field.invalidTime': 'Not a valid time (hours:minutes, e.g. 07:30).',
   'field.invalidNumber': 'Enter a whole number, 0 or more.',
   'field.oneCutoffOnly': 'Choose only one reception time rule.',
+  'field.procedureOrRule': 'Choose a procedure or enter a time limit, not both.',
   'field.unknownRule': 'Choose the statutory time.',
   'field.provinceOnly': 'Holiday tables are entered at province level.',
   'field.invalidHolidayTable': 'The holiday table is not valid.',

@@ -272,6 +272,7 @@ export const vi = {
   'field.invalidTime': 'Giờ không hợp lệ (giờ:phút, ví dụ 07:30).',
   'field.invalidNumber': 'Vui lòng nhập số nguyên không âm.',
   'field.oneCutoffOnly': 'Chỉ chọn một quy định về giờ tiếp nhận.',
+  'field.procedureOrRule': 'Chọn thủ tục hoặc nhập thời hạn, không cả hai.',
   'field.unknownRule': 'Vui lòng chọn thời hạn giải quyết.',
   'field.provinceOnly': 'Bảng ngày nghỉ được nhập ở cấp tỉnh.',
   'field.invalidHolidayTable': 'Bảng ngày nghỉ chưa hợp lệ.',
