@@ -2,6 +2,7 @@
 // `<4-digit order>-<module>-<what>`; Kysely applies them in name order.
 import type { Migration } from 'kysely';
 import * as auditEvents from './modules/audit-log/migrations/0001-audit-events.ts';
+import * as auditTree from './modules/audit-log/migrations/0004-audit-log-tree.ts';
 import * as staff from './modules/identity/migrations/0001-staff.ts';
 import * as units from './modules/organisation/migrations/0001-units.ts';
 
@@ -9,4 +10,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-organisation-units': units,
   '0002-identity-staff': staff,
   '0003-audit-log-events': auditEvents,
+  '0004-audit-log-tree': auditTree,
 };
