@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
 import { registerAuthentication } from './modules/identity/authenticate.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   registerIdentityRoutes(app, { db, signInLimiter });
   registerOrganisationRoutes(app, { db });
+  registerAuditLogRoutes(app, { db, config });
   registerWeb(app, { db, config, kit, signInLimiter });
 
   await app.ready();
