@@ -8,6 +8,8 @@ Usage:
   xaso serve                      start the server (PORT, HOST, DATA_DIR, DATABASE_URL, XASO_DEMO)
   xaso migrate                    apply database migrations and exit
   xaso demo credentials [--json]  list the demo accounts
+  xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]
+                                  check the audit log against its signed checkpoints
   xaso help                       this text
 `;
 
@@ -77,6 +79,10 @@ export async function runCli(
         return await migrate(io);
       case 'demo':
         return await demo(rest, io);
+      case 'audit': {
+        const { runAuditCommand } = await import('./cli/audit-command.ts');
+        return await runAuditCommand(rest, io);
+      }
       case undefined:
       case 'help':
       case '--help':

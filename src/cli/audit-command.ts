@@ -1,0 +1,92 @@
+// `xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]` (issue 4 §7):
+// recomputes the tree from the stored events and checks every stored checkpoint; exit 0 only when intact.
+// The verifier key comes from --verifier-key (e.g. a copy of /log/verifier-key kept elsewhere) or from
+// the log key in DATA_DIR/secrets.json; never from the database being checked.
+import { parseArgs } from 'node:util';
+import type { Database } from '../database.ts';
+import { isTlogError, parseSignerKey, parseVerifierKey } from '../lib/tlog/index.ts';
+import { readLogSignerKey } from '../modules/audit-log/log-key.ts';
+import { verifyAuditLog } from '../modules/audit-log/verify-audit-log.ts';
+import { openDatabase, pgliteDirFor } from '../platform/db/database.ts';
+
+type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
+
+const USAGE = 'usage: xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]\n';
+
+async function verify(args: readonly string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      data: { type: 'string' },
+      'database-url': { type: 'string' },
+      'verifier-key': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  let url = values['database-url'];
+  let dataDir = values.data;
+  if (url === undefined && dataDir === undefined) {
+    const { loadConfig } = await import('../config.ts');
+    const config = loadConfig();
+    url = config.databaseUrl;
+    dataDir = config.dataDir;
+  }
+  const signerKey = dataDir ? readLogSignerKey(dataDir) : undefined;
+  const verifierKey =
+    values['verifier-key'] ?? (signerKey ? parseSignerKey(signerKey).verifierKey : undefined);
+  if (!verifierKey) {
+    io.stderr.write(
+      'xaso: no verifier key: pass --verifier-key with the log key published at /log/verifier-key\n',
+    );
+    return 2;
+  }
+  const verifier = parseVerifierKey(verifierKey.trim());
+  const database = await openDatabase<Database>(
+    url ? { url } : { pgliteDir: pgliteDirFor(dataDir as string) },
+  );
+  try {
+    const result = await verifyAuditLog({ db: database.db, verifiers: [verifier] });
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } else if (result.isIntact) {
+      io.stdout.write(
+        `audit log intact: ${result.entries} entries, ${result.checkpoints} signed checkpoints` +
+          (result.latest ? `, latest ${result.latest.size} (root ${result.latest.rootHash})` : '') +
+          '\n',
+      );
+      if (result.pending > 0) {
+        io.stdout.write(`${result.pending} newer entries are not in a signed checkpoint yet\n`);
+      }
+    } else {
+      io.stdout.write(`AUDIT LOG TAMPERED: first bad entry index ${result.firstBadIndex ?? 'unknown'}\n`);
+      for (const problem of result.problems) {
+        io.stdout.write(`  - [${problem.kind}] ${problem.message}\n`);
+      }
+    }
+    return result.isIntact ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runAuditCommand(args: readonly string[], io: Io): Promise<number> {
+  const [subcommand, ...rest] = args;
+  if (subcommand === 'verify') {
+    try {
+      return await verify(rest, io);
+    } catch (error) {
+      if (isTlogError(error)) {
+        io.stderr.write(`xaso: ${error.message}\n`);
+        return 2;
+      }
+      if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+        io.stderr.write(`xaso: ${(error as Error).message}\n${USAGE}`);
+        return 2;
+      }
+      throw error;
+    }
+  }
+  io.stderr.write(USAGE);
+  return 2;
+}
