@@ -16,12 +16,10 @@ export async function readStoredTiles(
   if (tiles.length === 0) {
     return [];
   }
-  const rows = await db
-    .selectFrom('audit_tiles')
-    .select(['level', 'idx', 'hashes'])
-    .where((eb) => eb.or(tiles.map((t) => eb.and([eb('level', '=', t.level), eb('idx', '=', t.index)]))))
-    .execute();
-  const byKey = new Map(rows.map((row) => [`${row.level}/${row.idx}`, toBytes(row.hashes)]));
+  const keys = sql.join(tiles.map((t) => sql`(${t.level}::smallint, ${t.index}::bigint)`));
+  const result = await sql<{ level: number; idx: number; hashes: Uint8Array }>`
+    select level, idx, hashes from audit_tiles where (level, idx) in (${keys})`.execute(db);
+  const byKey = new Map(result.rows.map((row) => [`${row.level}/${row.idx}`, toBytes(row.hashes)]));
   return tiles.map((t) => byKey.get(`${t.level}/${t.index}`));
 }
 

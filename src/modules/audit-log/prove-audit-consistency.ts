@@ -2,7 +2,7 @@ import type { DbExecutor } from '../../database.ts';
 import { proveConsistency } from '../../lib/tlog/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readTreeSize } from './audit-tree.repository.ts';
-import { createStoredHashReader } from './stored-hash-reader.ts';
+import { createCachedHashReader } from './stored-hash-reader.ts';
 import { toAppError } from './tlog-errors.ts';
 
 /** RFC 9162 consistency proof from the tree of `from` entries to the tree of `to` (default: integrated). */
@@ -17,7 +17,7 @@ export async function proveAuditConsistency(options: {
     throw new AppError('NOT_FOUND', `The log has integrated ${treeSize} entries, not ${to}.`);
   }
   try {
-    const proof = await proveConsistency(options.from, to, createStoredHashReader(options.db, to));
+    const proof = await proveConsistency(options.from, to, createCachedHashReader(options.db, to));
     return { from: options.from, to, proof };
   } catch (error) {
     throw toAppError(error);

@@ -120,25 +120,39 @@ export async function verifyAuditLog(options: {
   let previousCheckpointSize = 0;
   let isBroken = false;
   let hasRootMismatch = false;
-  while (!isBroken) {
-    const rows = (await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '>=', next)
-      .orderBy('seq')
-      .limit(BATCH)
-      .execute()) as AuditEvent[];
-    if (rows.length === 0) {
-      break;
-    }
-    const firstTile = Math.floor(next / TILE_WIDTH);
-    const lastTile = Math.floor((next + rows.length - 1) / TILE_WIDTH);
+  // The next batch (events and their level-0 tiles) is fetched while this one is checked.
+  const fetchBatch = async (
+    from: number,
+  ): Promise<{ rows: AuditEvent[]; firstTile: number; tiles: (Uint8Array | undefined)[] }> => {
+    const firstTile = Math.floor(from / TILE_WIDTH);
+    const lastTile = Math.floor((from + BATCH - 1) / TILE_WIDTH);
     const tileList = Array.from({ length: lastTile - firstTile + 1 }, (_, i) => ({
       level: 0,
       index: firstTile + i,
       width: TILE_WIDTH,
     }));
-    const tiles = await readStoredTiles(db, tileList);
+    const [rows, tiles] = await Promise.all([
+      db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('seq', '>=', from)
+        .orderBy('seq')
+        .limit(BATCH)
+        .execute(),
+      from < treeSize ? readStoredTiles(db, tileList) : Promise.resolve([]),
+    ]);
+    return { rows: rows as AuditEvent[], firstTile, tiles };
+  };
+  let upcoming: ReturnType<typeof fetchBatch> | undefined = fetchBatch(0);
+  while (!isBroken && upcoming) {
+    const batch: { rows: AuditEvent[]; firstTile: number; tiles: (Uint8Array | undefined)[] } =
+      await upcoming;
+    const { rows, firstTile, tiles } = batch;
+    const lastSeq = Number(rows.at(-1)?.seq);
+    upcoming = rows.length === BATCH ? fetchBatch(lastSeq + 1) : undefined;
+    if (rows.length === 0) {
+      break;
+    }
     for (const row of rows) {
       const seq = Number(row.seq);
       if (seq !== next) {
@@ -186,10 +200,8 @@ export async function verifyAuditLog(options: {
         checkpointPosition++;
       }
     }
-    if (rows.length < BATCH) {
-      break;
-    }
   }
+  await upcoming?.catch(() => undefined);
   const latest = checkpoints.at(-1);
   if (latest && latest.size > next && !isBroken) {
     report(
