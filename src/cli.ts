@@ -10,6 +10,7 @@ Usage:
   xaso demo credentials [--json]  list the demo accounts
   xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]
                                   check the audit log against its signed checkpoints
+  xaso audit witness add URL KEY  post new checkpoints to a C2SP tlog-witness
   xaso help                       this text
 `;
 

@@ -45,6 +45,7 @@ export async function startServer(
     db: database.db,
     signer: loadOrCreateLogSigner(config),
     onError: (error) => app.log.error({ err: error }, 'audit log integration failed'),
+    onWitnessFailure: (outcome) => app.log.warn(outcome, 'audit log witness did not cosign'),
   });
 
   let stopping: Promise<void> | undefined;

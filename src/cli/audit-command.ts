@@ -11,7 +11,9 @@ import { openDatabase, pgliteDirFor } from '../platform/db/database.ts';
 
 type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
-const USAGE = 'usage: xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]\n';
+const USAGE =
+  'usage: xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]\n' +
+  '       xaso audit witness add <submission URL> <witness verifier key>\n';
 
 async function verify(args: readonly string[], io: Io): Promise<number> {
   const { values } = parseArgs({
@@ -70,8 +72,39 @@ async function verify(args: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** Registers a C2SP tlog-witness the server will post its checkpoints to (DATA_DIR / DATABASE_URL). */
+async function addWitness(args: readonly string[], io: Io): Promise<number> {
+  const [url, verifierKey] = args;
+  if (!url || !verifierKey || !/^https?:\/\//.test(url)) {
+    io.stderr.write(USAGE);
+    return 2;
+  }
+  const { openAppDatabase } = await import('../main.ts');
+  const { loadConfig } = await import('../config.ts');
+  const { addAuditWitness } = await import('../modules/audit-log/add-audit-witness.ts');
+  const database = await openAppDatabase(loadConfig());
+  try {
+    const name = await addAuditWitness({ db: database.db, url, verifierKey });
+    io.stdout.write(`witness ${name} added: new checkpoints are posted to ${url}/add-checkpoint\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
 export async function runAuditCommand(args: readonly string[], io: Io): Promise<number> {
   const [subcommand, ...rest] = args;
+  if (subcommand === 'witness' && rest[0] === 'add') {
+    try {
+      return await addWitness(rest.slice(1), io);
+    } catch (error) {
+      if (isTlogError(error)) {
+        io.stderr.write(`xaso: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  }
   if (subcommand === 'verify') {
     try {
       return await verify(rest, io);

@@ -2,6 +2,7 @@
 // and tlog-proof. Framework-free: it imports nothing from modules/, platform/ or web/.
 export { appendTiles } from './append-tiles.ts';
 export { type Checkpoint, formatCheckpoint, parseCheckpoint } from './checkpoint.ts';
+export { cosignCheckpoint, generateCosignerKey, parseCosignerVerifierKey } from './cosignature.ts';
 export { isTlogError, TlogError, type TlogErrorCode } from './errors.ts';
 export type { HashReader, TreeNode } from './hash-reader.ts';
 export { emptyTreeHash, leafHash, nodeHash } from './hashes.ts';
@@ -25,3 +26,9 @@ export { rootOfLeafHashes, TreeBuilder } from './tree-builder.ts';
 export { treeHash } from './tree-hash.ts';
 export { verifyConsistency } from './verify-consistency.ts';
 export { verifyInclusion } from './verify-inclusion.ts';
+export {
+  type AddCheckpointRequest,
+  formatAddCheckpoint,
+  parseAddCheckpoint,
+  parseWitnessSize,
+} from './witness.ts';

@@ -64,7 +64,11 @@ function splitKey(text: string): [string, string, string] | undefined {
   return [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)];
 }
 
-function parseKeyString(text: string, what: string): { name: string; keyId: number; key: Uint8Array } {
+export function parseKeyString(
+  text: string,
+  what: string,
+  type = ED25519_TYPE,
+): { name: string; keyId: number; key: Uint8Array } {
   const parts = splitKey(text);
   if (!parts) {
     throw malformed(what);
@@ -74,7 +78,7 @@ function parseKeyString(text: string, what: string): { name: string; keyId: numb
   if (!isValidKeyName(name) || !/^[0-9a-f]{8}$/.test(idHex) || !bytes || bytes.length !== 33) {
     throw malformed(what);
   }
-  if (bytes[0] !== ED25519_TYPE) {
+  if (bytes[0] !== type) {
     throw new TlogError('MALFORMED_KEY', `${what}: unsupported signature type ${bytes[0]}`);
   }
   return { name, keyId: Number.parseInt(idHex, 16), key: bytes.subarray(1) };

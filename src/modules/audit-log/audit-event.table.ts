@@ -51,6 +51,16 @@ export interface AuditCosignatureTable {
   created_at: ColumnType<Date, never, never>;
 }
 
+/** A witness (C2SP tlog-witness) the log posts its checkpoints to; `size` is the last size it cosigned. */
+export interface AuditWitnessTable {
+  name: string;
+  /** Submission prefix: the log POSTs to `<url>/add-checkpoint`. */
+  url: string;
+  /** The witness's cosigner verifier key (signature type 0x04). */
+  verifier_key: string;
+  size: number;
+}
+
 /** The one-row integration state: the size of the tree the tiles hold; locked by the integrator. */
 export interface AuditTreeStateTable {
   id: number;
@@ -66,4 +76,5 @@ export interface AuditLogTables {
   audit_checkpoints: AuditCheckpointTable;
   audit_cosignatures: AuditCosignatureTable;
   audit_tree_state: AuditTreeStateTable;
+  audit_witnesses: AuditWitnessTable;
 }

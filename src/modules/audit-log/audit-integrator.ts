@@ -3,6 +3,7 @@
 import type { Db } from '../../database.ts';
 import type { NoteSigner } from '../../lib/tlog/index.ts';
 import { type IntegrationResult, integrateAuditLog } from './integrate-audit-log.ts';
+import { postToWitnesses, type WitnessOutcome } from './post-to-witnesses.ts';
 
 export interface AuditIntegrator {
   /** Integrates now (and waits), e.g. before answering a proof request in tests. */
@@ -17,6 +18,8 @@ export function startAuditIntegrator(options: {
   intervalMs?: number;
   onError?: (error: unknown) => void;
   onCheckpoint?: (result: IntegrationResult) => void;
+  /** A witness refused or could not be reached (the log goes on; the next checkpoint retries). */
+  onWitnessFailure?: (outcome: WitnessOutcome) => void;
 }): AuditIntegrator {
   const intervalMs = options.intervalMs ?? 1000;
   let running: Promise<IntegrationResult> | undefined;
@@ -35,9 +38,16 @@ export function startAuditIntegrator(options: {
     }
     timer = setTimeout(() => {
       run().then(
-        (result) => {
+        async (result) => {
           if (result.checkpoints > 0) {
             options.onCheckpoint?.(result);
+            const outcomes = await postToWitnesses({ db: options.db }).catch((error: unknown) => {
+              options.onError?.(error);
+              return [];
+            });
+            for (const outcome of outcomes.filter((o) => o.status === 'failed')) {
+              options.onWitnessFailure?.(outcome);
+            }
           }
           schedule();
         },

@@ -32,6 +32,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('audit_cosignatures_pk', ['size', 'witness'])
     .execute();
   await db.schema
+    .createTable('audit_witnesses')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('url', 'text', (c) => c.notNull())
+    .addColumn('verifier_key', 'text', (c) => c.notNull())
+    .addColumn('size', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
     .createTable('audit_tree_state')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('size', 'bigint', (c) => c.notNull())
