@@ -19,6 +19,7 @@ import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { createRateLimiter } from './platform/http/rate-limiter.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerAuditPages } from './web/audit.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
 
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerIdentityRoutes(app, { db, signInLimiter });
   registerOrganisationRoutes(app, { db });
   registerAuditLogRoutes(app, { db, config });
+  registerAuditPages(app, { db, kit });
   registerWeb(app, { db, config, kit, signInLimiter });
 
   await app.ready();
