@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { appendTestEvents } from '../../../test/fixtures/tlog/audit-events.ts';
 import { makeStaff } from '../../../test/helpers/factories.ts';
 import { createTestApp, testConfig } from '../../../test/helpers/test-app.ts';
@@ -162,7 +163,37 @@ test('entry bodies and offline proofs are for auditors only; the proof file chec
     verifiers: [parseVerifierKey((await app.inject('/log/verifier-key')).body.trim())],
   });
   assert.equal(verified.index, 3);
+  // A subject's history: every event with its proof, verified with the log key.
+  const subject = await db
+    .selectFrom('audit_events')
+    .select(['subject_type', 'subject_id'])
+    .where('seq', '=', 3)
+    .executeTakeFirstOrThrow();
+  const history = await app.inject({
+    url: `/api/v1/audit/subjects/${subject.subject_type}/${subject.subject_id}/history`,
+    headers,
+  });
+  assert.equal(history.statusCode, 200);
+  assert.deepEqual(
+    history.json().map((h: { seq: number; isVerified: boolean }) => [h.seq, h.isVerified]),
+    [[3, true]],
+  );
   // An event not yet in a checkpoint has no proof yet.
   const [pending] = await appendTestEvents(db, 1);
   assert.equal((await app.inject({ url: `/api/v1/audit/events/${pending}/proof`, headers })).statusCode, 409);
+  // A superuser rewrites the entry: its history no longer verifies.
+  await db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    await sql`update audit_events set entry = replace(entry, '"req-3"', '"req-X"') where seq = 3`.execute(
+      trx,
+    );
+  });
+  const after = await app.inject({
+    url: `/api/v1/audit/subjects/${subject.subject_type}/${subject.subject_id}/history`,
+    headers,
+  });
+  assert.deepEqual(
+    after.json().map((h: { isVerified: boolean }) => h.isVerified),
+    [false],
+  );
 });

@@ -4,10 +4,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../database.ts';
+import { parseVerifierKey } from '../../lib/tlog/index.ts';
 import { requireStaff } from '../identity/authenticate.ts';
 import { exportAuditProof } from './export-audit-proof.ts';
 import { getLatestCheckpoint } from './get-latest-checkpoint.ts';
 import { getLogTile } from './get-log-tile.ts';
+import { getSubjectHistory } from './get-subject-history.ts';
 import { listAuditEvents } from './list-audit-events.ts';
 import { loadOrCreateLogSigner } from './log-key.ts';
 import { proveAuditConsistency } from './prove-audit-consistency.ts';
@@ -161,6 +163,50 @@ export function registerAuditLogRoutes(
         subjectId: e.subject_id,
         requestId: e.request_id,
         entry: e.entry,
+      }));
+    },
+  );
+
+  app.get<{ Params: { type: string; id: string } }>(
+    '/api/v1/audit/subjects/:type/:id/history',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'History of a subject (dossier, document, staff) with an offline proof per event (auditors)',
+        security: [{ bearer: [] }],
+        params: Type.Object({ type: Type.String({ maxLength: 64 }), id: Type.String({ maxLength: 128 }) }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              seq: Size,
+              action: Type.String(),
+              occurredAt: Type.String({ format: 'date-time' }),
+              isVerified: Type.Boolean(),
+              proof: Type.Union([
+                Type.String({ description: 'C2SP tlog-proof, the entry in its extra line' }),
+                Type.Null(),
+              ]),
+            }),
+          ),
+          401: ErrorResponse,
+          403: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const items = await getSubjectHistory({
+        db,
+        actor: requireStaff(request),
+        subjectType: request.params.type,
+        subjectId: request.params.id,
+        verifier: parseVerifierKey(getVerifierKey()),
+      });
+      return items.map((item) => ({
+        seq: item.event.seq,
+        action: item.event.action,
+        occurredAt: new Date(item.event.occurred_at).toISOString(),
+        isVerified: item.isVerified,
+        proof: item.proof ?? null,
       }));
     },
   );
