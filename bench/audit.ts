@@ -151,6 +151,8 @@ async function main() {
     const child = spawnSync(
       process.execPath,
       [
+        // As the command itself does: verification runs with a capped heap (src/cli/audit-command.ts).
+        '--max-old-space-size=96',
         '--input-type=module',
         '-e',
         `import { runCli } from ${JSON.stringify(new URL('../src/cli.ts', import.meta.url).href)};

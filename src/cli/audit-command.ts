@@ -2,6 +2,8 @@
 // recomputes the tree from the stored events and checks every stored checkpoint; exit 0 only when intact.
 // The verifier key comes from --verifier-key (e.g. a copy of /log/verifier-key kept elsewhere) or from
 // the log key in DATA_DIR/secrets.json; never from the database being checked.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Database } from '../database.ts';
 import { isTlogError, parseSignerKey, parseVerifierKey } from '../lib/tlog/index.ts';
@@ -15,7 +17,35 @@ const USAGE =
   'usage: xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]\n' +
   '       xaso audit witness add <submission URL> <witness verifier key>\n';
 
+/** The verifier streams: its working set is a few batches. A capped heap keeps V8 from growing lazily. */
+const VERIFY_HEAP_MB = 96;
+
+/** Runs the verification in a child with a capped heap (issue 4 §9: ≤ 200 MB for 1M entries). */
+function verifyWithCappedHeap(args: readonly string[], io: Io): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        `--max-old-space-size=${VERIFY_HEAP_MB}`,
+        fileURLToPath(new URL('../cli.ts', import.meta.url)),
+        'audit',
+        'verify',
+        ...args,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout.pipe(io.stdout, { end: false });
+    child.stderr.pipe(io.stderr, { end: false });
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
 async function verify(args: readonly string[], io: Io): Promise<number> {
+  // A process whose heap is already capped (the child, or NODE_OPTIONS) verifies in place.
+  if (!process.execArgv.some((flag) => flag.startsWith('--max-old-space-size'))) {
+    return verifyWithCappedHeap(args, io);
+  }
   const { values } = parseArgs({
     args: [...args],
     options: {
