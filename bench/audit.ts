@@ -152,7 +152,8 @@ async function main() {
       process.execPath,
       [
         // As the command itself does: verification runs with a capped heap (src/cli/audit-command.ts).
-        '--max-old-space-size=96',
+        '--max-old-space-size=64',
+        '--max-semi-space-size=4',
         '--input-type=module',
         '-e',
         `import { runCli } from ${JSON.stringify(new URL('../src/cli.ts', import.meta.url).href)};

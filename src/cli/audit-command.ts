@@ -18,7 +18,7 @@ const USAGE =
   '       xaso audit witness add <submission URL> <witness verifier key>\n';
 
 /** The verifier streams: its working set is a few batches. A capped heap keeps V8 from growing lazily. */
-const VERIFY_HEAP_MB = 96;
+const VERIFY_HEAP_FLAGS = ['--max-old-space-size=64', '--max-semi-space-size=4'];
 
 /** Runs the verification in a child with a capped heap (issue 4 §9: ≤ 200 MB for 1M entries). */
 function verifyWithCappedHeap(args: readonly string[], io: Io): Promise<number> {
@@ -26,7 +26,7 @@ function verifyWithCappedHeap(args: readonly string[], io: Io): Promise<number> 
     const child = spawn(
       process.execPath,
       [
-        `--max-old-space-size=${VERIFY_HEAP_MB}`,
+        ...VERIFY_HEAP_FLAGS,
         fileURLToPath(new URL('../cli.ts', import.meta.url)),
         'audit',
         'verify',

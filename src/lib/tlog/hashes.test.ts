@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { emptyTreeHash, leafHash } from './hashes.ts';
+import { emptyTreeHash, leafHash, leafHashOfText } from './hashes.ts';
 import { rootOfLeafHashes, TreeBuilder } from './tree-builder.ts';
 
 const vectors = JSON.parse(
@@ -40,4 +40,10 @@ test('roots agree with Go sumdb/tlog for every size up to 33', () => {
 test('a leaf and a node with the same bytes hash differently (domain separation)', () => {
   const entry = new Uint8Array(64);
   assert.notEqual(hex(leafHash(entry)), hex(rootOfLeafHashes([entry.subarray(0, 32), entry.subarray(32)])));
+});
+
+test('leafHashOfText is leafHash over the UTF-8 bytes, for any text', () => {
+  for (const text of ['', '{"a":1}', 'Nguyễn Văn Thử — 𝄞', '\u0000x']) {
+    assert.equal(hex(leafHashOfText(text)), hex(leafHash(new TextEncoder().encode(text))));
+  }
 });

@@ -1,6 +1,6 @@
 // RFC 9162 §2.1.1: the Merkle Tree Hash over SHA-256 with domain separation between leaves and nodes,
 // so a leaf can never be passed off as an interior node (second-preimage resistance).
-import { HASH_SIZE, sha256 } from './internal/sha256.ts';
+import { HASH_SIZE, sha256, sha256Text } from './internal/sha256.ts';
 
 const LEAF_PREFIX = 0x00;
 const NODE_PREFIX = 0x01;
@@ -11,6 +11,11 @@ export function leafHash(entry: Uint8Array): Uint8Array {
   input[0] = LEAF_PREFIX;
   input.set(entry, 1);
   return sha256(input);
+}
+
+/** leafHash of a UTF-8 text entry: U+0000 encodes as the single byte 0x00, so this is SHA-256(0x00 || utf8). */
+export function leafHashOfText(entry: string): Uint8Array {
+  return sha256Text(`\u0000${entry}`);
 }
 
 /** MTH(D[n]) = SHA-256(0x01 || MTH(D[0:k]) || MTH(D[k:n])). */

@@ -5,7 +5,7 @@ export { type Checkpoint, formatCheckpoint, parseCheckpoint } from './checkpoint
 export { cosignCheckpoint, generateCosignerKey, parseCosignerVerifierKey } from './cosignature.ts';
 export { isTlogError, TlogError, type TlogErrorCode } from './errors.ts';
 export type { HashReader, TreeNode } from './hash-reader.ts';
-export { emptyTreeHash, leafHash, nodeHash } from './hashes.ts';
+export { emptyTreeHash, leafHash, leafHashOfText, nodeHash } from './hashes.ts';
 export {
   generateNoteKey,
   type NoteSigner,

@@ -6,7 +6,7 @@ import type { Db } from '../../database.ts';
 import {
   appendTiles,
   formatCheckpoint,
-  leafHash,
+  leafHashOfText,
   type NoteSigner,
   signNote,
   treeHash,
@@ -28,8 +28,6 @@ export interface IntegrationResult {
   readonly checkpoints: number;
 }
 
-const encoder = new TextEncoder();
-
 /** Integrates one batch of at most `batchSize` events; returns the new size, or undefined if none pending. */
 async function integrateBatch(db: Db, signer: NoteSigner, batchSize: number): Promise<number | undefined> {
   return db.transaction().execute(async (trx) => {
@@ -44,7 +42,7 @@ async function integrateBatch(db: Db, signer: NoteSigner, batchSize: number): Pr
     if (count === 0) {
       return undefined;
     }
-    const leafHashes = rows.slice(0, count).map((row) => leafHash(encoder.encode(row.entry)));
+    const leafHashes = rows.slice(0, count).map((row) => leafHashOfText(row.entry));
     const changed = await appendTiles({ size, leafHashes, readTiles: createTileReader(trx) });
     await upsertTiles(trx, changed);
     const newSize = size + count;

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { DbExecutor } from '../../database.ts';
 import {
   isTlogError,
+  leafHashOfText,
   type NoteVerifier,
   openNote,
   parseCheckpoint,
@@ -59,7 +60,6 @@ export interface AuditVerification {
 
 const BATCH = TILE_WIDTH * 32;
 const MAX_PROBLEMS = 50;
-const encoder = new TextEncoder();
 
 /** The columns must say what the logged entry says (append-audit-event.ts builds both from one input). */
 /** An event row as the verifier reads it: the time and details as text (no per-row objects). */
@@ -171,7 +171,8 @@ export async function verifyAuditLog(options: {
         isBroken = true;
         break;
       }
-      const leaf = builder.appendEntry(encoder.encode(row.entry));
+      const leaf = leafHashOfText(row.entry);
+      builder.appendLeafHash(leaf);
       const tile = tiles[Math.floor(seq / TILE_WIDTH) - firstTile];
       const offset = (seq % TILE_WIDTH) * 32;
       if (seq < treeSize && tile && tile.length >= offset + 32) {

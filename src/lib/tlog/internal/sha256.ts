@@ -8,3 +8,9 @@ export function sha256(data: Uint8Array): Uint8Array {
   const digest = hash('sha256', data, 'buffer');
   return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
 }
+
+/** SHA-256 of the UTF-8 encoding of `text`, without an intermediate copy. */
+export function sha256Text(text: string): Uint8Array {
+  const digest = hash('sha256', text, 'buffer');
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
+}
