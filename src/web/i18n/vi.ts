@@ -422,6 +422,26 @@ export const vi = {
   'catalogueAdmin.kind.workingHours': 'Số giờ làm việc',
   'catalogueAdmin.kind.sameDay': 'Trong ngày (có giờ tiếp nhận muộn nhất)',
   'catalogueAdmin.kind.immediately': 'Ngay khi nhận đủ hồ sơ',
+  'audit.title': 'Nhật ký kiểm toán',
+  'audit.lead':
+    'Mọi thay đổi trong hệ thống được ghi vào nhật ký chống sửa đổi: cây Merkle có chữ ký số, ai cũng kiểm tra được bằng khoá công khai.',
+  'audit.checkpoint': 'Điểm kiểm tra đã ký',
+  'audit.checkpointBody': 'Đã ký {size} bản ghi trên tổng số {events} sự kiện.',
+  'audit.noCheckpoint': 'Chưa có điểm kiểm tra nào được ký.',
+  'audit.witnessed': 'Đã được chứng thực bởi: {witnesses}',
+  'audit.notWitnessed': 'Chưa có nhân chứng độc lập',
+  'audit.export': 'Tải xuống các bản ghi (JSON Lines)',
+  'audit.events': 'Sự kiện',
+  'audit.none': 'Không có sự kiện nào bạn được xem.',
+  'audit.seq': 'Số thứ tự',
+  'audit.time': 'Thời điểm (UTC)',
+  'audit.action': 'Hành động',
+  'audit.actor': 'Người thực hiện',
+  'audit.subject': 'Đối tượng',
+  'audit.proof': 'Bằng chứng',
+  'audit.download': 'Tải bằng chứng',
+  'audit.pending': 'Chờ ký',
+  'audit.next': 'Trang sau',
 } as const;
 
 export type MessageKey = keyof typeof vi;
