@@ -31,6 +31,8 @@ export const en = {
     'Submit a dossier, follow its progress and receive digitally signed results: at the one-stop counter, on your phone or at a kiosk.',
   'home.procedures.title': 'Administrative procedures',
   'home.procedures.body': 'Browse the procedures, the papers to bring, fees and processing times.',
+  'home.calendar.title': 'Working calendar',
+  'home.calendar.body': 'Public holidays, office hours and how the return date is worked out.',
   'home.lookup.title': 'Look up a dossier',
   'home.lookup.body':
     'See where your dossier stands with the code on your receipt and the last 4 digits of your phone.',

@@ -31,6 +31,8 @@ export const vi = {
     'Nộp hồ sơ, theo dõi tiến độ và nhận kết quả có chữ ký số, tại bộ phận một cửa, trên điện thoại hoặc tại ki-ốt.',
   'home.procedures.title': 'Thủ tục hành chính',
   'home.procedures.body': 'Tra cứu danh mục thủ tục, giấy tờ cần nộp, lệ phí và thời hạn giải quyết.',
+  'home.calendar.title': 'Lịch làm việc',
+  'home.calendar.body': 'Ngày nghỉ lễ, giờ làm việc và cách tính ngày hẹn trả kết quả.',
   'home.lookup.title': 'Tra cứu hồ sơ',
   'home.lookup.body': 'Xem tình trạng hồ sơ bằng mã hồ sơ trên giấy tiếp nhận và 4 số cuối điện thoại.',
   'home.verify.title': 'Xác thực văn bản',
