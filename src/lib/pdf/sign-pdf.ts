@@ -8,9 +8,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { assembleCadesSignature } from '../pki/assemble-cades-signature.ts';
-import { prepareCadesSignature } from '../pki/prepare-cades-signature.ts';
-import type { Signer } from '../pki/signer.ts';
+import { assembleCadesSignature, prepareCadesSignature, type Signer } from '../pki/index.ts';
 import { addPdfDocumentTimestamp } from './add-document-timestamp.ts';
 import { addPdfValidationData, type PdfValidationData } from './add-validation-data.ts';
 import { embedPdfSignature } from './embed-signature.ts';

@@ -8,9 +8,13 @@
  * (EN 319 102-1 §5.1.3) with reasons.
  */
 import { createHash } from 'node:crypto';
-import { PkiError } from '../pki/errors.ts';
-import { type CadesVerification, verifyCadesSignature } from '../pki/verify-cades-signature.ts';
-import { type TimestampVerification, verifyTimestampToken } from '../pki/verify-timestamp-token.ts';
+import {
+  type CadesVerification,
+  PkiError,
+  type TimestampVerification,
+  verifyCadesSignature,
+  verifyTimestampToken,
+} from '../pki/index.ts';
 import { berToDer } from './internal/ber.ts';
 import { checkByteRange } from './internal/byte-range.ts';
 import { parsePdfDate } from './internal/dates.ts';
