@@ -124,7 +124,7 @@ async function sign(args: string[], io: PdfCommandIo): Promise<number> {
     ...(subject.CN ? { signerName: subject.CN } : {}),
     ...(tsa ? { timestamp: (digest: Uint8Array) => requestTimestamp(tsa, digest) } : {}),
     ...(level === 'B-LT' || level === 'B-LTA'
-      ? { validationData: () => collectValidationData([credential.certificate, ...credential.chain]) }
+      ? { revocationData: fetchRevocationData } // signer's and TSA's chains, from their AIA/CDP URLs
       : {}),
     ...(visible
       ? {
@@ -180,18 +180,6 @@ async function requestTimestamp(url: string, digest: Uint8Array): Promise<Uint8A
     throw new Error(`the TSA answered HTTP ${response.status}`);
   }
   return parseTimestampResponse(new Uint8Array(await response.arrayBuffer()), { request }).token;
-}
-
-/** B-LT data for the signer's chain: the certificates, and OCSP/CRL fetched from their AIA/CDP URLs. */
-async function collectValidationData(certificates: readonly Uint8Array[]) {
-  const crls: Uint8Array[] = [];
-  const ocspResponses: Uint8Array[] = [];
-  for (let i = 0; i + 1 < certificates.length; i++) {
-    const data = await fetchRevocationData(certificates[i]!, certificates[i + 1]!);
-    crls.push(...data.crls);
-    ocspResponses.push(...data.ocspResponses);
-  }
-  return { certificates: [...certificates], crls, ocspResponses };
 }
 
 async function verify(args: string[], io: PdfCommandIo): Promise<number> {

@@ -9,11 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { basePdf, formPdf } from '../../../test/fixtures/pdf/corpus.ts';
 import { makeNssDb, missing, pdfsig, qpdfCheck, toPem } from '../../../test/fixtures/pdf/tools.ts';
+import { localTimestamp } from '../../../test/fixtures/pki/responders.ts';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
-import { createCrl } from '../pki/create-crl.ts';
-import { createTimestampAuthority } from '../pki/create-timestamp-authority.ts';
-import { createTimestampRequest } from '../pki/create-timestamp-request.ts';
-import { parseTimestampResponse } from '../pki/parse-timestamp-response.ts';
+import { createCrl } from '../pki/index.ts';
 import { addPdfDocumentTimestamp } from './add-document-timestamp.ts';
 import { addPdfValidationData } from './add-validation-data.ts';
 import { PdfError } from './errors.ts';
@@ -135,15 +133,7 @@ test('an unknown root is indeterminate; an unsigned PDF is indeterminate', async
 
 test('B-T, B-LT and B-LTA with the in-process TSA, CRLs in the DSS and a document timestamp', async () => {
   const pki = await getTestPki();
-  const authority = createTimestampAuthority({
-    certificate: pki.tsa.certificate,
-    privateKey: pki.tsa.privateKey,
-    chain: pki.tsa.chain,
-  });
-  const timestamp = async (digest: Uint8Array) => {
-    const request = createTimestampRequest(digest, { certReq: true });
-    return parseTimestampResponse(await authority.respond(request), { request }).token;
-  };
+  const timestamp = localTimestamp(pki);
   const now = new Date();
   const crls = [
     createCrl({
@@ -221,15 +211,7 @@ test('the document timestamp verifies with openssl ts -verify', async (t) => {
     return;
   }
   const pki = await getTestPki();
-  const authority = createTimestampAuthority({
-    certificate: pki.tsa.certificate,
-    privateKey: pki.tsa.privateKey,
-    chain: pki.tsa.chain,
-  });
-  const timestamp = async (digest: Uint8Array) => {
-    const request = createTimestampRequest(digest, { certReq: true });
-    return parseTimestampResponse(await authority.respond(request), { request }).token;
-  };
+  const timestamp = localTimestamp(pki);
   const stamped = await addPdfDocumentTimestamp(
     await signPdf(await basePdf(1), pki.leader.signer),
     timestamp,
@@ -266,15 +248,7 @@ test('the document timestamp verifies with openssl ts -verify', async (t) => {
 
 test('DocMDP: P=2 allows the seal and form fills, P=1 allows only DSS and document timestamps', async () => {
   const pki = await getTestPki();
-  const authority = createTimestampAuthority({
-    certificate: pki.tsa.certificate,
-    privateKey: pki.tsa.privateKey,
-    chain: pki.tsa.chain,
-  });
-  const timestamp = async (digest: Uint8Array) => {
-    const request = createTimestampRequest(digest, { certReq: true });
-    return parseTimestampResponse(await authority.respond(request), { request }).token;
-  };
+  const timestamp = localTimestamp(pki);
   const form = await formPdf();
   const fill = (pdf: Uint8Array) => {
     const edit = new DocumentEdit(PdfDocument.open(pdf));
@@ -365,15 +339,7 @@ test('B-LTA outputs stay valid for pdfsig and qpdf on xref-table and xref-stream
     return;
   }
   const pki = await getTestPki();
-  const authority = createTimestampAuthority({
-    certificate: pki.tsa.certificate,
-    privateKey: pki.tsa.privateKey,
-    chain: pki.tsa.chain,
-  });
-  const timestamp = async (digest: Uint8Array) => {
-    const request = createTimestampRequest(digest, { certReq: true });
-    return parseTimestampResponse(await authority.respond(request), { request }).token;
-  };
+  const timestamp = localTimestamp(pki);
   const dir = mkdtempSync(join(tmpdir(), 'xaso-pdf-lta-'));
   const db = makeNssDb(dir, [toPem(pki.root.certificate)]);
   for (const [name, input] of [

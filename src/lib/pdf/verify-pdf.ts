@@ -91,6 +91,8 @@ export interface VerifyPdfOptions {
   allowOnline?: boolean;
   /** Validation time; default now. */
   at?: Date;
+  /** Missing (or stale) revocation data makes a signature INDETERMINATE instead of a warning. */
+  requireRevocation?: boolean;
 }
 
 export async function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions): Promise<PdfVerificationReport> {
@@ -262,6 +264,7 @@ async function verifyOne(
       ...validation,
       ...(options.at ? { at: options.at } : {}),
       ...(options.allowOnline ? { allowOnline: true } : {}),
+      ...(options.requireRevocation ? { requireRevocation: true } : {}),
     };
     try {
       cades = await verifyCadesSignature(entry.contents, digest, cadesOptions);

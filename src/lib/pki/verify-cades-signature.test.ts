@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { hasOpenssl, openssl, opensslMissing, tempDirectory } from '../../../test/fixtures/pki/openssl.ts';
+import { answerOcspGood } from '../../../test/fixtures/pki/responders.ts';
 import { getTestPki, loadTestKeys, toPem } from '../../../test/fixtures/pki/test-pki.ts';
 import { createCrl } from './create-crl.ts';
 import { createDevelopmentPki } from './create-development-pki.ts';
@@ -17,7 +18,6 @@ import { parseCertificate, sha256 } from './internal/certificate.ts';
 import { attribute, encodeSignedData, encodeSignerInfo, parseSignedData } from './internal/cms.ts';
 import { objectIdentifier, octetString, setOf } from './internal/der.ts';
 import { oid } from './internal/oids.ts';
-import { parseOcspRequest } from './parse-ocsp-request.ts';
 import { parseTimestampResponse } from './parse-timestamp-response.ts';
 import { signCades } from './sign-cades.ts';
 import type { Signer } from './signer.ts';
@@ -323,23 +323,8 @@ test('allowOnline: OCSP fetched from the certificate AIA URL (local responder on
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       asked++;
-      const parsed = parseOcspRequest(new Uint8Array(Buffer.concat(chunks)));
-      const now = new Date();
       response.setHeader('content-type', 'application/ocsp-response');
-      response.end(
-        createOcspResponse({
-          issuer: pki.issuingCa.certificate,
-          responderCertificate: pki.ocsp.certificate,
-          responderKey: pki.ocsp.privateKey,
-          entries: parsed.requests.map((r) => ({
-            serial: r.serial,
-            status: 'good' as const,
-            thisUpdate: now,
-          })),
-          producedAt: now,
-          ...(parsed.nonce ? { nonce: parsed.nonce } : {}),
-        }),
-      );
+      response.end(answerOcspGood(pki, new Uint8Array(Buffer.concat(chunks))).response);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
