@@ -20,6 +20,7 @@ import { checkByteRange } from './internal/byte-range.ts';
 import { parsePdfDate } from './internal/dates.ts';
 import { PdfDocument } from './internal/document.ts';
 import { type Dss, firstRevisionWithDss, readDss } from './internal/dss.ts';
+import { readFieldLock } from './internal/field-lock.ts';
 import {
   APPROVAL_POLICY,
   docMdpPolicy,
@@ -158,6 +159,25 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions): Pro
   return { verdict, reasons, revisions: revisions.length, signatures: reports };
 }
 
+/**
+ * The document's policy narrowed by the signature's FieldMDP lock (ISO 32000-2 §12.8.2.4): locked fields
+ * stay as signed. On an approval signature (no DocMDP) a lock is the signer saying which fields are
+ * settled, so the others may still be filled; without a lock xaso allows no fill after an approval
+ * signature, and a certification's P=1 allows none whatever the lock.
+ */
+function signaturePolicy(
+  doc: PdfDocument,
+  entry: SignatureEntry,
+  policy: ModificationPolicy,
+): ModificationPolicy {
+  const lock =
+    entry.subFilter === 'ETSI.RFC3161' ? undefined : readFieldLock(doc, entry.dict, entry.widgets[0]);
+  if (!lock) {
+    return policy;
+  }
+  return { ...policy, formFill: policy === APPROVAL_POLICY || policy.formFill, fieldLock: lock };
+}
+
 function end(entry: SignatureEntry): number {
   const r = entry.byteRange;
   return (r[2] ?? 0) + (r[3] ?? 0);
@@ -227,7 +247,11 @@ async function verifyOne(
 
   if (signedEnd < bytes.length) {
     try {
-      report.modifications = findModifications(doc.viewAt(signedEnd), doc, policy);
+      report.modifications = findModifications(
+        doc.viewAt(signedEnd),
+        doc,
+        signaturePolicy(doc, entry, policy),
+      );
     } catch {
       report.modifications.disallowed.push('the signed revision could not be read');
     }
