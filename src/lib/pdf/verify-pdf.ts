@@ -94,6 +94,8 @@ export interface VerifyPdfOptions {
   at?: Date;
   /** Missing (or stale) revocation data makes a signature INDETERMINATE instead of a warning. */
   requireRevocation?: boolean;
+  /** How far (ms) an OCSP response may be produced from the validation time; default 24 hours. */
+  ocspToleranceMs?: number;
 }
 
 export async function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions): Promise<PdfVerificationReport> {
@@ -289,6 +291,7 @@ async function verifyOne(
       ...(options.at ? { at: options.at } : {}),
       ...(options.allowOnline ? { allowOnline: true } : {}),
       ...(options.requireRevocation ? { requireRevocation: true } : {}),
+      ...(options.ocspToleranceMs === undefined ? {} : { ocspToleranceMs: options.ocspToleranceMs }),
     };
     try {
       cades = await verifyCadesSignature(entry.contents, digest, cadesOptions);

@@ -453,3 +453,86 @@ test('allowOnline: a CRL fetched from the certificate distribution point (no OCS
     server.close();
   }
 });
+
+test('revocation freshness: a CRL past its nextUpdate or an OCSP response outside the tolerance warns, or is indeterminate with requireRevocation', async () => {
+  const pki = await getTestPki();
+  const cms = await signCades(contentDigest, pki.seal.signer);
+  const at = new Date();
+  const day = 24 * 3600 * 1000;
+  const shift = (ms: number) => new Date(at.getTime() + ms);
+  // The issuing CA's status, fresh in every case: only the seal certificate's data varies.
+  const caCrl = createCrl({
+    issuer: pki.root.certificate,
+    issuerKey: pki.root.privateKey,
+    revoked: [],
+    thisUpdate: shift(-day),
+    nextUpdate: shift(day),
+  });
+  const sealCrl = (thisUpdate: Date, nextUpdate: Date) =>
+    createCrl({
+      issuer: pki.issuingCa.certificate,
+      issuerKey: pki.issuingCa.privateKey,
+      revoked: [],
+      thisUpdate,
+      nextUpdate,
+    });
+  const sealOcsp = (producedAt: Date, nextUpdate?: Date) =>
+    createOcspResponse({
+      issuer: pki.issuingCa.certificate,
+      responderCertificate: pki.ocsp.certificate,
+      responderKey: pki.ocsp.privateKey,
+      entries: [
+        {
+          serial: parseCertificate(pki.seal.certificate).serialHex,
+          status: 'good',
+          thisUpdate: producedAt,
+          ...(nextUpdate ? { nextUpdate } : {}),
+        },
+      ],
+      producedAt,
+    });
+  const check = async (
+    what: string,
+    data: { crls?: Uint8Array[]; ocspResponses?: Uint8Array[] },
+    isStale: boolean,
+    extra: { ocspToleranceMs?: number } = {},
+  ) => {
+    const base = {
+      trustAnchors: pki.trustAnchors,
+      at,
+      crls: [caCrl, ...(data.crls ?? [])],
+      ocspResponses: data.ocspResponses ?? [],
+      ...extra,
+    };
+    const lenient = await verifyCadesSignature(cms, contentDigest, base);
+    assert.equal(lenient.verdict, 'passed', `${what}: ${lenient.problems.join()}`);
+    assert.equal(lenient.revocation.certificates[0]?.status, 'good', what);
+    assert.deepEqual(lenient.warnings, isStale ? ['REVOCATION_DATA_STALE'] : [], what);
+    const strict = await verifyCadesSignature(cms, contentDigest, { ...base, requireRevocation: true });
+    assert.equal(strict.verdict, isStale ? 'indeterminate' : 'passed', what);
+    assert.deepEqual(strict.problems, isStale ? ['REVOCATION_STALE'] : [], what);
+  };
+  await check('CRL current at the validation time', { crls: [sealCrl(shift(-day), shift(day))] }, false);
+  await check('CRL whose nextUpdate has passed', { crls: [sealCrl(shift(-3 * day), shift(-day))] }, true);
+  await check('OCSP produced an hour before', { ocspResponses: [sealOcsp(shift(-3600_000))] }, false);
+  await check('OCSP produced three days before', { ocspResponses: [sealOcsp(shift(-3 * day))] }, true);
+  await check('OCSP produced three days after', { ocspResponses: [sealOcsp(shift(3 * day))] }, true);
+  await check(
+    'OCSP three days before, tolerance a week',
+    { ocspResponses: [sealOcsp(shift(-3 * day))] },
+    false,
+    {
+      ocspToleranceMs: 7 * day,
+    },
+  );
+  await check(
+    'OCSP within the tolerance but past its nextUpdate',
+    { ocspResponses: [sealOcsp(shift(-2 * 3600_000), shift(-3600_000))] },
+    true,
+  );
+  await check(
+    'stale and fresh data together: the fresh answer counts',
+    { crls: [sealCrl(shift(-3 * day), shift(-day))], ocspResponses: [sealOcsp(shift(-3600_000))] },
+    false,
+  );
+});
