@@ -9,7 +9,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
 import { registerCalendarApiRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerCatalogueApiRoutes } from './modules/catalogue/procedure.routes.ts';
+import { registerCatalogueAdminApiRoutes } from './modules/catalogue/procedure-admin.routes.ts';
 import { registerCitizenAuthentication } from './modules/citizen-identity/authenticate-citizen.ts';
 import { createCitizenOidcClient } from './modules/citizen-identity/oidc-client.ts';
 import { createInjectFetch } from './modules/dev-oidc/inject-fetch.ts';
@@ -26,6 +29,7 @@ import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { createRateLimiter } from './platform/http/rate-limiter.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerAuditPages } from './web/audit.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
 
@@ -121,7 +125,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerPkiRoutes(app, { db, config });
   registerCscRoutes(app, { db, config, signInLimiter });
   registerSigningRoutes(app, { db, config });
+  registerCatalogueApiRoutes(app, { db });
+  registerCatalogueAdminApiRoutes(app, { db });
+  registerAuditLogRoutes(app, { db, config });
   registerWeb(app, { db, config, kit, signInLimiter, citizen: { oidcClient: citizenOidc, devProvider } });
+  registerAuditPages(app, { db, kit });
 
   await app.ready();
   return app;

@@ -9,6 +9,9 @@ Usage:
   xaso migrate                    apply database migrations and exit
   xaso demo credentials [--json]  list the demo accounts
   xaso pdf sign|verify ...        PAdES signing and verification (xaso pdf help)
+  xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]
+                                  check the audit log against its signed checkpoints
+  xaso audit witness add URL KEY  post new checkpoints to a C2SP tlog-witness
   xaso help                       this text
 `;
 
@@ -81,6 +84,10 @@ export async function runCli(
       case 'pdf': {
         const { runPdfCommand } = await import('./cli/pdf-command.ts');
         return await runPdfCommand(rest, io);
+      }
+      case 'audit': {
+        const { runAuditCommand } = await import('./cli/audit-command.ts');
+        return await runAuditCommand(rest, io);
       }
       case undefined:
       case 'help':

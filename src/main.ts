@@ -4,6 +4,8 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { startAuditIntegrator } from './modules/audit-log/audit-integrator.ts';
+import { loadOrCreateLogSigner } from './modules/audit-log/log-key.ts';
 import { seedDemo } from './modules/demo/seed-demo.ts';
 import { ensureDevelopmentPki } from './modules/signing/ensure-development-pki.ts';
 import { type DatabaseHandle, openDatabase, pgliteDirFor } from './platform/db/database.ts';
@@ -42,12 +44,20 @@ export async function startServer(
     app.log.info('demo data seeded: `npx xaso demo credentials` lists the accounts');
   }
   await app.listen({ port: config.port, host: config.host });
+  // Signed checkpoints follow the committed events within about a second (issue 4 §3).
+  const integrator = startAuditIntegrator({
+    db: database.db,
+    signer: loadOrCreateLogSigner(config),
+    onError: (error) => app.log.error({ err: error }, 'audit log integration failed'),
+    onWitnessFailure: (outcome) => app.log.warn(outcome, 'audit log witness did not cosign'),
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       app.log.info('shutting down: finishing requests in flight');
       await app.close();
+      await integrator.stop();
       await database.close();
     })();
     return stopping;

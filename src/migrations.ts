@@ -2,7 +2,9 @@
 // `<4-digit order>-<module>-<what>`; Kysely applies them in name order.
 import type { Migration } from 'kysely';
 import * as auditEvents from './modules/audit-log/migrations/0001-audit-events.ts';
+import * as auditTree from './modules/audit-log/migrations/0004-audit-log-tree.ts';
 import * as calendar from './modules/calendar/migrations/0007-calendar.ts';
+import * as catalogue from './modules/catalogue/migrations/0005-catalogue.ts';
 import * as citizens from './modules/citizen-identity/migrations/0001-citizens.ts';
 import * as devOidcKeys from './modules/dev-oidc/migrations/0001-dev-oidc-keys.ts';
 import * as staff from './modules/identity/migrations/0001-staff.ts';
@@ -13,6 +15,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-organisation-units': units,
   '0002-identity-staff': staff,
   '0003-audit-log-events': auditEvents,
+  '0004-audit-log-tree': auditTree,
+  '0005-catalogue-procedures': catalogue,
   '0006-citizen-identity': citizens,
   '0006-citizen-dev-oidc-keys': devOidcKeys,
   '0007-calendar-holidays-office-hours': calendar,

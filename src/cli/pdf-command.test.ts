@@ -7,10 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { basePdf } from '../../test/fixtures/pdf/corpus.ts';
+import { readDss } from '../../test/fixtures/pdf/dss.ts';
 import { hasTool, toPem } from '../../test/fixtures/pdf/tools.ts';
-import { getTestPki } from '../../test/fixtures/pki/test-pki.ts';
-import { createTimestampAuthority } from '../lib/pki/create-timestamp-authority.ts';
-import { writePkcs12 } from '../lib/pki/write-pkcs12.ts';
+import { answerOcspGood } from '../../test/fixtures/pki/responders.ts';
+import { getTestPki, loadTestKeys } from '../../test/fixtures/pki/test-pki.ts';
+import {
+  createDevelopmentPki,
+  createTimestampAuthority,
+  describeCertificate,
+  parseOcspResponse,
+  writePkcs12,
+} from '../lib/pki/index.ts';
 import { runPdfCommand } from './pdf-command.ts';
 
 async function run(args: string[]) {
@@ -234,6 +241,98 @@ test('B-T through --tsa against a local RFC 3161 server', async () => {
     );
     assert.equal(json.verdict, 'TOTAL_PASSED');
     assert.equal(json.signatures[0].level, 'B-T');
+  } finally {
+    server.close();
+  }
+});
+
+test('--level B-LT: the DSS holds the signer and TSA certificates and OCSP answers fetched from their AIA URL', async () => {
+  const { file } = await setup();
+  const keys = loadTestKeys();
+  let pki: Awaited<ReturnType<typeof createDevelopmentPki>> | undefined;
+  const asked: string[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = new Uint8Array(Buffer.concat(chunks));
+      const answer = async (): Promise<Uint8Array> => {
+        if (req.url === '/tsa') {
+          return createTimestampAuthority({
+            certificate: pki!.tsa.certificate,
+            privateKey: pki!.tsa.privateKey,
+            chain: pki!.tsa.chain,
+          }).respond(body);
+        }
+        const { serials, response } = answerOcspGood(pki!, body);
+        asked.push(...serials);
+        return response;
+      };
+      answer().then(
+        (reply) => res.end(Buffer.from(reply)),
+        () => {
+          res.writeHead(500);
+          res.end();
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const lt = await createDevelopmentPki({ keys, ocspUrl: `${base}/ocsp` });
+    pki = lt;
+    writeFileSync(file('root-lt.pem'), toPem(lt.root.certificate));
+    writeFileSync(
+      file('leader-lt.p12'),
+      writePkcs12({
+        privateKey: lt.leader.privateKey,
+        certificate: lt.leader.certificate,
+        chain: lt.leader.chain,
+        password: 'p',
+      }),
+    );
+    for (const level of ['B-LT', 'B-LTA']) {
+      asked.length = 0;
+      const out = file(`${level}.pdf`);
+      const signed = await run([
+        'sign',
+        file('in.pdf'),
+        '-o',
+        out,
+        '--p12',
+        file('leader-lt.p12'),
+        '--password',
+        'p',
+        '--level',
+        level,
+        '--tsa',
+        `${base}/tsa`,
+      ]);
+      assert.equal(signed.code, 0, signed.stderr);
+      const tsaSerial = describeCertificate(lt.tsa.certificate).serialNumber;
+      const leaderSerial = describeCertificate(lt.leader.certificate).serialNumber;
+      assert.deepEqual(
+        asked.sort(),
+        [leaderSerial, tsaSerial].sort(),
+        `${level}: OCSP asked for signer and TSA`,
+      );
+      const dss = readDss(readFileSync(out));
+      assert.ok(
+        dss.certificates.some((c) => Buffer.from(c).equals(lt.tsa.certificate)),
+        `${level}: TSA cert`,
+      );
+      const answered = dss.ocspResponses.flatMap(
+        (r) => parseOcspResponse(r).basic?.responses.map((s) => s.serial) ?? [],
+      );
+      assert.ok(answered.includes(tsaSerial), `${level}: the TSA's OCSP answer is in the DSS`);
+      assert.ok(answered.includes(leaderSerial), `${level}: the signer's OCSP answer is in the DSS`);
+      const json = JSON.parse((await run(['verify', out, '--trust', file('root-lt.pem'), '--json'])).stdout);
+      assert.equal(json.verdict, 'TOTAL_PASSED');
+      // The development issuing CA names no OCSP/CRL URL, so its own status stays unknown and the
+      // verifier stops at B-T; the DSS content above is what B-LT signing owes.
+      assert.equal(json.signatures[0].level, 'B-T');
+    }
   } finally {
     server.close();
   }

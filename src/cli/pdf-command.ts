@@ -3,19 +3,24 @@
 //   xaso pdf sign IN.pdf -o OUT.pdf --p12 KEY.p12 --password PASS [--level B-B|B-T|B-LT|B-LTA]
 //        [--tsa URL] [--visible page,x,y,w,h] [--reason TEXT] [--location TEXT]
 //   xaso pdf verify FILE.pdf --trust ROOT.pem [--trust ...] [--json]
-import { X509Certificate } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { PdfError } from '../lib/pdf/errors.ts';
-import { formatPdfVerification } from '../lib/pdf/format-verification.ts';
-import { PADES_LEVELS, type PadesLevel, signPdf } from '../lib/pdf/sign-pdf.ts';
-import { verifyPdf } from '../lib/pdf/verify-pdf.ts';
-import { createTimestampRequest } from '../lib/pki/create-timestamp-request.ts';
-import { PkiError } from '../lib/pki/errors.ts';
-import { parseCertificate } from '../lib/pki/internal/certificate.ts';
-import { fetchRevocationData } from '../lib/pki/internal/online-revocation.ts';
-import { parseTimestampResponse } from '../lib/pki/parse-timestamp-response.ts';
-import { readPkcs12 } from '../lib/pki/read-pkcs12.ts';
+import {
+  formatPdfVerification,
+  PADES_LEVELS,
+  type PadesLevel,
+  PdfError,
+  signPdf,
+  verifyPdf,
+} from '../lib/pdf/index.ts';
+import {
+  createTimestampRequest,
+  describeCertificate,
+  fetchRevocationData,
+  PkiError,
+  parseTimestampResponse,
+  readPkcs12,
+} from '../lib/pki/index.ts';
 
 export interface PdfCommandIo {
   stdout: { write(text: string): unknown };
@@ -119,7 +124,7 @@ async function sign(args: string[], io: PdfCommandIo): Promise<number> {
     ...(subject.CN ? { signerName: subject.CN } : {}),
     ...(tsa ? { timestamp: (digest: Uint8Array) => requestTimestamp(tsa, digest) } : {}),
     ...(level === 'B-LT' || level === 'B-LTA'
-      ? { validationData: () => collectValidationData([credential.certificate, ...credential.chain]) }
+      ? { revocationData: fetchRevocationData } // signer's and TSA's chains, from their AIA/CDP URLs
       : {}),
     ...(visible
       ? {
@@ -127,7 +132,7 @@ async function sign(args: string[], io: PdfCommandIo): Promise<number> {
             ...visible,
             appearance: {
               ...(subject.CN ? { signerName: subject.CN } : {}),
-              ...(subject.title ? { title: subject.title } : {}),
+              ...(subject.T ? { title: subject.T } : {}),
               ...(unitOf(subject) ? { unit: unitOf(subject) } : {}),
             },
           },
@@ -143,7 +148,7 @@ async function sign(args: string[], io: PdfCommandIo): Promise<number> {
 }
 
 /** The unit line under the name: the organisation, unless it is the signer itself (a seal certificate). */
-function unitOf(subject: Record<string, string>): string | undefined {
+function unitOf(subject: Readonly<Record<string, string>>): string | undefined {
   const unit = subject.O ?? subject.OU;
   return unit === subject.CN ? (subject.OU !== subject.CN ? subject.OU : undefined) : unit;
 }
@@ -157,15 +162,9 @@ function parseVisible(text: string) {
   return { page, x, y, width, height };
 }
 
-function subjectOf(der: Uint8Array): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of new X509Certificate(der).subject.split('\n')) {
-    const at = line.indexOf('=');
-    if (at > 0) {
-      out[line.slice(0, at)] ??= line.slice(at + 1);
-    }
-  }
-  return out;
+/** First value of each subject attribute by OpenSSL short name (CN, O, OU, T for title, …). */
+function subjectOf(der: Uint8Array): Readonly<Record<string, string>> {
+  return describeCertificate(der).subject;
 }
 
 /** RFC 3161 §3.4 over HTTP: POST application/timestamp-query, read application/timestamp-reply. */
@@ -181,21 +180,6 @@ async function requestTimestamp(url: string, digest: Uint8Array): Promise<Uint8A
     throw new Error(`the TSA answered HTTP ${response.status}`);
   }
   return parseTimestampResponse(new Uint8Array(await response.arrayBuffer()), { request }).token;
-}
-
-/** B-LT data for the signer's chain: the certificates, and OCSP/CRL fetched from their AIA/CDP URLs. */
-async function collectValidationData(certificates: readonly Uint8Array[]) {
-  const crls: Uint8Array[] = [];
-  const ocspResponses: Uint8Array[] = [];
-  for (let i = 0; i + 1 < certificates.length; i++) {
-    const data = await fetchRevocationData(
-      parseCertificate(certificates[i]!),
-      parseCertificate(certificates[i + 1]!),
-    );
-    crls.push(...data.crls);
-    ocspResponses.push(...data.ocspResponses);
-  }
-  return { certificates: [...certificates], crls, ocspResponses };
 }
 
 async function verify(args: string[], io: PdfCommandIo): Promise<number> {
@@ -227,7 +211,7 @@ function readCertificates(path: string): Uint8Array[] {
   const certificates = blocks.length > 0 ? blocks : [new Uint8Array(bytes)];
   for (const der of certificates) {
     try {
-      new X509Certificate(der);
+      describeCertificate(der);
     } catch {
       throw new UsageError(`${path} is not a certificate (PEM or DER)`);
     }

@@ -6,6 +6,7 @@ import type { AppError } from '../platform/errors.ts';
 import { isApiRequest } from '../platform/http/error-handler.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
 import { registerCalendarPages } from './calendar.routes.ts';
+import { registerCataloguePages } from './catalogue.routes.ts';
 import { type CitizenPagesOptions, registerCitizenPages } from './citizen.routes.ts';
 import { assertCsrf } from './csrf.ts';
 import type { PageKit } from './page-kit.ts';
@@ -70,4 +71,5 @@ export function registerWeb(
   registerCitizenPages(app, { db: options.db, config: options.config, kit: options.kit, ...options.citizen });
   registerCalendarPages(app, { db: options.db, kit: options.kit });
   registerSigningPages(app, { db: options.db, kit: options.kit });
+  registerCataloguePages(app, { db: options.db, kit: options.kit });
 }

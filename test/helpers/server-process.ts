@@ -49,7 +49,7 @@ export async function startServerProcess(
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = started + (options.timeoutMs ?? 30_000);
+  const deadline = started + (options.timeoutMs ?? 90_000);
   let readyAfterMs = -1;
   while (Date.now() < deadline && child.exitCode === null) {
     try {

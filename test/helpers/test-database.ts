@@ -1,16 +1,13 @@
 // Each test file gets its own fresh database: an in-memory PGlite, or a new PostgreSQL database created
 // from TEST_DATABASE_URL and dropped afterwards. No truncation, so files run in parallel.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after } from 'node:test';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Database, Db } from '../../src/database.ts';
 import { MIGRATIONS } from '../../src/migrations.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { ensurePgliteTemplate } from '../../src/platform/db/pglite-template.ts';
 
 export const testEngine: 'pglite' | 'postgres' =
   process.env.XASO_TEST_ENGINE === 'postgres' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -39,28 +36,6 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
   };
 }
 
-/**
- * An initdb'd, empty PGlite cluster, dumped once per PGlite version into the temp folder and loaded by every
- * test file: initdb in WebAssembly takes seconds, loading the dump a fraction of that.
- */
-async function pgliteTemplate(): Promise<Blob> {
-  // The package does not export its package.json: read it next to the resolved entry point (dist/).
-  const entry = new URL(import.meta.resolve('@electric-sql/pglite'));
-  const version = (JSON.parse(readFileSync(new URL('../package.json', entry), 'utf8')) as { version: string })
-    .version;
-  const file = join(tmpdir(), `xaso-pglite-template-${version}.tar.gz`);
-  if (!existsSync(file)) {
-    const pglite = await PGlite.create('memory://');
-    const dump = await pglite.dumpDataDir('gzip');
-    await pglite.close();
-    // Parallel test files may race here: each writes its own file and the rename is atomic.
-    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
-    renameSync(partial, file);
-  }
-  return new Blob([readFileSync(file)]);
-}
-
 /** A migrated, empty database for this test file; closed (and dropped) when the file ends. */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   let handle: DatabaseHandle<Database>;
@@ -72,7 +47,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     drop = created.drop;
     handle = await openDatabase<Database>({ url, poolSize: 5 });
   } else {
-    handle = await openDatabase<Database>({ pgliteTemplate: await pgliteTemplate() });
+    handle = await openDatabase<Database>({ pgliteTemplate: await ensurePgliteTemplate() });
   }
   if (options.migrate !== false) {
     await migrateToLatest(handle.db as never, MIGRATIONS);

@@ -232,7 +232,17 @@ test('both endpoints are in /api/openapi.json with their query parameters', asyn
   const dueDateOp = document.paths['/api/v1/calendar/due-date']?.get;
   assert.ok(dueDateOp, 'due-date documented');
   const names = dueDateOp.parameters.map((p: { name: string }) => p.name).sort();
-  assert.deepEqual(names, ['beforeClosing', 'cutoff', 'days', 'hours', 'kind', 'receivedAt', 'unit']);
+  assert.deepEqual(names, [
+    'beforeClosing',
+    'channel',
+    'cutoff',
+    'days',
+    'hours',
+    'kind',
+    'procedure',
+    'receivedAt',
+    'unit',
+  ]);
   assert.ok(dueDateOp.responses['200'].content['application/json'].schema.properties.derivation);
   assert.ok(document.paths['/api/v1/calendar/holidays']?.get);
 });

@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { prepareCadesSignature } from '../pki/prepare-cades-signature.ts';
-import type { Signer } from '../pki/signer.ts';
+import { prepareCadesSignature, type Signer } from '../pki/index.ts';
 
 const sizeCache = new WeakMap<Signer, number>();
 

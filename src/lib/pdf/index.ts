@@ -11,6 +11,8 @@ export { PdfError, type PdfErrorCode } from './errors.ts';
 export { estimateCmsSize } from './estimate-cms-size.ts';
 export { formatPdfVerification } from './format-verification.ts';
 export type { SignatureAppearance } from './internal/appearance.ts';
+export type { FieldLock } from './internal/field-lock.ts';
+export type { RevocationDataSource } from './internal/validation-data.ts';
 export {
   type PreparedPdfSignature,
   type PreparePdfSignatureOptions,

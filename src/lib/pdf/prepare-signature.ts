@@ -9,6 +9,7 @@ import { buildAppearance, type SignatureAppearance } from './internal/appearance
 import { pdfDate } from './internal/dates.ts';
 import { PdfDocument } from './internal/document.ts';
 import { DocumentEdit } from './internal/edit.ts';
+import { type FieldLock, fieldLockEntries, isFieldLock } from './internal/field-lock.ts';
 import { dict, name, PdfString } from './internal/objects.ts';
 import { assembleSigned, type ByteRange, signatureDictionaryBody } from './internal/placeholder.ts';
 import {
@@ -49,6 +50,12 @@ export interface PreparePdfSignatureOptions {
    * 2 form fill and signing, 3 also annotations. Only the first signature of a document may certify.
    */
   certify?: 1 | 2 | 3;
+  /**
+   * FieldMDP (ISO 32000-2 §12.8.2.4): form fields that must keep their signed values ('All', or the fully
+   * qualified names to include or exclude). Written as a FieldMDP reference in the signature dictionary
+   * and, on a new field, as its /Lock (§12.7.5.5).
+   */
+  lock?: FieldLock;
   /** 'ETSI.RFC3161' makes a document timestamp (/Type /DocTimeStamp, EN 319 142-1 §5.4.3). */
   subFilter?: 'ETSI.CAdES.detached' | 'ETSI.RFC3161';
 }
@@ -109,6 +116,24 @@ export async function preparePdfSignature(
       }),
     ]);
   }
+  if (options.lock !== undefined) {
+    if (isTimestamp || !isFieldLock(options.lock)) {
+      throw new PdfError(
+        'INVALID_ARGUMENT',
+        'lock takes { action: "All" } or Include/Exclude with field names',
+      );
+    }
+    const references = entries.get('Reference');
+    entries.set('Reference', [
+      ...(Array.isArray(references) ? references : []),
+      dict({
+        Type: name('SigRef'),
+        TransformMethod: name('FieldMDP'),
+        TransformParams: fieldLockEntries(options.lock, 'TransformParams'),
+        Data: edit.rootRef(), // ISO 32000-1 Table 253: required for FieldMDP
+      }),
+    ]);
+  }
   const layout = signatureDictionaryBody(entries, options.contentsSize);
   const valueRef = edit.add(layout.body);
   if (options.certify !== undefined) {
@@ -142,7 +167,10 @@ export async function preparePdfSignature(
   if (empty) {
     fillSignatureField(edit, empty, valueRef, appearance);
   } else {
-    addSignatureField(edit, { fieldName, pageIndex, rect, appearance, value: valueRef });
+    const field = addSignatureField(edit, { fieldName, pageIndex, rect, appearance, value: valueRef });
+    if (options.lock !== undefined) {
+      edit.editDict(field).set('Lock', fieldLockEntries(options.lock, 'SigFieldLock'));
+    }
   }
 
   const { tail, bodyOffsets } = edit.writeTail();

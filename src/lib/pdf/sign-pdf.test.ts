@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { basePdf, generateCorpus, sealPng } from '../../../test/fixtures/pdf/corpus.ts';
+import { readDss } from '../../../test/fixtures/pdf/dss.ts';
 import {
   makeNssDb,
   missing,
@@ -14,14 +15,22 @@ import {
   qpdfCheck,
   toPem,
 } from '../../../test/fixtures/pdf/tools.ts';
+import { localTimestamp } from '../../../test/fixtures/pki/responders.ts';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
-import { assembleCadesSignature } from '../pki/assemble-cades-signature.ts';
-import { prepareCadesSignature } from '../pki/prepare-cades-signature.ts';
+import {
+  assembleCadesSignature,
+  createCrl,
+  createOcspResponse,
+  describeCertificate,
+  parseOcspResponse,
+  prepareCadesSignature,
+} from '../pki/index.ts';
 import { addPdfSignatureFields } from './add-signature-fields.ts';
 import { embedPdfSignature } from './embed-signature.ts';
 import { PdfError } from './errors.ts';
 import { estimateCmsSize } from './estimate-cms-size.ts';
 import { PdfDocument } from './internal/document.ts';
+import { sameBytes } from './internal/objects.ts';
 import { listSignatures } from './internal/signatures.ts';
 import { preparePdfSignature } from './prepare-signature.ts';
 import { signPdf } from './sign-pdf.ts';
@@ -189,4 +198,104 @@ test('two passes with the state stored in between (remote signing): prepare, sig
   const report = await verifyPdf(signed, { trustAnchors: pki.trustAnchors });
   assert.equal(report.verdict, 'TOTAL_PASSED');
   assert.equal(report.signatures[0]!.claimedSigningTime, '2026-01-05T02:30:00.000Z');
+});
+
+test('B-LT with revocationData: the DSS holds the signer and TSA chains and the TSA certificate’s OCSP answer', async () => {
+  const pki = await getTestPki();
+  const timestamp = localTimestamp(pki);
+  const asked: string[] = [];
+  // Local answers instead of the network: OCSP from the delegated responder for end entities, a CRL of
+  // the root for the issuing CA.
+  const revocationData = async (certificate: Uint8Array, issuer: Uint8Array) => {
+    const serial = describeCertificate(certificate).serialNumber;
+    asked.push(describeCertificate(certificate).subject.CN ?? serial);
+    const now = new Date();
+    if (sameBytes(issuer, pki.root.certificate)) {
+      return {
+        crls: [
+          createCrl({
+            issuer,
+            issuerKey: pki.root.privateKey,
+            revoked: [],
+            thisUpdate: now,
+            nextUpdate: new Date(now.getTime() + 86_400_000),
+          }),
+        ],
+        ocspResponses: [],
+      };
+    }
+    assert.ok(sameBytes(issuer, pki.issuingCa.certificate), 'end entities are asked about with their issuer');
+    return {
+      crls: [],
+      ocspResponses: [
+        createOcspResponse({
+          issuer,
+          responderCertificate: pki.ocsp.certificate,
+          responderKey: pki.ocsp.privateKey,
+          entries: [
+            { serial, status: 'good', thisUpdate: now, nextUpdate: new Date(now.getTime() + 86_400_000) },
+          ],
+          producedAt: now,
+        }),
+      ],
+    };
+  };
+  for (const level of ['B-LT', 'B-LTA'] as const) {
+    asked.length = 0;
+    const signed = await signPdf(await basePdf(1), pki.leader.signer, { level, timestamp, revocationData });
+    const tsaName = describeCertificate(pki.tsa.certificate).subject.CN!;
+    const leaderName = describeCertificate(pki.leader.certificate).subject.CN!;
+    const caName = describeCertificate(pki.issuingCa.certificate).subject.CN!;
+    assert.deepEqual(
+      asked.sort(),
+      [caName, leaderName, tsaName].sort(),
+      `${level}: one question per certificate`,
+    );
+
+    const dss = readDss(signed);
+    for (const [label, der] of [
+      ['TSA', pki.tsa.certificate],
+      ['signer', pki.leader.certificate],
+      ['issuing CA', pki.issuingCa.certificate],
+      ['root', pki.root.certificate],
+    ] as const) {
+      assert.ok(
+        dss.certificates.some((c) => sameBytes(c, der)),
+        `${level}: the DSS holds the ${label} certificate`,
+      );
+    }
+    const ocspSerials = dss.ocspResponses.flatMap(
+      (r) => parseOcspResponse(r).basic?.responses.map((s) => s.serial) ?? [],
+    );
+    assert.ok(
+      ocspSerials.includes(describeCertificate(pki.tsa.certificate).serialNumber),
+      `${level}: TSA OCSP answer`,
+    );
+    assert.ok(
+      ocspSerials.includes(describeCertificate(pki.leader.certificate).serialNumber),
+      `${level}: signer OCSP`,
+    );
+    assert.equal(dss.crls.length, 1, `${level}: the root's CRL on the issuing CA, once`);
+
+    const report = await verifyPdf(signed, { trustAnchors: pki.trustAnchors, requireRevocation: true });
+    assert.equal(report.verdict, 'TOTAL_PASSED', `${level}: ${JSON.stringify(report.reasons)}`);
+    assert.equal(report.signatures.find((s) => s.kind === 'signature')?.level, level);
+  }
+});
+
+test('B-LT without revocationData nor validationData is refused; a failing source fails the signing', async () => {
+  const pki = await getTestPki();
+  const timestamp = localTimestamp(pki);
+  await assert.rejects(
+    signPdf(await basePdf(1), pki.leader.signer, { level: 'B-LT', timestamp }),
+    (error: unknown) => error instanceof PdfError && error.code === 'INVALID_ARGUMENT',
+  );
+  await assert.rejects(
+    signPdf(await basePdf(1), pki.leader.signer, {
+      level: 'B-LT',
+      timestamp,
+      revocationData: () => Promise.reject(new Error('responder down')),
+    }),
+    (error: unknown) => error instanceof PdfError && error.code === 'SIGNING_FAILED',
+  );
 });

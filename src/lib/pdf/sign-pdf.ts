@@ -2,21 +2,25 @@
  * One-call PAdES signing (ETSI EN 319 142-1 baseline levels) with any `Signer`:
  * - B-B: CAdES detached signature (no signing-time attribute, /M carries the time), SubFilter ETSI.CAdES.detached;
  * - B-T: plus an RFC 3161 signature timestamp in the CMS unsigned attributes;
- * - B-LT: plus a DSS update with certificates and revocation data (`validationData`);
+ * - B-LT: plus a DSS update with the certificates of the signer's and the TSA's chains and their revocation
+ *   data (`revocationData`, `validationData`);
  * - B-LTA: plus a document timestamp after the DSS.
  * Each step is its own incremental update, so every earlier signature stays valid.
  */
 
 import { createHash } from 'node:crypto';
-import { assembleCadesSignature } from '../pki/assemble-cades-signature.ts';
-import { prepareCadesSignature } from '../pki/prepare-cades-signature.ts';
-import type { Signer } from '../pki/signer.ts';
+import { assembleCadesSignature, prepareCadesSignature, type Signer } from '../pki/index.ts';
 import { addPdfDocumentTimestamp } from './add-document-timestamp.ts';
 import { addPdfValidationData, type PdfValidationData } from './add-validation-data.ts';
 import { embedPdfSignature } from './embed-signature.ts';
 import { PdfError } from './errors.ts';
 import { estimateCmsSize } from './estimate-cms-size.ts';
 import { callTimestamp, probeTimestampSize, type TimestampCallback } from './internal/timestamp.ts';
+import {
+  buildValidationData,
+  mergeValidationData,
+  type RevocationDataSource,
+} from './internal/validation-data.ts';
 import { type PreparePdfSignatureOptions, preparePdfSignature } from './prepare-signature.ts';
 
 export type PadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
@@ -26,8 +30,16 @@ export interface SignPdfOptions extends Omit<PreparePdfSignatureOptions, 'conten
   /** RFC 3161 client: needed from B-T on. */
   timestamp?: TimestampCallback;
   /**
-   * B-LT data: certificates, CRLs and OCSP responses for the signer's and the TSA's chains. A function is
-   * called after the signature is made (revocation data should be newer than the signature timestamp).
+   * B-LT: revocation data for one certificate given its issuer, e.g. `fetchRevocationData` of src/lib/pki
+   * (OCSP/CRL from the URLs the certificate names) or a local cache. signPdf calls it, after the signature
+   * and its timestamp exist (so the answers are newer than the timestamp), for every certificate of the
+   * signer's chain and of the signature timestamp's TSA chain but the roots; the DSS then holds both
+   * chains' certificates and these answers (ETSI EN 319 142-1 §5.4.2).
+   */
+  revocationData?: RevocationDataSource;
+  /**
+   * B-LT data added as given (certificates, CRLs, OCSP responses), besides what `revocationData` brings.
+   * A function is called after the signature is made, with the CMS.
    */
   validationData?: PdfValidationData | ((cms: Uint8Array) => Promise<PdfValidationData>);
   /** Override the reserved CMS size (bytes). */
@@ -50,11 +62,21 @@ export async function signPdf(
   if (rank >= 1 && !timestamp) {
     throw new PdfError('INVALID_ARGUMENT', `level ${level} needs a timestamp authority`);
   }
-  if (rank >= 2 && !options.validationData) {
-    throw new PdfError('INVALID_ARGUMENT', `level ${level} needs validation data (certificates, CRLs, OCSP)`);
+  if (rank >= 2 && !options.validationData && !options.revocationData) {
+    throw new PdfError(
+      'INVALID_ARGUMENT',
+      `level ${level} needs revocation data (revocationData or validationData: certificates, CRLs, OCSP)`,
+    );
   }
   const tokenSize = rank >= 1 && timestamp ? await probeTimestampSize(timestamp) : 0;
-  const { level: _level, timestamp: _ts, validationData, contentsSize, ...prepareOptions } = options;
+  const {
+    level: _level,
+    timestamp: _ts,
+    validationData,
+    revocationData,
+    contentsSize,
+    ...prepareOptions
+  } = options;
   const prepared = await preparePdfSignature(pdf, {
     ...prepareOptions,
     contentsSize: contentsSize ?? estimateCmsSize(signer) + tokenSize,
@@ -84,9 +106,17 @@ export async function signPdf(
     throw new PdfError('SIGNING_FAILED', `signing failed: ${(error as Error).message}`, { cause: error });
   }
   let out = embedPdfSignature(prepared, cms);
-  if (rank >= 2 && validationData) {
-    const data = typeof validationData === 'function' ? await validationData(cms) : validationData;
-    out = addPdfValidationData(out, data);
+  if (rank >= 2) {
+    const given = typeof validationData === 'function' ? await validationData(cms) : (validationData ?? {});
+    let built: PdfValidationData;
+    try {
+      built = await buildValidationData(cms, revocationData, signer.chain);
+    } catch (error) {
+      throw new PdfError('SIGNING_FAILED', `collecting B-LT data failed: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    out = addPdfValidationData(out, mergeValidationData(built, given));
   }
   if (rank >= 3 && timestamp) {
     out = await addPdfDocumentTimestamp(out, timestamp, { tokenSize }); // same TSA: the probed size fits

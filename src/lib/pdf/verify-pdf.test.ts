@@ -9,17 +9,16 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { basePdf, formPdf } from '../../../test/fixtures/pdf/corpus.ts';
 import { makeNssDb, missing, pdfsig, qpdfCheck, toPem } from '../../../test/fixtures/pdf/tools.ts';
+import { localTimestamp } from '../../../test/fixtures/pki/responders.ts';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
-import { createCrl } from '../pki/create-crl.ts';
-import { createTimestampAuthority } from '../pki/create-timestamp-authority.ts';
-import { createTimestampRequest } from '../pki/create-timestamp-request.ts';
-import { parseTimestampResponse } from '../pki/parse-timestamp-response.ts';
+import { createCrl } from '../pki/index.ts';
 import { addPdfDocumentTimestamp } from './add-document-timestamp.ts';
 import { addPdfValidationData } from './add-validation-data.ts';
 import { PdfError } from './errors.ts';
 import { formatPdfVerification } from './format-verification.ts';
 import { PdfDocument } from './internal/document.ts';
 import { DocumentEdit } from './internal/edit.ts';
+import { fullFieldName } from './internal/field-lock.ts';
 import { dict, isName, name, PdfDict, PdfRef, PdfStream, PdfString } from './internal/objects.ts';
 import { findPage } from './internal/pages.ts';
 import { listSignatures } from './internal/signatures.ts';
@@ -135,15 +134,7 @@ test('an unknown root is indeterminate; an unsigned PDF is indeterminate', async
 
 test('B-T, B-LT and B-LTA with the in-process TSA, CRLs in the DSS and a document timestamp', async () => {
   const pki = await getTestPki();
-  const authority = createTimestampAuthority({
-    certificate: pki.tsa.certificate,
-    privateKey: pki.tsa.privateKey,
-    chain: pki.tsa.chain,
-  });
-  const timestamp = async (digest: Uint8Array) => {
-    const request = createTimestampRequest(digest, { certReq: true });
-    return parseTimestampResponse(await authority.respond(request), { request }).token;
-  };
+  const timestamp = localTimestamp(pki);
   const now = new Date();
   const crls = [
     createCrl({
@@ -221,15 +212,7 @@ test('the document timestamp verifies with openssl ts -verify', async (t) => {
     return;
   }
   const pki = await getTestPki();
-  const authority = createTimestampAuthority({
-    certificate: pki.tsa.certificate,
-    privateKey: pki.tsa.privateKey,
-    chain: pki.tsa.chain,
-  });
-  const timestamp = async (digest: Uint8Array) => {
-    const request = createTimestampRequest(digest, { certReq: true });
-    return parseTimestampResponse(await authority.respond(request), { request }).token;
-  };
+  const timestamp = localTimestamp(pki);
   const stamped = await addPdfDocumentTimestamp(
     await signPdf(await basePdf(1), pki.leader.signer),
     timestamp,
@@ -266,15 +249,7 @@ test('the document timestamp verifies with openssl ts -verify', async (t) => {
 
 test('DocMDP: P=2 allows the seal and form fills, P=1 allows only DSS and document timestamps', async () => {
   const pki = await getTestPki();
-  const authority = createTimestampAuthority({
-    certificate: pki.tsa.certificate,
-    privateKey: pki.tsa.privateKey,
-    chain: pki.tsa.chain,
-  });
-  const timestamp = async (digest: Uint8Array) => {
-    const request = createTimestampRequest(digest, { certReq: true });
-    return parseTimestampResponse(await authority.respond(request), { request }).token;
-  };
+  const timestamp = localTimestamp(pki);
   const form = await formPdf();
   const fill = (pdf: Uint8Array) => {
     const edit = new DocumentEdit(PdfDocument.open(pdf));
@@ -365,15 +340,7 @@ test('B-LTA outputs stay valid for pdfsig and qpdf on xref-table and xref-stream
     return;
   }
   const pki = await getTestPki();
-  const authority = createTimestampAuthority({
-    certificate: pki.tsa.certificate,
-    privateKey: pki.tsa.privateKey,
-    chain: pki.tsa.chain,
-  });
-  const timestamp = async (digest: Uint8Array) => {
-    const request = createTimestampRequest(digest, { certReq: true });
-    return parseTimestampResponse(await authority.respond(request), { request }).token;
-  };
+  const timestamp = localTimestamp(pki);
   const dir = mkdtempSync(join(tmpdir(), 'xaso-pdf-lta-'));
   const db = makeNssDb(dir, [toPem(pki.root.certificate)]);
   for (const [name, input] of [
@@ -408,4 +375,97 @@ test('B-LTA outputs stay valid for pdfsig and qpdf on xref-table and xref-stream
       name,
     );
   }
+});
+
+test('FieldMDP: a later revision may fill only the fields the signature’s lock leaves open', async () => {
+  const pki = await getTestPki();
+  const form = await formPdf(); // fields applicant.name (text) and agree (check box)
+  const fill = (pdf: Uint8Array, fieldName: string) => {
+    const edit = new DocumentEdit(PdfDocument.open(pdf));
+    const num = [...edit.doc.xref.keys()].find((n) => {
+      const value = edit.doc.getObject(n);
+      return value instanceof PdfDict && value.has('FT') && fullFieldName(edit.doc, value) === fieldName;
+    });
+    assert.ok(num !== undefined, `the form has a field ${fieldName}`);
+    const field = edit.doc.getDict(new PdfRef(num, 0))!;
+    const value = isName(field.get('FT'), 'Btn') ? name('Off') : PdfString.text('Lê Thị C');
+    edit.editDict(new PdfRef(num, 0)).set('V', value);
+    return edit.write().bytes;
+  };
+  const outcome = async (pdf: Uint8Array) => {
+    const report = await verifyPdf(pdf, { trustAnchors: pki.trustAnchors });
+    const signature = report.signatures[0]!;
+    return { verdict: signature.verdict, disallowed: signature.modifications.disallowed.join('; ') };
+  };
+  const cases: Array<{
+    what: string;
+    options: Parameters<typeof signPdf>[2];
+    open: string[];
+    locked: string[];
+  }> = [
+    {
+      what: 'approval, Include applicant',
+      options: { lock: { action: 'Include', fields: ['applicant'] } },
+      open: ['agree'],
+      locked: ['applicant.name'],
+    },
+    {
+      what: 'approval, Exclude agree',
+      options: { lock: { action: 'Exclude', fields: ['agree'] } },
+      open: ['agree'],
+      locked: ['applicant.name'],
+    },
+    {
+      what: 'approval, All',
+      options: { lock: { action: 'All' } },
+      open: [],
+      locked: ['agree', 'applicant.name'],
+    },
+    {
+      what: 'certified P=2, Include applicant.name',
+      options: { certify: 2, lock: { action: 'Include', fields: ['applicant.name'] } },
+      open: ['agree'],
+      locked: ['applicant.name'],
+    },
+  ];
+  for (const c of cases) {
+    const signed = await signPdf(form, pki.leader.signer, c.options);
+    for (const field of c.open) {
+      assert.deepEqual(
+        await outcome(fill(signed, field)),
+        { verdict: 'TOTAL_PASSED', disallowed: '' },
+        `${c.what}: fill ${field}`,
+      );
+    }
+    for (const field of c.locked) {
+      const result = await outcome(fill(signed, field));
+      assert.equal(result.verdict, 'TOTAL_FAILED', `${c.what}: fill ${field}`);
+      assert.match(
+        result.disallowed,
+        new RegExp(`form field ${field.replace('.', '\\.')} filled, but the signature locks it`),
+      );
+    }
+  }
+  // The lock is recorded where other validators look: /Reference FieldMDP and the field's /Lock.
+  const locked = await signPdf(form, pki.leader.signer, { lock: { action: 'Include', fields: ['agree'] } });
+  const doc = PdfDocument.open(locked);
+  const entry = listSignatures(doc)[0]!;
+  const reference = doc.getDict((doc.resolve(entry.dict.get('Reference')) as PdfRef[])[0]);
+  assert.ok(isName(reference?.get('TransformMethod'), 'FieldMDP'));
+  const lockDict = doc.getDict(doc.getDict(entry.widgets[0])?.get('Lock'));
+  assert.ok(isName(lockDict?.get('Type'), 'SigFieldLock') && isName(lockDict.get('Action'), 'Include'));
+  await assert.rejects(
+    () => signPdf(form, pki.leader.signer, { lock: { action: 'Some' } as never }),
+    (e: unknown) => e instanceof PdfError && e.code === 'INVALID_ARGUMENT',
+  );
+  // Without a lock an approval signature still allows no fill (xaso's rule), and the lock holds with P=1.
+  assert.equal(
+    (await outcome(fill(await signPdf(form, pki.leader.signer), 'agree'))).verdict,
+    'TOTAL_FAILED',
+  );
+  const p1 = await signPdf(form, pki.leader.signer, {
+    certify: 1,
+    lock: { action: 'Include', fields: ['applicant'] },
+  });
+  assert.equal((await outcome(fill(p1, 'agree'))).verdict, 'TOTAL_FAILED');
 });

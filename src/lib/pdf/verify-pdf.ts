@@ -8,14 +8,19 @@
  * (EN 319 102-1 §5.1.3) with reasons.
  */
 import { createHash } from 'node:crypto';
-import { PkiError } from '../pki/errors.ts';
-import { type CadesVerification, verifyCadesSignature } from '../pki/verify-cades-signature.ts';
-import { type TimestampVerification, verifyTimestampToken } from '../pki/verify-timestamp-token.ts';
+import {
+  type CadesVerification,
+  PkiError,
+  type TimestampVerification,
+  verifyCadesSignature,
+  verifyTimestampToken,
+} from '../pki/index.ts';
 import { berToDer } from './internal/ber.ts';
 import { checkByteRange } from './internal/byte-range.ts';
 import { parsePdfDate } from './internal/dates.ts';
 import { PdfDocument } from './internal/document.ts';
 import { type Dss, firstRevisionWithDss, readDss } from './internal/dss.ts';
+import { readFieldLock } from './internal/field-lock.ts';
 import {
   APPROVAL_POLICY,
   docMdpPolicy,
@@ -87,6 +92,10 @@ export interface VerifyPdfOptions {
   allowOnline?: boolean;
   /** Validation time; default now. */
   at?: Date;
+  /** Missing (or stale) revocation data makes a signature INDETERMINATE instead of a warning. */
+  requireRevocation?: boolean;
+  /** How far (ms) an OCSP response may be produced from the validation time; default 24 hours. */
+  ocspToleranceMs?: number;
 }
 
 export async function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions): Promise<PdfVerificationReport> {
@@ -150,6 +159,25 @@ export async function verifyPdf(pdf: Uint8Array, options: VerifyPdfOptions): Pro
     }
   }
   return { verdict, reasons, revisions: revisions.length, signatures: reports };
+}
+
+/**
+ * The document's policy narrowed by the signature's FieldMDP lock (ISO 32000-2 §12.8.2.4): locked fields
+ * stay as signed. On an approval signature (no DocMDP) a lock is the signer saying which fields are
+ * settled, so the others may still be filled; without a lock xaso allows no fill after an approval
+ * signature, and a certification's P=1 allows none whatever the lock.
+ */
+function signaturePolicy(
+  doc: PdfDocument,
+  entry: SignatureEntry,
+  policy: ModificationPolicy,
+): ModificationPolicy {
+  const lock =
+    entry.subFilter === 'ETSI.RFC3161' ? undefined : readFieldLock(doc, entry.dict, entry.widgets[0]);
+  if (!lock) {
+    return policy;
+  }
+  return { ...policy, formFill: policy === APPROVAL_POLICY || policy.formFill, fieldLock: lock };
 }
 
 function end(entry: SignatureEntry): number {
@@ -221,7 +249,11 @@ async function verifyOne(
 
   if (signedEnd < bytes.length) {
     try {
-      report.modifications = findModifications(doc.viewAt(signedEnd), doc, policy);
+      report.modifications = findModifications(
+        doc.viewAt(signedEnd),
+        doc,
+        signaturePolicy(doc, entry, policy),
+      );
     } catch {
       report.modifications.disallowed.push('the signed revision could not be read');
     }
@@ -258,6 +290,8 @@ async function verifyOne(
       ...validation,
       ...(options.at ? { at: options.at } : {}),
       ...(options.allowOnline ? { allowOnline: true } : {}),
+      ...(options.requireRevocation ? { requireRevocation: true } : {}),
+      ...(options.ocspToleranceMs === undefined ? {} : { ocspToleranceMs: options.ocspToleranceMs }),
     };
     try {
       cades = await verifyCadesSignature(entry.contents, digest, cadesOptions);

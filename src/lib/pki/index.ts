@@ -57,6 +57,7 @@ export {
   prepareCadesSignature,
 } from './prepare-cades-signature.ts';
 export { type Pkcs12Credential, readPkcs12 } from './read-pkcs12.ts';
+export { type ReadSignerChainsOptions, readSignerChains, type SignerChains } from './read-signer-chains.ts';
 export { type SignCadesOptions, signCades } from './sign-cades.ts';
 export type { SignatureAlgorithm, Signer } from './signer.ts';
 export {

@@ -6,7 +6,7 @@
  */
 import { PkiError } from './errors.ts';
 import { algorithmForKey } from './internal/algorithms.ts';
-import { parseCertificate, sha256 } from './internal/certificate.ts';
+import { parseCertificate, rememberParsedCertificate, sha256 } from './internal/certificate.ts';
 import { encodeSignedAttributes } from './internal/cms.ts';
 import { oid } from './internal/oids.ts';
 import type { SignatureAlgorithm } from './signer.ts';
@@ -42,10 +42,12 @@ export function prepareCadesSignature(options: PrepareCadesOptions): PreparedCad
     throw new PkiError('UNSUPPORTED_ALGORITHM', `${algorithm} does not fit the certificate's key`);
   }
   const signedAttributes = encodeSignedAttributes(oid.data, options.contentDigest, options.certificate);
+  const certificateCopy = new Uint8Array(options.certificate);
+  rememberParsedCertificate(certificateCopy, certificate); // assembleCadesSignature reads it again
   return {
     signedAttributes,
     digestToSign: sha256(signedAttributes),
-    certificate: new Uint8Array(options.certificate),
+    certificate: certificateCopy,
     chain: (options.chain ?? []).map((der) => new Uint8Array(der)),
     algorithm,
   };

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { hasOpenssl, openssl, opensslMissing, tempDirectory } from '../../../test/fixtures/pki/openssl.ts';
+import { answerOcspGood } from '../../../test/fixtures/pki/responders.ts';
 import { getTestPki, loadTestKeys, toPem } from '../../../test/fixtures/pki/test-pki.ts';
 import { createCrl } from './create-crl.ts';
 import { createDevelopmentPki } from './create-development-pki.ts';
@@ -17,7 +18,6 @@ import { parseCertificate, sha256 } from './internal/certificate.ts';
 import { attribute, encodeSignedData, encodeSignerInfo, parseSignedData } from './internal/cms.ts';
 import { objectIdentifier, octetString, setOf } from './internal/der.ts';
 import { oid } from './internal/oids.ts';
-import { parseOcspRequest } from './parse-ocsp-request.ts';
 import { parseTimestampResponse } from './parse-timestamp-response.ts';
 import { signCades } from './sign-cades.ts';
 import type { Signer } from './signer.ts';
@@ -323,23 +323,8 @@ test('allowOnline: OCSP fetched from the certificate AIA URL (local responder on
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       asked++;
-      const parsed = parseOcspRequest(new Uint8Array(Buffer.concat(chunks)));
-      const now = new Date();
       response.setHeader('content-type', 'application/ocsp-response');
-      response.end(
-        createOcspResponse({
-          issuer: pki.issuingCa.certificate,
-          responderCertificate: pki.ocsp.certificate,
-          responderKey: pki.ocsp.privateKey,
-          entries: parsed.requests.map((r) => ({
-            serial: r.serial,
-            status: 'good' as const,
-            thisUpdate: now,
-          })),
-          producedAt: now,
-          ...(parsed.nonce ? { nonce: parsed.nonce } : {}),
-        }),
-      );
+      response.end(answerOcspGood(pki, new Uint8Array(Buffer.concat(chunks))).response);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -467,4 +452,87 @@ test('allowOnline: a CRL fetched from the certificate distribution point (no OCS
   } finally {
     server.close();
   }
+});
+
+test('revocation freshness: a CRL past its nextUpdate or an OCSP response outside the tolerance warns, or is indeterminate with requireRevocation', async () => {
+  const pki = await getTestPki();
+  const cms = await signCades(contentDigest, pki.seal.signer);
+  const at = new Date();
+  const day = 24 * 3600 * 1000;
+  const shift = (ms: number) => new Date(at.getTime() + ms);
+  // The issuing CA's status, fresh in every case: only the seal certificate's data varies.
+  const caCrl = createCrl({
+    issuer: pki.root.certificate,
+    issuerKey: pki.root.privateKey,
+    revoked: [],
+    thisUpdate: shift(-day),
+    nextUpdate: shift(day),
+  });
+  const sealCrl = (thisUpdate: Date, nextUpdate: Date) =>
+    createCrl({
+      issuer: pki.issuingCa.certificate,
+      issuerKey: pki.issuingCa.privateKey,
+      revoked: [],
+      thisUpdate,
+      nextUpdate,
+    });
+  const sealOcsp = (producedAt: Date, nextUpdate?: Date) =>
+    createOcspResponse({
+      issuer: pki.issuingCa.certificate,
+      responderCertificate: pki.ocsp.certificate,
+      responderKey: pki.ocsp.privateKey,
+      entries: [
+        {
+          serial: parseCertificate(pki.seal.certificate).serialHex,
+          status: 'good',
+          thisUpdate: producedAt,
+          ...(nextUpdate ? { nextUpdate } : {}),
+        },
+      ],
+      producedAt,
+    });
+  const check = async (
+    what: string,
+    data: { crls?: Uint8Array[]; ocspResponses?: Uint8Array[] },
+    isStale: boolean,
+    extra: { ocspToleranceMs?: number } = {},
+  ) => {
+    const base = {
+      trustAnchors: pki.trustAnchors,
+      at,
+      crls: [caCrl, ...(data.crls ?? [])],
+      ocspResponses: data.ocspResponses ?? [],
+      ...extra,
+    };
+    const lenient = await verifyCadesSignature(cms, contentDigest, base);
+    assert.equal(lenient.verdict, 'passed', `${what}: ${lenient.problems.join()}`);
+    assert.equal(lenient.revocation.certificates[0]?.status, 'good', what);
+    assert.deepEqual(lenient.warnings, isStale ? ['REVOCATION_DATA_STALE'] : [], what);
+    const strict = await verifyCadesSignature(cms, contentDigest, { ...base, requireRevocation: true });
+    assert.equal(strict.verdict, isStale ? 'indeterminate' : 'passed', what);
+    assert.deepEqual(strict.problems, isStale ? ['REVOCATION_STALE'] : [], what);
+  };
+  await check('CRL current at the validation time', { crls: [sealCrl(shift(-day), shift(day))] }, false);
+  await check('CRL whose nextUpdate has passed', { crls: [sealCrl(shift(-3 * day), shift(-day))] }, true);
+  await check('OCSP produced an hour before', { ocspResponses: [sealOcsp(shift(-3600_000))] }, false);
+  await check('OCSP produced three days before', { ocspResponses: [sealOcsp(shift(-3 * day))] }, true);
+  await check('OCSP produced three days after', { ocspResponses: [sealOcsp(shift(3 * day))] }, true);
+  await check(
+    'OCSP three days before, tolerance a week',
+    { ocspResponses: [sealOcsp(shift(-3 * day))] },
+    false,
+    {
+      ocspToleranceMs: 7 * day,
+    },
+  );
+  await check(
+    'OCSP within the tolerance but past its nextUpdate',
+    { ocspResponses: [sealOcsp(shift(-2 * 3600_000), shift(-3600_000))] },
+    true,
+  );
+  await check(
+    'stale and fresh data together: the fresh answer counts',
+    { crls: [sealCrl(shift(-3 * day), shift(-day))], ocspResponses: [sealOcsp(shift(-3600_000))] },
+    false,
+  );
 });

@@ -51,6 +51,8 @@ export type CadesProblem =
   | 'CERTIFICATE_REVOKED'
   /** No usable revocation data for a certificate of the path while requireRevocation is set. → indeterminate */
   | 'REVOCATION_UNKNOWN'
+  /** Only stale revocation data (see REVOCATION_DATA_STALE) while requireRevocation is set. → indeterminate */
+  | 'REVOCATION_STALE'
   /** The signature timestamp does not verify or does not cover this signature. → failed */
   | 'TIMESTAMP_INVALID'
   /** The signature timestamp is intact but its TSA cannot be trusted (path, validity, EKU, revocation). → indeterminate */
@@ -65,6 +67,11 @@ export type CadesWarning =
   | 'SIGNING_TIME_PRESENT'
   /** No revocation data for some certificate of the path (and requireRevocation is off). */
   | 'NO_REVOCATION_DATA'
+  /**
+   * Revocation data that does not speak for the validation time (and requireRevocation is off): a CRL past
+   * its nextUpdate, an OCSP response produced outside `ocspToleranceMs` of it or past its nextUpdate.
+   */
+  | 'REVOCATION_DATA_STALE'
   /** The signer certificate was revoked, but after the signing time proven by the timestamp. */
   | 'REVOKED_AFTER_SIGNING_TIME';
 
@@ -133,8 +140,13 @@ export interface VerifyCadesOptions {
   readonly ocspResponses?: readonly Uint8Array[];
   /** Fetch OCSP (AIA) and CRLs (CDP) over HTTP when the data given does not settle a certificate. */
   readonly allowOnline?: boolean;
-  /** Make missing revocation data INDETERMINATE instead of a warning. Default false. */
+  /** Make missing or stale revocation data INDETERMINATE instead of a warning. Default false. */
   readonly requireRevocation?: boolean;
+  /**
+   * How far (ms) an OCSP response's producedAt may lie before or after the validation time and still
+   * count as fresh (RFC 6960 §4.2.2.1 leaves the local policy to the validator). Default 24 hours.
+   */
+  readonly ocspToleranceMs?: number;
 }
 
 export async function verifyCadesSignature(
@@ -227,10 +239,20 @@ export async function verifyCadesSignature(
     for (let i = 0; i + 1 < chainResult.path.length; i++) {
       const subject = chainResult.path[i]!;
       const issuer = chainResult.path[i + 1]!;
-      let status = checkRevocation(subject, issuer, { crls, ocspResponses, at: validationTime });
-      if (status.status === 'unknown' && options.allowOnline) {
+      const tolerance =
+        options.ocspToleranceMs === undefined ? {} : { ocspToleranceMs: options.ocspToleranceMs };
+      let status = checkRevocation(subject, issuer, {
+        crls,
+        ocspResponses,
+        at: validationTime,
+        ...tolerance,
+      });
+      if ((status.status === 'unknown' || status.stale) && options.allowOnline) {
         const fetched = await fetchRevocationData(subject, issuer);
-        status = checkRevocation(subject, issuer, { ...fetched, at: validationTime });
+        const online = checkRevocation(subject, issuer, { ...fetched, at: validationTime, ...tolerance });
+        if (online.status !== 'unknown' && (online.status === 'revoked' || !online.stale || !status.stale)) {
+          status = online;
+        }
       }
       revocations.push({ ...status, subject: subject.subjectFields, serialNumber: subject.serialHex });
       if (status.status === 'revoked') {
@@ -240,6 +262,12 @@ export async function verifyCadesSignature(
           problems.add('REVOCATION_UNKNOWN');
         } else {
           warnings.add('NO_REVOCATION_DATA');
+        }
+      } else if (status.stale) {
+        if (options.requireRevocation) {
+          problems.add('REVOCATION_STALE');
+        } else {
+          warnings.add('REVOCATION_DATA_STALE');
         }
       }
       if (status.revokedLater) {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { AuditAction } from './audit-actions.ts';
@@ -43,20 +43,20 @@ export function canonicalJson(value: unknown): string {
  * Appends one audit event inside the caller's transaction, so a rolled-back change leaves no event and a
  * committed change always has one. Gapless order: the single counter row is updated (and so locked) in
  * the same transaction; concurrent writers queue on it and commit in sequence order (shared/AUDIT-LOG.md:
- * `bigserial` alone leaves gaps and misorders).
+ * `bigserial` alone leaves gaps and misorders). The lock is held from here to the commit, so callers
+ * append as the last statement of their transaction; taking the number and inserting the event is one
+ * statement (one round trip under the lock), the entry bytes being built around a placeholder for `seq`.
  */
 export async function appendAuditEvent(trx: Transaction<Database>, event: AuditEventInput): Promise<number> {
-  const head = await sql<{
-    seq: number;
-  }>`update audit_head set next_seq = next_seq + 1 where id = 1 returning next_seq - 1 as seq`.execute(trx);
-  const seq = Number(head.rows[0]?.seq);
   const occurredAt = event.at ?? new Date();
   const stateDigest =
     event.state === undefined ? null : createHash('sha256').update(canonicalJson(event.state)).digest('hex');
   const details = event.details ?? {};
-  const entry = canonicalJson({
+  // A random placeholder cannot occur elsewhere in the JSON: the entry is prefix || seq || suffix.
+  const placeholder = randomBytes(12).toString('hex');
+  const template = canonicalJson({
     v: 1,
-    seq,
+    seq: placeholder,
     at: occurredAt.toISOString(),
     actor: { type: event.actor.type, id: event.actor.id },
     unit: event.unitId,
@@ -66,22 +66,17 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: AuditE
     state: stateDigest,
     details,
   });
-  await trx
-    .insertInto('audit_events')
-    .values({
-      seq,
-      occurred_at: occurredAt,
-      actor_type: event.actor.type,
-      actor_id: event.actor.id,
-      unit_id: event.unitId,
-      action: event.action,
-      subject_type: event.subjectType,
-      subject_id: event.subjectId,
-      request_id: event.requestId,
-      state_digest: stateDigest,
-      details: JSON.stringify(details),
-      entry,
-    })
-    .execute();
-  return seq;
+  const [prefix, suffix] = template.split(`"${placeholder}"`) as [string, string];
+  const inserted = await sql<{ seq: number }>`
+    with head as (
+      update audit_head set next_seq = next_seq + 1 where id = 1 returning next_seq - 1 as seq
+    )
+    insert into audit_events (seq, occurred_at, actor_type, actor_id, unit_id, action, subject_type,
+      subject_id, request_id, state_digest, details, entry)
+    select head.seq, ${occurredAt}, ${event.actor.type}, ${event.actor.id}, ${event.unitId}, ${event.action},
+      ${event.subjectType}, ${event.subjectId}, ${event.requestId}, ${stateDigest},
+      ${JSON.stringify(details)}::jsonb, ${prefix} || head.seq::text || ${suffix}
+    from head
+    returning seq`.execute(trx);
+  return Number(inserted.rows[0]?.seq);
 }

@@ -45,6 +45,17 @@ export const AUDIT_ACTIONS = {
   'calendar.office_hours_set': 'unit',
   /** An administrator cleared a unit's own office hours (it inherits from above, or the defaults apply). */
   'calendar.office_hours_cleared': 'unit',
+  // Procedure catalogue (issue 6 §1)
+  /** A province defined a new procedure (its version 1). */
+  'catalogue.procedure_created': 'procedure',
+  /** A province added a version of a procedure, in force from a date. */
+  'catalogue.procedure_version_added': 'procedure',
+  /** A commune or ward began providing a province procedure from a date (with or without adjustments). */
+  'catalogue.procedure_adopted': 'procedure',
+  /** A commune or ward changed its adjustments (fees, step budgets, note) from a date. */
+  'catalogue.adoption_adjusted': 'procedure',
+  /** A commune or ward stopped providing a procedure from a date. */
+  'catalogue.procedure_withdrawn': 'procedure',
   // Certificates and remote signing (issue 5), src/modules/signing.
   /** The development PKI (root, issuing CA, TSA, OCSP responder) was created on first start. */
   'signing.pki_created': 'authority',

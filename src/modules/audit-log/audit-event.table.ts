@@ -27,7 +27,54 @@ export interface AuditHeadTable {
 
 export type AuditEvent = Selectable<AuditEventTable>;
 
+/** One C2SP tlog-tiles tile: `hashes` holds its current width × 32 bytes; a partial tile only grows. */
+export interface AuditTileTable {
+  level: number;
+  idx: number;
+  hashes: Uint8Array;
+}
+
+/** A signed checkpoint (C2SP tlog-checkpoint as a signed note), one per integrated batch. */
+export interface AuditCheckpointTable {
+  size: number;
+  root_hash: Uint8Array;
+  /** The signed note, verbatim as published at /log/checkpoint. */
+  note: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** A witness cosignature line (C2SP tlog-witness) for a checkpoint. */
+export interface AuditCosignatureTable {
+  size: number;
+  witness: string;
+  signature_line: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+/** A witness (C2SP tlog-witness) the log posts its checkpoints to; `size` is the last size it cosigned. */
+export interface AuditWitnessTable {
+  name: string;
+  /** Submission prefix: the log POSTs to `<url>/add-checkpoint`. */
+  url: string;
+  /** The witness's cosigner verifier key (signature type 0x04). */
+  verifier_key: string;
+  size: number;
+}
+
+/** The one-row integration state: the size of the tree the tiles hold; locked by the integrator. */
+export interface AuditTreeStateTable {
+  id: number;
+  size: number;
+}
+
+export type AuditCheckpoint = Selectable<AuditCheckpointTable>;
+
 export interface AuditLogTables {
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
+  audit_tiles: AuditTileTable;
+  audit_checkpoints: AuditCheckpointTable;
+  audit_cosignatures: AuditCosignatureTable;
+  audit_tree_state: AuditTreeStateTable;
+  audit_witnesses: AuditWitnessTable;
 }

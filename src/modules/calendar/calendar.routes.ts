@@ -8,9 +8,11 @@ import {
   renderDerivation,
   toVietnamIso,
 } from '../../lib/calendar/index.ts';
+import { AppError } from '../../platform/errors.ts';
 import { computeUnitDueDate } from './compute-unit-due-date.ts';
 import { type DeadlineRuleQuery, deadlineRuleFromQuery, RULE_KINDS } from './deadline-rule-query.ts';
 import { getUnitHolidays } from './get-unit-holidays.ts';
+import { type IntakeChannel, procedureDeadlineRule } from './procedure-deadline-rule.ts';
 
 const ErrorResponse = Type.Ref('ErrorResponse');
 const DERIVATION_CODES: readonly DerivationCode[] = [
@@ -33,9 +35,25 @@ const SessionSchema = Type.Object({ from: Type.String(), to: Type.String() });
 
 const DueDateQuery = Type.Object({
   unit: UnitId,
-  kind: Type.Union(
-    RULE_KINDS.map((k) => Type.Literal(k)),
-    { description: 'The statutory time: N working days, N working hours, same day, or immediately' },
+  procedure: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description:
+        'A procedure code (GET /api/v1/procedures): its statutory time as the unit provides it on the day ' +
+        'of reception. Give either this or `kind` with its parameters.',
+    }),
+  ),
+  channel: Type.Optional(
+    Type.Union([Type.Literal('counter'), Type.Literal('online')], {
+      description: 'With `procedure`: online dossiers within 1 hour before closing count from the next day',
+    }),
+  ),
+  kind: Type.Optional(
+    Type.Union(
+      RULE_KINDS.map((k) => Type.Literal(k)),
+      { description: 'The statutory time: N working days, N working hours, same day, or immediately' },
+    ),
   ),
   days: Type.Optional(
     Type.String({ pattern: '^[0-9]{1,3}$', description: 'Working days (kind=workingDays)' }),
@@ -139,7 +157,14 @@ function officeHoursBody(hours: OfficeHours) {
 }
 
 export function registerCalendarApiRoutes(app: FastifyInstance, options: { db: Db }): void {
-  app.get<{ Querystring: DeadlineRuleQuery & { unit: string; receivedAt?: string } }>(
+  app.get<{
+    Querystring: DeadlineRuleQuery & {
+      unit: string;
+      receivedAt?: string;
+      procedure?: string;
+      channel?: IntakeChannel;
+    };
+  }>(
     '/api/v1/calendar/due-date',
     {
       schema: {
@@ -150,13 +175,24 @@ export function registerCalendarApiRoutes(app: FastifyInstance, options: { db: D
       },
     },
     async (request) => {
-      const { unit, receivedAt, ...ruleQuery } = request.query;
-      const due = await computeUnitDueDate({
-        db: options.db,
-        unitId: unit,
-        rule: deadlineRuleFromQuery(ruleQuery),
-        receivedAt: receivedAt ? new Date(receivedAt) : new Date(),
-      });
+      const { unit, receivedAt, procedure, channel, ...ruleQuery } = request.query;
+      const at = receivedAt ? new Date(receivedAt) : new Date();
+      if (procedure !== undefined && ruleQuery.kind !== undefined) {
+        throw new AppError('VALIDATION_FAILED', 'Give either a procedure or a rule, not both.', {
+          fields: { kind: 'procedureOrRule' },
+        });
+      }
+      const rule =
+        procedure === undefined
+          ? deadlineRuleFromQuery(ruleQuery)
+          : await procedureDeadlineRule({
+              db: options.db,
+              unitId: unit,
+              procedureCode: procedure,
+              receivedAt: at,
+              channel: channel ?? 'counter',
+            });
+      const due = await computeUnitDueDate({ db: options.db, unitId: unit, rule, receivedAt: at });
       return {
         dueAt: toVietnamIso(due.dueAt),
         derivation: due.derivation,

@@ -1,6 +1,7 @@
 // The demo organisation and accounts (issue 2 §8): places from the field stories, staff in every role.
 // Identifier codes here are DEMO values in the official shapes, not the codes assigned by Decision 20/2020.
 import { createHash } from 'node:crypto';
+import type { CatalogueSeedPlan } from '../catalogue/seed-catalogue.ts';
 import type { Role } from '../identity/roles.ts';
 import type { UnitKind } from '../organisation/unit.table.ts';
 
@@ -264,4 +265,37 @@ export function demoCredentials(): DemoCredential[] {
     fullName: a.fullName,
     ...(isDemoSigner(a) ? { pin: DEMO_PIN, totpSecret: demoTotpSecret(a.username) } : {}),
   }));
+}
+
+/**
+ * The demo catalogue (issue 6 §1.2): Tuyên Quang and Lâm Đồng define the procedures, their communes adopt
+ * them. Hồ Thầu (a mountain commune) shows an adjustment: household business registration exempted from
+ * the fee and a faster examination (demo figures, not a real resolution).
+ */
+export function demoCataloguePlans(ids: ReadonlyMap<string, string>): CatalogueSeedPlan[] {
+  const id = (key: string) => ids.get(key) ?? '';
+  return [
+    {
+      provinceId: id('tq'),
+      householdBusinessFeeVnd: 100000,
+      adopters: [
+        { unitId: id('binh-ca') },
+        {
+          unitId: id('ho-thau'),
+          adjustments: {
+            '1.001612': {
+              fees: [{ index: 0, amountVnd: 0 }],
+              stepBudgets: [{ index: 1, budget: { unit: 'workingDays', amount: 1 } }],
+              note: 'Miễn lệ phí đăng ký hộ kinh doanh cho hộ kinh doanh trên địa bàn xã (dữ liệu minh họa).',
+            },
+          },
+        },
+      ],
+    },
+    {
+      provinceId: id('ld'),
+      householdBusinessFeeVnd: 50000,
+      adopters: [{ unitId: id('duc-trong') }, { unitId: id('xuan-huong') }],
+    },
+  ];
 }

@@ -1,8 +1,9 @@
 import type { Db } from '../../database.ts';
 import { seedOfficialHolidayTables } from '../calendar/seed-official-holiday-tables.ts';
+import { seedCatalogue } from '../catalogue/seed-catalogue.ts';
 import { createStaff } from '../identity/create-staff.ts';
 import { createUnit } from '../organisation/create-unit.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './demo-data.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoCataloguePlans } from './demo-data.ts';
 import { seedDemoSigning } from './seed-demo-signing.ts';
 
 /**
@@ -48,6 +49,7 @@ export async function seedDemo(options: {
       }),
     ),
   );
+  await seedCatalogue({ db: options.db, plans: demoCataloguePlans(ids) });
   if (options.signing) {
     await seedDemoSigning({ db: options.db, unitIds: ids, ...options.signing });
   }

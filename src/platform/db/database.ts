@@ -1,6 +1,6 @@
 // The database handle: Kysely over PGlite (embedded, a data folder) or PostgreSQL (DATABASE_URL).
 // One SQL dialect for both: write PostgreSQL 15 SQL; PGlite is a newer PostgreSQL compiled to WASM.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -8,6 +8,7 @@ import pg from 'pg';
 import { AppError } from '../errors.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { createPglitePool } from './pglite-pool.ts';
+import { readPgliteTemplate } from './pglite-template.ts';
 
 export interface DatabaseHandle<DB> {
   readonly db: Kysely<DB>;
@@ -29,8 +30,8 @@ export interface OpenDatabaseOptions {
   /** PGlite data folder; absent means in memory (tests). */
   readonly pgliteDir?: string | undefined;
   /**
-   * A PGlite data folder dumped earlier (`dumpDataDir`), loaded instead of running initdb: the test suite
-   * gives each file a fresh database this way in a fraction of initdb's time.
+   * An empty cluster dumped earlier (pglite-template.ts), loaded instead of running initdb into a new data
+   * folder or memory. A new data folder uses the one made at install time when this is not given.
    */
   readonly pgliteTemplate?: Blob | undefined;
   /** PostgreSQL pool size. */
@@ -73,10 +74,12 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Da
     mkdirSync(options.pgliteDir, { recursive: true });
     lock = acquireDataDirLock(options.pgliteDir);
   }
+  const isNewFolder = options.pgliteDir !== undefined && !existsSync(join(options.pgliteDir, 'PG_VERSION'));
+  const template = options.pgliteTemplate ?? (isNewFolder ? readPgliteTemplate() : undefined);
   let pglite: PGlite;
   try {
     pglite = await PGlite.create(options.pgliteDir ?? 'memory://', {
-      ...(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {}),
+      ...(template ? { loadDataDir: template } : {}),
       parsers: { [INT8]: parseInt8, [DATE]: (value: string) => value, [pgliteTypes.JSONB]: JSON.parse },
     });
   } catch (cause) {

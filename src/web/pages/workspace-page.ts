@@ -1,9 +1,15 @@
 import type { StaffActor } from '../../modules/identity/actor.ts';
-import { canAnywhere } from '../../modules/identity/permissions.ts';
-import { ROLES } from '../../modules/identity/roles.ts';
+import { canAnywhere, type Permission } from '../../modules/identity/permissions.ts';
+import { ROLES, type Role } from '../../modules/identity/roles.ts';
 import { card, table, tag } from '../components/content.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
+
+/** Where each role's work starts, for the roles whose pages exist yet. */
+const ROLE_HOMES: Partial<Record<Role, { href: string; permission: Permission }>> = {
+  unit_admin: { href: '/admin/staff', permission: 'staff.manage' },
+  auditor: { href: '/audit', permission: 'audit.read' },
+};
 
 /** The staff home: one section per role the member holds, with the work that role does. */
 export function workspacePage(ctx: PageContext, actor: StaffActor): SafeHtml {
@@ -14,12 +20,14 @@ export function workspacePage(ctx: PageContext, actor: StaffActor): SafeHtml {
 <p class="lead secondary-text">${actor.title}</p>
 ${held.length === 0 ? html`<p>${t('workspace.noRoles')}</p>` : ''}
 <ul class="cards">
-  ${held.map((role) =>
-    role === 'unit_admin' && canAnywhere(actor, 'staff.manage')
-      ? card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), href: '/admin/staff' })
-      : card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), badge: soon }),
-  )}
+  ${held.map((role) => {
+    const home = ROLE_HOMES[role];
+    return home && canAnywhere(actor, home.permission)
+      ? card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), href: home.href })
+      : card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), badge: soon });
+  })}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('calendar.workspace.title'), body: t('calendar.workspace.body'), href: '/admin/calendar' }) : ''}
+  ${canAnywhere(actor, 'unit.configure') ? card({ title: t('catalogueAdmin.title'), body: t('catalogueAdmin.workspace'), href: '/admin/procedures' }) : ''}
 </ul>
 ${
   actor.roles.length > 0

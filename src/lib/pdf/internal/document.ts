@@ -48,13 +48,15 @@ export class PdfDocument {
   private readonly objectStreams = new Map<number, { data: Uint8Array; offsets: Map<number, number> }>();
   private scanned: Map<number, number> | undefined;
   private resolving = new Set<number>();
+  private sizeCache: number | undefined;
 
   private constructor(bytes: Uint8Array, sections: XrefSection[], startxref: number) {
     this.bytes = bytes;
     this.sections = sections;
     this.startxref = startxref;
-    const merged = new Map<number, XrefEntry>();
-    for (const section of sections) {
+    // One section (most files to sign): its entries are the table; no copy of a 1,000-entry map.
+    const merged = sections.length === 1 ? sections[0]!.entries : new Map<number, XrefEntry>();
+    for (const section of sections.length === 1 ? [] : sections) {
       for (const [num, entry] of section.entries) {
         if (!merged.has(num)) {
           merged.set(num, entry);
@@ -129,11 +131,14 @@ export class PdfDocument {
 
   /** Highest object number + 1, from /Size and the entries actually present. */
   get size(): number {
-    let size = typeof this.trailer.get('Size') === 'number' ? (this.trailer.get('Size') as number) : 0;
-    for (const num of this.xref.keys()) {
-      size = Math.max(size, num + 1);
+    if (this.sizeCache === undefined) {
+      let size = typeof this.trailer.get('Size') === 'number' ? (this.trailer.get('Size') as number) : 0;
+      for (const num of this.xref.keys()) {
+        size = Math.max(size, num + 1);
+      }
+      this.sizeCache = size;
     }
-    return size;
+    return this.sizeCache;
   }
 
   get lastXrefKind(): 'table' | 'stream' {

@@ -7,6 +7,7 @@
  * (SIGNATURES.md), so xaso must.
  */
 import type { PdfDocument } from './document.ts';
+import { type FieldLock, fullFieldName, isFieldLocked } from './field-lock.ts';
 import { isName, PdfDict, type PdfObject, PdfRef, PdfStream, PdfString, sameObject } from './objects.ts';
 
 export interface ModificationReport {
@@ -25,6 +26,8 @@ export interface ModificationReport {
 export interface ModificationPolicy {
   newSignatures: boolean;
   formFill: boolean;
+  /** FieldMDP of the signature (ISO 32000-2 §12.8.2.4): these fields stay as signed, whatever else. */
+  fieldLock?: FieldLock;
 }
 
 export const APPROVAL_POLICY: ModificationPolicy = { newSignatures: true, formFill: false };
@@ -280,7 +283,13 @@ function describeChange(
     const keys = new Set([...a.map.keys(), ...b.map.keys()]);
     const changed = [...keys].filter((k) => !sameObject(a.get(k), b.get(k)));
     if (changed.every((k) => k === 'V' || k === 'AP' || k === 'F') && ctx.policy.newSignatures) {
-      report.allowed.push(`empty signature field object ${num} signed`);
+      const lock = ctx.policy.fieldLock;
+      const fieldName = fullFieldName(signed, a);
+      if (lock && isFieldLocked(lock, fieldName)) {
+        report.disallowed.push(`signature field ${fieldName} signed, but the signature locks it (FieldMDP)`);
+      } else {
+        report.allowed.push(`empty signature field object ${num} signed`);
+      }
       return;
     }
   }
@@ -289,8 +298,12 @@ function describeChange(
     const keys = new Set([...a.map.keys(), ...b.map.keys()]);
     const changed = [...keys].filter((k) => !sameObject(a.get(k), b.get(k)));
     if (changed.every((k) => k === 'V' || k === 'AP' || k === 'AS')) {
-      if (ctx.policy.formFill) {
-        report.allowed.push(`form field object ${num} filled`);
+      const lock = ctx.policy.fieldLock;
+      const fieldName = fullFieldName(signed, a);
+      if (lock && isFieldLocked(lock, fieldName)) {
+        report.disallowed.push(`form field ${fieldName} filled, but the signature locks it (FieldMDP)`);
+      } else if (ctx.policy.formFill) {
+        report.allowed.push(`form field ${fieldName} (object ${num}) filled`);
       } else {
         report.disallowed.push(`form field object ${num} filled after signing (no DocMDP permission)`);
       }

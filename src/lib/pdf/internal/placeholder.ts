@@ -28,7 +28,9 @@ export function signatureDictionaryBody(entries: PdfDict, contentsBytes: number)
   const byteRangeAt = w.length;
   w.text(`${BYTE_RANGE_PLACEHOLDER}/Contents `);
   const contentsAt = w.length;
-  w.text(`<${'0'.repeat(contentsBytes * 2)}>`);
+  w.text('<')
+    .bytes(Buffer.alloc(contentsBytes * 2, 0x30))
+    .text('>');
   const contentsEnd = w.length;
   w.text('>>');
   return { body: w.toBuffer(), byteRangeAt, contentsAt, contentsEnd };

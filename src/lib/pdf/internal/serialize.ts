@@ -1,16 +1,23 @@
 /** Writes PDF objects in their canonical syntax (ISO 32000-2 §7.3). */
 import { PdfDict, PdfName, type PdfObject, PdfRef, PdfStream, PdfString } from './objects.ts';
 
-/** Collects output chunks; strings are written as Latin-1 bytes (PDF syntax is bytes, not text). */
+/**
+ * Collects output; strings are written as Latin-1 bytes (PDF syntax is bytes, not text). Consecutive text
+ * is joined and converted once, not token by token: signing writes a few hundred tokens per signature.
+ */
 export class ByteWriter {
   private readonly chunks: Uint8Array[] = [];
+  private pending = '';
   length = 0;
 
   text(value: string): this {
-    return this.bytes(Buffer.from(value, 'latin1'));
+    this.pending += value;
+    this.length += value.length; // Latin-1: one byte per UTF-16 unit
+    return this;
   }
 
   bytes(value: Uint8Array): this {
+    this.flush();
     this.chunks.push(value);
     this.length += value.length;
     return this;
@@ -22,6 +29,7 @@ export class ByteWriter {
   }
 
   toBuffer(prefix?: Uint8Array): Buffer {
+    this.flush();
     const total = (prefix?.length ?? 0) + this.length;
     const out = Buffer.allocUnsafe(total);
     let at = 0;
@@ -34,6 +42,13 @@ export class ByteWriter {
       at += chunk.length;
     }
     return out;
+  }
+
+  private flush(): void {
+    if (this.pending.length > 0) {
+      this.chunks.push(Buffer.from(this.pending, 'latin1'));
+      this.pending = '';
+    }
   }
 }
 

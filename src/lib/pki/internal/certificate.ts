@@ -63,10 +63,33 @@ function bitsOf(bitString: Element): Set<number> {
   return set;
 }
 
+/**
+ * Parsed certificates by the byte array they were read from. Signing reads the same signer certificate in
+ * both passes and verification reads each chain certificate several times; parsing (and above all
+ * building the KeyObject) once per array keeps that off the per-signature cost (issue 3 §8). A hit is used
+ * only while the array still holds the bytes that were parsed (compared with a private snapshot nobody
+ * else sees), and the parse is over its own copy, so a caller mutating its array can never get, or cause,
+ * a stale result.
+ */
+const parsedByBytes = new WeakMap<Uint8Array, { snapshot: Uint8Array; parsed: ParsedCertificate }>();
+
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
-  return readingAs('X.509 certificate', () => {
-    return parse(der);
+  const cached = parsedByBytes.get(der);
+  if (cached && equalBytes(cached.snapshot, der)) {
+    return cached.parsed;
+  }
+  const parsed = readingAs('X.509 certificate', () => {
+    return parse(new Uint8Array(der));
   });
+  parsedByBytes.set(der, { snapshot: new Uint8Array(der), parsed });
+  return parsed;
+}
+
+/** Lets `der`, a copy of an already parsed certificate's bytes, find that parse (see parseCertificate). */
+export function rememberParsedCertificate(der: Uint8Array, parsed: ParsedCertificate): void {
+  if (equalBytes(parsed.der, der)) {
+    parsedByBytes.set(der, { snapshot: new Uint8Array(der), parsed });
+  }
 }
 
 function parse(der: Uint8Array): ParsedCertificate {

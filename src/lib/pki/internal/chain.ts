@@ -37,7 +37,8 @@ const processedExtensions = new Set<string>([
   oid.authorityKeyIdentifier,
 ]);
 
-function signedBy(child: ParsedCertificate, issuer: ParsedCertificate): boolean {
+/** `issuer` names and signed `child` (RFC 5280 §6.1.3 (a)(1), (a)(4)). */
+export function signedBy(child: ParsedCertificate, issuer: ParsedCertificate): boolean {
   if (!equalBytes(child.issuer, issuer.subject)) {
     return false;
   }

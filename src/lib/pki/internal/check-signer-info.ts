@@ -29,7 +29,8 @@ export interface SignerInfoCheck {
   readonly hasSigningTime: boolean;
 }
 
-function findSigner(
+/** The certificate a SignerInfo names by issuerAndSerialNumber or subjectKeyIdentifier (RFC 5652 §5.3). */
+export function findSigner(
   certificates: readonly Uint8Array[],
   info: ParsedSignerInfo,
 ): ParsedCertificate | undefined {

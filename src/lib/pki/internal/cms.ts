@@ -6,6 +6,7 @@
 
 import { PkiError } from '../errors.ts';
 import { sha256AlgorithmIdentifier } from './algorithms.ts';
+import { equalBytes } from './certificate.ts';
 import {
   children,
   content,
@@ -103,15 +104,13 @@ export function encodeSignedData(options: {
 }
 
 function dedupe(items: readonly Uint8Array[]): Uint8Array[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = Buffer.from(item).toString('base64');
-    if (seen.has(key)) {
-      return false;
+  const unique: Uint8Array[] = [];
+  for (const item of items) {
+    if (!unique.some((kept) => equalBytes(kept, item))) {
+      unique.push(item);
     }
-    seen.add(key);
-    return true;
-  });
+  }
+  return unique;
 }
 
 function retag(bytes: Uint8Array, tag: number): Uint8Array {

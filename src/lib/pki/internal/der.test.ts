@@ -15,6 +15,7 @@ import {
   sequence,
   setOf,
   time,
+  tlv,
   utcTime,
 } from './der.ts';
 
@@ -69,4 +70,29 @@ test('SET OF is sorted by encoding (X.690 §11.6); BER indefinite lengths are re
     (error: unknown) => error instanceof PkiError,
   );
   assert.equal(hex(sequence()), '3000');
+});
+
+test('DER lengths: short form below 128, long form with the fewest octets (X.690 §8.1.3.5)', () => {
+  const cases: Array<[number, string]> = [
+    [0, '0400'],
+    [127, '047f'],
+    [128, '048180'],
+    [255, '0481ff'],
+    [256, '04820100'],
+    [65535, '0482ffff'],
+    [65536, '0483010000'],
+    [16777216, '048401000000'],
+  ];
+  for (const [length, header] of cases) {
+    const encoded = tlv(0x04, new Uint8Array(length).fill(0xaa));
+    assert.equal(hex(encoded.subarray(0, header.length / 2)), header, `length ${length}`);
+    assert.equal(encoded.length, header.length / 2 + length);
+    assert.equal(readRoot(encoded).end, encoded.length);
+  }
+});
+
+test('objectIdentifier returns a fresh array: a caller changing it cannot corrupt the next encoding', () => {
+  const first = objectIdentifier('1.2.840.113549.1.7.2');
+  first.fill(0);
+  assert.equal(hex(objectIdentifier('1.2.840.113549.1.7.2')), '06092a864886f70d010702');
 });

@@ -22,20 +22,41 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-function encodeLength(length: number): Uint8Array {
+/** Bytes of a definite length (X.690 §8.1.3): short form below 128, else 0x80|n then n big-endian bytes. */
+function lengthOctets(length: number): number {
   if (length < 0x80) {
-    return Uint8Array.of(length);
+    return 1;
   }
-  const bytes: number[] = [];
+  let n = 1;
   for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) {
-    bytes.unshift(rest & 0xff);
+    n++;
   }
-  return Uint8Array.of(0x80 | bytes.length, ...bytes);
+  return n;
 }
 
+/** One allocation per element: every DER writer in the library goes through here. */
 export function tlv(tag: number, ...content: readonly Uint8Array[]): Uint8Array {
-  const body = concat(content);
-  return concat([Uint8Array.of(tag), encodeLength(body.length), body]);
+  let length = 0;
+  for (const part of content) {
+    length += part.length;
+  }
+  const lengthBytes = lengthOctets(length);
+  const out = new Uint8Array(1 + lengthBytes + length);
+  out[0] = tag;
+  if (length < 0x80) {
+    out[1] = length;
+  } else {
+    out[1] = 0x80 | (lengthBytes - 1);
+    for (let i = lengthBytes, rest = length; i >= 2; i--, rest = Math.floor(rest / 256)) {
+      out[i] = rest & 0xff;
+    }
+  }
+  let offset = 1 + lengthBytes;
+  for (const part of content) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }
 
 export const sequence = (...items: readonly Uint8Array[]): Uint8Array => tlv(0x30, ...items);
@@ -115,7 +136,22 @@ export function unsignedInteger(bytes: Uint8Array): Uint8Array {
   return tlv(0x02, trimmed[0]! & 0x80 ? concat([Uint8Array.of(0), trimmed]) : trimmed);
 }
 
+/** Encoded OIDs: the same few are written into every CMS, so each is encoded once (issue 3 §8). */
+const encodedOids = new Map<string, Uint8Array>();
+const MAX_CACHED_OIDS = 512;
+
 export function objectIdentifier(dotted: string): Uint8Array {
+  let encoded = encodedOids.get(dotted);
+  if (!encoded) {
+    encoded = encodeObjectIdentifier(dotted);
+    if (encodedOids.size < MAX_CACHED_OIDS) {
+      encodedOids.set(dotted, encoded);
+    }
+  }
+  return new Uint8Array(encoded);
+}
+
+function encodeObjectIdentifier(dotted: string): Uint8Array {
   const arcs = dotted.split('.').map((arc) => BigInt(arc));
   if (arcs.length < 2) {
     throw new PkiError('INVALID_ARGUMENT', `bad OID ${dotted}`);

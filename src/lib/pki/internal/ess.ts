@@ -6,15 +6,26 @@
  *   IssuerSerial ::= SEQUENCE { issuer GeneralNames, serialNumber CertificateSerialNumber }
  * hashAlgorithm is SHA-256, the DEFAULT, so DER leaves it out (X.690 §11.5).
  */
-import { parseCertificate, sha256 } from './certificate.ts';
+import { type ParsedCertificate, parseCertificate, sha256 } from './certificate.ts';
 import { children, content, type Element, octetString, readOid, sequence, tlv } from './der.ts';
 import { oid } from './oids.ts';
 
+/** The value depends on the certificate alone: built once per parsed certificate (issue 3 §8). */
+const encodedByCertificate = new WeakMap<ParsedCertificate, Uint8Array>();
+
 export function signingCertificateV2(certificateDer: Uint8Array): Uint8Array {
   const certificate = parseCertificate(certificateDer);
-  // GeneralNames ::= SEQUENCE OF GeneralName; directoryName [4] Name, explicit because Name is a CHOICE.
-  const issuerSerial = sequence(sequence(tlv(0xa4, certificate.issuer)), tlv(0x02, certificate.serialNumber));
-  return sequence(sequence(sequence(octetString(sha256(certificateDer)), issuerSerial)));
+  let value = encodedByCertificate.get(certificate);
+  if (!value) {
+    // GeneralNames ::= SEQUENCE OF GeneralName; directoryName [4] Name, explicit because Name is a CHOICE.
+    const issuerSerial = sequence(
+      sequence(tlv(0xa4, certificate.issuer)),
+      tlv(0x02, certificate.serialNumber),
+    );
+    value = sequence(sequence(sequence(octetString(sha256(certificate.der)), issuerSerial)));
+    encodedByCertificate.set(certificate, value);
+  }
+  return new Uint8Array(value);
 }
 
 export interface EssCertIdV2 {

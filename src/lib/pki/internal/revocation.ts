@@ -22,7 +22,16 @@ export interface RevocationStatus {
   readonly reason?: RevocationReason;
   /** When the certificate was revoked after the time of interest: still good then, but worth showing. */
   readonly revokedLater?: boolean;
+  /**
+   * A 'good' answer that does not speak for the time of interest: a CRL whose nextUpdate had passed
+   * (RFC 5280 §5.1.2.5), or an OCSP response produced further from it than the tolerance, or past its
+   * nextUpdate (RFC 6960 §4.2.2.1). Fresh data wins when there is some.
+   */
+  readonly stale?: 'CRL_NEXT_UPDATE_PASSED' | 'OCSP_OUTSIDE_TOLERANCE';
 }
+
+/** Default OCSP tolerance: a response produced within a day of the time of interest speaks for it. */
+export const DEFAULT_OCSP_TOLERANCE_MS = 24 * 3600 * 1000;
 
 function signedWith(
   issuer: ParsedCertificate,
@@ -60,9 +69,19 @@ function fromCrl(
         ...(entry.reason ? { reason: entry.reason } : {}),
       };
     }
-    return { status: 'good', source: 'crl', revokedAt: entry.at, revokedLater: true };
+    return {
+      status: 'good',
+      source: 'crl',
+      revokedAt: entry.at,
+      revokedLater: true,
+      ...crlFreshness(crl, at),
+    };
   }
-  return { status: 'good', source: 'crl' };
+  return { status: 'good', source: 'crl', ...crlFreshness(crl, at) };
+}
+
+function crlFreshness(crl: ParsedCrl, at: Date): Pick<RevocationStatus, 'stale'> {
+  return crl.nextUpdate && crl.nextUpdate.getTime() < at.getTime() ? { stale: 'CRL_NEXT_UPDATE_PASSED' } : {};
 }
 
 function ocspSigner(
@@ -98,6 +117,7 @@ function fromOcsp(
   issuer: ParsedCertificate,
   der: Uint8Array,
   at: Date,
+  toleranceMs: number,
 ): RevocationStatus | undefined {
   let parsed: ReturnType<typeof parseOcspResponse>;
   try {
@@ -128,6 +148,10 @@ function fromOcsp(
   if (!isSigned) {
     return undefined;
   }
+  const isOutside =
+    Math.abs(basic.producedAt.getTime() - at.getTime()) > toleranceMs ||
+    (single.nextUpdate !== undefined && single.nextUpdate.getTime() < at.getTime());
+  const freshness: Pick<RevocationStatus, 'stale'> = isOutside ? { stale: 'OCSP_OUTSIDE_TOLERANCE' } : {};
   if (single.status === 'revoked' && single.revokedAt) {
     if (single.revokedAt.getTime() <= at.getTime()) {
       return {
@@ -137,9 +161,9 @@ function fromOcsp(
         ...(single.reason ? { reason: single.reason } : {}),
       };
     }
-    return { status: 'good', source: 'ocsp', revokedAt: single.revokedAt, revokedLater: true };
+    return { status: 'good', source: 'ocsp', revokedAt: single.revokedAt, revokedLater: true, ...freshness };
   }
-  return { status: single.status, source: 'ocsp' };
+  return { status: single.status, source: 'ocsp', ...(single.status === 'good' ? freshness : {}) };
 }
 
 /** Revoked wins over good; good over unknown; no usable data → unknown/none. */
@@ -150,6 +174,8 @@ export function checkRevocation(
     readonly crls: readonly Uint8Array[];
     readonly ocspResponses: readonly Uint8Array[];
     readonly at: Date;
+    /** How far an OCSP response's producedAt may be from `at`, either way (ms). */
+    readonly ocspToleranceMs?: number;
   },
 ): RevocationStatus {
   const results: RevocationStatus[] = [];
@@ -164,13 +190,20 @@ export function checkRevocation(
     }
   }
   for (const der of data.ocspResponses) {
-    const result = fromOcsp(certificate, issuer, der, data.at);
+    const result = fromOcsp(
+      certificate,
+      issuer,
+      der,
+      data.at,
+      data.ocspToleranceMs ?? DEFAULT_OCSP_TOLERANCE_MS,
+    );
     if (result) {
       results.push(result);
     }
   }
   return (
     results.find((r) => r.status === 'revoked') ??
+    results.find((r) => r.status === 'good' && !r.stale) ??
     results.find((r) => r.status === 'good') ??
     results.find((r) => r.status === 'unknown') ?? { status: 'unknown', source: 'none' }
   );

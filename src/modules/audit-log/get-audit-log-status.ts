@@ -1,0 +1,24 @@
+import type { DbExecutor } from '../../database.ts';
+import { findLatestCheckpoint, readNextSeq } from './audit-tree.repository.ts';
+
+/** What the auditor page shows of the log: events committed, the newest checkpoint and who cosigned it. */
+export async function getAuditLogStatus(options: { db: DbExecutor }) {
+  const [events, checkpoint] = await Promise.all([readNextSeq(options.db), findLatestCheckpoint(options.db)]);
+  const witnesses = checkpoint
+    ? await options.db
+        .selectFrom('audit_cosignatures')
+        .select('witness')
+        .where('size', '=', checkpoint.size)
+        .orderBy('witness')
+        .execute()
+    : [];
+  return {
+    events,
+    checkpoint: checkpoint && {
+      size: checkpoint.size,
+      rootHash: Buffer.from(checkpoint.root_hash).toString('base64'),
+      createdAt: checkpoint.created_at,
+    },
+    witnesses: witnesses.map((w) => w.witness),
+  };
+}

@@ -1,0 +1,90 @@
+// Crash safety (issue 4 §8): killing the integrator mid-batch and running it again yields checkpoints that
+// are all consistent with the earlier ones (each batch is one transaction: tiles, checkpoint, state).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { bulkInsertEvents } from '../../../test/fixtures/tlog/audit-events.ts';
+import { createTestDatabase, testEngine } from '../../../test/helpers/test-database.ts';
+import type { Database, Db } from '../../database.ts';
+import { generateNoteKey, parseSignerKey, parseVerifierKey } from '../../lib/tlog/index.ts';
+import { MIGRATIONS } from '../../migrations.ts';
+import { openDatabase } from '../../platform/db/database.ts';
+import { migrateToLatest } from '../../platform/db/migrate.ts';
+import { listCheckpoints } from './audit-tree.repository.ts';
+import { integrateAuditLog } from './integrate-audit-log.ts';
+import { verifyAuditLog } from './verify-audit-log.ts';
+
+const child = fileURLToPath(new URL('../../../test/fixtures/tlog/integrate-child.ts', import.meta.url));
+
+/** Runs the child until it has committed `checkpoints` batches, then SIGKILLs it a moment later. */
+function runAndKill(signerKey: string, target: string, checkpoints: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [child, signerKey, target], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let seen = 0;
+    let stderr = '';
+    proc.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    proc.stdout.on('data', (chunk: Buffer) => {
+      seen += (chunk.toString().match(/checkpoint/g) ?? []).length;
+      if (seen >= checkpoints) {
+        setTimeout(() => proc.kill('SIGKILL'), randomInt(0, 4));
+      }
+    });
+    proc.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' || code === 0) {
+        resolve(seen);
+      } else {
+        reject(new Error(`child exited with ${code}: ${stderr}`));
+      }
+    });
+  });
+}
+
+test('killing the integrator mid-batch, then integrating again, keeps every checkpoint consistent', async () => {
+  const key = generateNoteKey('xaso.test/log');
+  const verifiers = [parseVerifierKey(key.verifierKey)];
+  let target: string;
+  let open: () => Promise<{ db: Db; close: () => Promise<void> }>;
+  if (testEngine === 'postgres') {
+    const database = await createTestDatabase();
+    target = database.url as string;
+    open = async () => ({ db: database.db, close: async () => undefined });
+  } else {
+    target = mkdtempSync(join(tmpdir(), 'xaso-crash-'));
+    open = async () => {
+      const handle = await openDatabase<Database>({ pgliteDir: target });
+      return { db: handle.db, close: () => handle.close() };
+    };
+    const first = await open();
+    await migrateToLatest(first.db as never, MIGRATIONS);
+    await first.close();
+  }
+  {
+    const { db, close } = await open();
+    await bulkInsertEvents(db, 6_000);
+    await close();
+  }
+  for (const batches of [1, 3, 5]) {
+    await runAndKill(key.signerKey, target, batches);
+    const { db, close } = await open();
+    const partial = await verifyAuditLog({ db, verifiers });
+    assert.equal(partial.isIntact, true, JSON.stringify(partial.problems));
+    assert.ok(partial.pending > 0, 'killed before the end');
+    await close();
+  }
+  const { db, close } = await open();
+  const before = (await listCheckpoints(db)).length;
+  const result = await integrateAuditLog({ db, signer: parseSignerKey(key.signerKey) });
+  assert.equal(result.size, 6_000);
+  const final = await verifyAuditLog({ db, verifiers });
+  assert.equal(final.isIntact, true, JSON.stringify(final.problems));
+  assert.equal(final.checkpoints, before + result.checkpoints);
+  assert.equal(final.pending, 0);
+  await close();
+});

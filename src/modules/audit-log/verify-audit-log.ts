@@ -1,0 +1,260 @@
+// `xaso audit verify` (issue 4 §7): recompute the Merkle tree from the stored events and hold it against
+// every stored checkpoint, whose signatures are checked with the log's verifier key (kept outside the
+// database). Any UPDATE, DELETE, reordering, insertion or truncation of audit_events, even by a superuser
+// with triggers off, changes a leaf, a root or the sequence, and the first bad entry index is named.
+import { timingSafeEqual } from 'node:crypto';
+import { sql } from 'kysely';
+import type { DbExecutor } from '../../database.ts';
+import {
+  isTlogError,
+  leafHashOfText,
+  type NoteVerifier,
+  openNote,
+  parseCheckpoint,
+  TILE_WIDTH,
+  TreeBuilder,
+} from '../../lib/tlog/index.ts';
+import { canonicalJson } from './append-audit-event.ts';
+import type { AuditEvent } from './audit-event.table.ts';
+import { listCheckpoints, readNextSeq, readStoredTiles, readTreeSize } from './audit-tree.repository.ts';
+
+export type AuditProblemKind =
+  /** An index with no stored event (deleted, or renumbered away). */
+  | 'missing_entry'
+  /** An entry whose bytes no longer hash to the leaf the log committed to. */
+  | 'modified_entry'
+  /** An entry that names another position than its own (moved). */
+  | 'misplaced_entry'
+  /** The columns shown to people disagree with the logged entry they are derived from. */
+  | 'column_mismatch'
+  /** The tree of the first n stored entries does not have the root of the signed checkpoint of size n. */
+  | 'root_mismatch'
+  /** A checkpoint whose signature does not verify, or whose text disagrees with its row. */
+  | 'bad_checkpoint'
+  /** Fewer entries are stored than the signed checkpoints cover. */
+  | 'truncated'
+  /** The sequencer's counter disagrees with the stored entries (an event added or removed behind it). */
+  | 'sequence_mismatch';
+
+export interface AuditProblem {
+  readonly kind: AuditProblemKind;
+  /** The entry index concerned, when one can be named. */
+  readonly index: number | undefined;
+  /** For a root mismatch: the first index of the range between two checkpoints where a change must be. */
+  readonly from?: number;
+  readonly message: string;
+}
+
+export interface AuditVerification {
+  readonly isIntact: boolean;
+  readonly entries: number;
+  readonly checkpoints: number;
+  /** The latest signed checkpoint's size and root (hex), if any. */
+  readonly latest: { size: number; rootHash: string } | undefined;
+  /** Entries stored after the latest checkpoint (not yet integrated: covered by no signature yet). */
+  readonly pending: number;
+  /** The smallest entry index named by a problem. */
+  readonly firstBadIndex: number | undefined;
+  readonly problems: readonly AuditProblem[];
+}
+
+const BATCH = TILE_WIDTH * 32;
+const MAX_PROBLEMS = 50;
+
+/** The columns must say what the logged entry says (append-audit-event.ts builds both from one input). */
+/** Is `leaf` the hash stored at `offset` of the tile? (Public data: no constant-time need; no copies.) */
+function isLeafAt(tile: Uint8Array, offset: number, leaf: Uint8Array): boolean {
+  for (let i = 0; i < 32; i++) {
+    if (tile[offset + i] !== leaf[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** An event row as the verifier reads it: the time and details as text (no per-row objects). */
+type EventText = Omit<AuditEvent, 'occurred_at' | 'details'> & {
+  occurred_at: string;
+  /** jsonb as PostgreSQL prints it. */
+  details: string;
+};
+
+function columnMismatch(row: EventText, entry: Record<string, unknown>): string | undefined {
+  const actor = (entry.actor ?? {}) as Record<string, unknown>;
+  const subject = (entry.subject ?? {}) as Record<string, unknown>;
+  const expected: [string, unknown, unknown][] = [
+    ['occurred_at', row.occurred_at, entry.at],
+    ['actor_type', row.actor_type, actor.type],
+    ['actor_id', row.actor_id, actor.id],
+    ['unit_id', row.unit_id, entry.unit],
+    ['action', row.action, entry.action],
+    ['subject_type', row.subject_type, subject.type],
+    ['subject_id', row.subject_id, subject.id],
+    ['request_id', row.request_id, entry.request],
+    ['state_digest', row.state_digest, entry.state],
+  ];
+  const differs = expected.find(([, column, logged]) => column !== logged)?.[0];
+  if (differs) {
+    return differs;
+  }
+  return canonicalJson(JSON.parse(row.details)) === canonicalJson(entry.details) ? undefined : 'details';
+}
+
+export async function verifyAuditLog(options: {
+  db: DbExecutor;
+  verifiers: readonly NoteVerifier[];
+  /** The expected checkpoint origin (the log key's name when absent). */
+  origin?: string;
+  /** Also compare the derived columns with the entries (on by default). */
+  checkColumns?: boolean;
+}): Promise<AuditVerification> {
+  const { db } = options;
+  const problems: AuditProblem[] = [];
+  const report = (kind: AuditProblemKind, index: number | undefined, message: string, from?: number) => {
+    if (problems.length < MAX_PROBLEMS) {
+      problems.push(from === undefined ? { kind, index, message } : { kind, index, message, from });
+    }
+  };
+  const origin = options.origin ?? options.verifiers[0]?.name;
+
+  // 1. Every checkpoint: signed by the log key, and its text agrees with its row.
+  const checkpoints = await listCheckpoints(db);
+  for (const row of checkpoints) {
+    try {
+      const checkpoint = parseCheckpoint(openNote(row.note, options.verifiers).text);
+      if (checkpoint.origin !== origin || checkpoint.size !== row.size) {
+        report('bad_checkpoint', undefined, `checkpoint ${row.size}: origin or size differs from its row`);
+      } else if (!timingSafeEqual(checkpoint.rootHash, row.root_hash)) {
+        report('bad_checkpoint', undefined, `checkpoint ${row.size}: root hash differs from its row`);
+      }
+    } catch (error) {
+      const why = isTlogError(error) ? error.message : String(error);
+      report('bad_checkpoint', undefined, `checkpoint ${row.size}: ${why}`);
+    }
+  }
+
+  // 2. Recompute the tree from the events, in sequence order, against the tiles and the checkpoints.
+  const treeSize = await readTreeSize(db);
+  const builder = new TreeBuilder();
+  let next = 0;
+  let checkpointPosition = 0;
+  let previousCheckpointSize = 0;
+  let isBroken = false;
+  let hasRootMismatch = false;
+  // The next batch (events and their level-0 tiles) is fetched while this one is checked.
+  const fetchBatch = async (
+    from: number,
+  ): Promise<{ rows: EventText[]; firstTile: number; tiles: (Uint8Array | undefined)[] }> => {
+    const firstTile = Math.floor(from / TILE_WIDTH);
+    const lastTile = Math.floor((from + BATCH - 1) / TILE_WIDTH);
+    const tileList = Array.from({ length: lastTile - firstTile + 1 }, (_, i) => ({
+      level: 0,
+      index: firstTile + i,
+      width: TILE_WIDTH,
+    }));
+    const [rows, tiles] = await Promise.all([
+      // Text columns only: no Date or jsonb objects per row (streaming dominates the cost of verifying).
+      sql<EventText>`
+        select seq, entry, actor_type, actor_id, unit_id::text as unit_id, action, subject_type, subject_id,
+          request_id, state_digest, details::text as details,
+          to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at
+        from audit_events where seq >= ${from} order by seq limit ${BATCH}`
+        .execute(db)
+        .then((result) => result.rows),
+      from < treeSize ? readStoredTiles(db, tileList) : Promise.resolve([]),
+    ]);
+    return { rows, firstTile, tiles };
+  };
+  let upcoming: ReturnType<typeof fetchBatch> | undefined = fetchBatch(0);
+  while (!isBroken && upcoming) {
+    const batch: { rows: EventText[]; firstTile: number; tiles: (Uint8Array | undefined)[] } = await upcoming;
+    const { rows, firstTile, tiles } = batch;
+    const lastSeq = Number(rows.at(-1)?.seq);
+    upcoming = rows.length === BATCH ? fetchBatch(lastSeq + 1) : undefined;
+    if (rows.length === 0) {
+      break;
+    }
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (seq !== next) {
+        report('missing_entry', next, `entry ${next} is missing (the next stored entry is ${seq})`);
+        isBroken = true;
+        break;
+      }
+      const leaf = leafHashOfText(row.entry);
+      builder.appendLeafHash(leaf);
+      const tile = tiles[Math.floor(seq / TILE_WIDTH) - firstTile];
+      const offset = (seq % TILE_WIDTH) * 32;
+      if (seq < treeSize && tile && tile.length >= offset + 32) {
+        if (!isLeafAt(tile, offset, leaf)) {
+          report('modified_entry', seq, `entry ${seq} does not hash to the leaf the log committed to`);
+        }
+      }
+      let parsed: Record<string, unknown> | undefined;
+      try {
+        parsed = JSON.parse(row.entry) as Record<string, unknown>;
+      } catch {
+        report('modified_entry', seq, `entry ${seq} is not valid JSON`);
+      }
+      if (parsed && parsed.seq !== seq) {
+        report('misplaced_entry', seq, `entry ${seq} says it is entry ${String(parsed.seq)}`);
+      } else if (parsed && options.checkColumns !== false) {
+        const column = columnMismatch(row, parsed);
+        if (column) {
+          report('column_mismatch', seq, `entry ${seq}: column ${column} differs from the logged entry`);
+        }
+      }
+      next++;
+      const checkpoint = checkpoints[checkpointPosition];
+      if (checkpoint && checkpoint.size === next) {
+        // Only the first mismatch says something: every later root includes the same change.
+        if (!hasRootMismatch && !timingSafeEqual(builder.root(), checkpoint.root_hash)) {
+          hasRootMismatch = true;
+          report(
+            'root_mismatch',
+            undefined,
+            `the first ${next} entries do not have the root of signed checkpoint ${next}: ` +
+              `an entry from ${previousCheckpointSize} to ${next - 1} was changed`,
+            previousCheckpointSize,
+          );
+        }
+        previousCheckpointSize = next;
+        checkpointPosition++;
+      }
+    }
+  }
+  await upcoming?.catch(() => undefined);
+  const latest = checkpoints.at(-1);
+  if (latest && latest.size > next && !isBroken) {
+    report(
+      'truncated',
+      next,
+      `signed checkpoint ${latest.size} covers ${latest.size} entries but entry ${next} is missing`,
+    );
+  }
+  const nextSeq = await readNextSeq(db);
+  if (!isBroken && nextSeq !== next) {
+    report(
+      'sequence_mismatch',
+      Math.min(nextSeq, next),
+      `the sequencer issued ${nextSeq} entries but ${next} are stored in sequence`,
+    );
+  }
+  // A precise index when one is known; else the start of the first range whose root does not match.
+  let indexes = problems.map((p) => p.index).filter((i): i is number => i !== undefined);
+  if (indexes.length === 0) {
+    indexes = problems.map((p) => p.from).filter((i): i is number => i !== undefined);
+  }
+  return {
+    isIntact: problems.length === 0,
+    entries: next,
+    checkpoints: checkpoints.length,
+    latest: latest && { size: latest.size, rootHash: Buffer.from(latest.root_hash).toString('hex') },
+    pending: Math.max(0, next - (latest?.size ?? 0)),
+    firstBadIndex: indexes.length > 0 ? Math.min(...indexes) : undefined,
+    problems: [...problems].sort(
+      (a, b) =>
+        (a.index ?? a.from ?? Number.MAX_SAFE_INTEGER) - (b.index ?? b.from ?? Number.MAX_SAFE_INTEGER),
+    ),
+  };
+}
