@@ -1,0 +1,40 @@
+// Public lookup (issue 6 §5): a dossier code and the last 4 digits of the applicant's phone; no personal data.
+import type { PublicDossierView } from '../../modules/dossiers/lookup-dossier.ts';
+import { table } from '../components/content.ts';
+import { button, csrfField, errorSummary, textInput } from '../components/form.ts';
+import { html, type SafeHtml } from '../html.ts';
+import type { PageContext } from '../page-context.ts';
+import { formatVietnamTime } from './dossier-format.ts';
+
+export function lookupPage(
+  ctx: PageContext,
+  o: { code: string; isNotFound?: boolean; view?: PublicDossierView; isSignedInCitizen: boolean },
+): SafeHtml {
+  const { t, locale } = ctx;
+  const view = o.view;
+  return html`<h1>${t('lookup.title')}</h1>
+${o.isNotFound ? errorSummary(ctx, { message: t('lookup.notFound') }) : ''}
+${
+  view
+    ? html`<h2>${t('dossier.title')} ${view.code}</h2>
+<p class="lead">${view.procedureName}</p>
+<dl class="summary-list">
+  <div><dt>${t('common.status')}</dt><dd><strong>${view.statusLabel[locale]}</strong></dd></div>
+  <div><dt>${t('dossier.receivedAt')}</dt><dd>${formatVietnamTime(view.receivedAt)}</dd></div>
+  ${view.dueAt ? html`<div><dt>${t('dossier.dueAt')}</dt><dd><strong>${formatVietnamTime(view.dueAt)}</strong></dd></div>` : ''}
+  ${view.derivation ? html`<div><dt>${t('dossier.derivation')}</dt><dd>${view.derivation[locale]}</dd></div>` : ''}
+</dl>
+${table({
+  caption: t('dossier.timeline'),
+  head: [t('dossier.time'), t('common.status')],
+  rows: view.timeline.map((e) => [formatVietnamTime(e.at), e.label[locale]]),
+})}`
+    : ''
+}
+<form method="post" action="/tra-cuu" class="no-print" novalidate>
+  ${csrfField(ctx)}
+  ${textInput(ctx, { name: 'code', label: t('lookup.code'), value: o.code, isRequired: true, hint: t('lookup.codeHint'), spellcheck: false, autocomplete: 'off' })}
+  ${textInput(ctx, { name: 'phone', label: t('lookup.phone'), isRequired: !o.isSignedInCitizen, inputmode: 'numeric', width: 'third', hint: t(o.isSignedInCitizen ? 'lookup.phoneHintCitizen' : 'lookup.phoneHint'), autocomplete: 'off' })}
+  ${button(t('lookup.submit'))}
+</form>`;
+}
