@@ -151,7 +151,7 @@ test('bad uploads: a truncated PDF and a text file are 415, a PNG is judged by c
   assert.equal(text.statusCode, 415);
   assert.match(text.json().error.message, /Chỉ nhận tệp PDF, JPEG, PNG/);
   const brokenPng = minimalPng();
-  brokenPng[brokenPng.length - 1] ^= 1;
+  brokenPng.writeUInt8(brokenPng.readUInt8(brokenPng.length - 1) ^ 1, brokenPng.length - 1);
   assert.equal(
     (await post(receptionist.token, body({ documents: [{ index: 0, files: [b64(brokenPng)] }] }))).statusCode,
     415,
