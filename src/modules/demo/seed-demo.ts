@@ -4,6 +4,7 @@ import { seedCatalogue } from '../catalogue/seed-catalogue.ts';
 import { createStaff } from '../identity/create-staff.ts';
 import { createUnit } from '../organisation/create-unit.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoCataloguePlans } from './demo-data.ts';
+import { seedDemoDossiers } from './seed-demo-dossiers.ts';
 
 /** Seeds the demo organisation and staff into an EMPTY database (no units); returns whether it did. */
 export async function seedDemo(options: { db: Db }): Promise<boolean> {
@@ -43,5 +44,6 @@ export async function seedDemo(options: { db: Db }): Promise<boolean> {
     ),
   );
   await seedCatalogue({ db: options.db, plans: demoCataloguePlans(ids) });
+  await seedDemoDossiers({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
   return true;
 }

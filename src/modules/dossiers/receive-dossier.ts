@@ -6,10 +6,10 @@ import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import { computeUnitDueDate } from '../calendar/compute-unit-due-date.ts';
 import { procedureDeadlineRule } from '../calendar/procedure-deadline-rule.ts';
+import { findCatalogueUnits } from '../catalogue/catalogue-units.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
-import { findUnitById } from '../organisation/unit.repository.ts';
 import { checkUpload, checkUploadSizes, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
 import type { Applicant, ReceivedDocument, StoredFile } from './dossier.table.ts';
 import { takeDossierCode } from './dossier-code.ts';
@@ -27,7 +27,7 @@ export interface ReceiveDossierOptions {
   readonly blobStore: BlobStore;
   readonly actor: StaffActor;
   readonly requestId: string | null;
-  /** The receiving (deciding) body: its identifier code starts the dossier code. */
+  /** The receiving unit (a commune, ward or its one-stop centre); the deciding body above it starts the code. */
   readonly unitId: string;
   readonly procedureCode: string;
   readonly channel: Extract<DossierChannel, 'counter' | 'api'>;
@@ -51,7 +51,7 @@ export interface ReceivedDossier {
 }
 
 /**
- * Receives a dossier at a body (issue 6 §3: counter and API, one record for every channel): checks the
+ * Receives a dossier at a unit (issue 6 §3: counter and API, one record for every channel): checks the
  * receptionist's right on the body, the procedure in force there, the applicant and the uploads; stores
  * the files (content-addressed, before the transaction: an unreferenced blob is harmless, a half-stored one
  * impossible), then in one transaction takes the code, writes the dossier with its due date and derivation,
@@ -63,11 +63,14 @@ export interface ReceivedDossier {
  */
 export async function receiveDossier(options: ReceiveDossierOptions): Promise<ReceivedDossier> {
   const { db, actor } = options;
-  const unit = await findUnitById(db, options.unitId);
-  if (!unit) {
+  const units = await findCatalogueUnits(db, options.unitId);
+  if (!units) {
     throw new AppError('NOT_FOUND', 'No such unit.');
   }
+  const unit = units.unit;
   assertCan(actor, 'dossier.receive', unit);
+  // The code names the deciding body: the commune or ward a one-stop centre belongs to, else the unit itself.
+  const decidingBody = units.adopter ?? unit;
   const receivedAt = options.now ?? new Date();
   const procedure = await findEffectiveProcedure({
     db,
@@ -152,7 +155,7 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
   const id = randomUUID();
 
   const code = await db.transaction().execute(async (trx) => {
-    const code = await takeDossierCode(trx, unit, receivedAt);
+    const code = await takeDossierCode(trx, decidingBody, receivedAt);
     const record = {
       id,
       code,
