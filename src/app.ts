@@ -28,7 +28,7 @@ import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
-import { createRateLimiter } from './platform/http/rate-limiter.ts';
+import { createRateLimiter, type RateLimiter } from './platform/http/rate-limiter.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuditPages } from './web/audit.routes.ts';
 import { registerDossierPages } from './web/dossier.routes.ts';
@@ -41,6 +41,8 @@ export interface AppDependencies {
   readonly db: Db;
   /** pino options or false; tests pass false or a level. */
   readonly logger?: boolean | { level: string };
+  /** The per-address limit of dossier lookups; default 30 a minute (benchmarks pass a wider one). */
+  readonly lookupLimiter?: RateLimiter;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -133,7 +135,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Dossier intake and public lookup (issue 6 §3, §5): uploads under DATA_DIR/blobs; lookups (page and API
   // together) limited to 30 a minute per client address.
   const blobStore = createFileSystemBlobStore(join(config.dataDir, 'blobs'));
-  const lookupLimiter = createRateLimiter({ limit: 30, windowSeconds: 60 });
+  const lookupLimiter = deps.lookupLimiter ?? createRateLimiter({ limit: 30, windowSeconds: 60 });
   registerDossierApiRoutes(app, { db, blobStore, lookupLimiter, limits: DEFAULT_UPLOAD_LIMITS });
   registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS });
   registerLookupPages(app, { db, kit, lookupLimiter });

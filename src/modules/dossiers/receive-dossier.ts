@@ -5,14 +5,13 @@ import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import { computeUnitDueDate } from '../calendar/compute-unit-due-date.ts';
-import { procedureDeadlineRule } from '../calendar/procedure-deadline-rule.ts';
 import { findCatalogueUnits } from '../catalogue/catalogue-units.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
 import { checkUpload, checkUploadSizes, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
 import type { Applicant, ReceivedDocument, StoredFile } from './dossier.table.ts';
-import { takeDossierCode } from './dossier-code.ts';
+import { insertDossierWithCode } from './dossier-code.ts';
 import type { DossierChannel, DossierStatus } from './dossier-status.ts';
 import { type ApplicantInput, validateApplicant } from './validate-applicant.ts';
 
@@ -134,20 +133,11 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
       files: uploads.filter((u) => u.document === document).map((u) => stored.get(u) as StoredFile),
     }));
 
+  // At the counter (and over the API, a direct channel) the deadline rule is the procedure's statutory time
+  // as in force at reception, which `procedure` already is (procedureDeadlineRule differs only online).
   const due = isRefused
     ? undefined
-    : await computeUnitDueDate({
-        db,
-        unitId: unit.id,
-        rule: await procedureDeadlineRule({
-          db,
-          unitId: unit.id,
-          procedureCode: procedure.code,
-          receivedAt,
-          channel: 'counter',
-        }),
-        receivedAt,
-      });
+    : await computeUnitDueDate({ db, unitId: unit.id, rule: procedure.statutoryTime, receivedAt });
   const derivation = due
     ? { vi: renderDerivation(due.derivation, 'vi'), en: renderDerivation(due.derivation, 'en') }
     : null;
@@ -155,39 +145,28 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
   const id = randomUUID();
 
   const code = await db.transaction().execute(async (trx) => {
-    const code = await takeDossierCode(trx, decidingBody, receivedAt);
-    const record = {
+    const row = {
       id,
-      code,
       unit_id: unit.id,
       procedure_code: procedure.code,
       procedure_version_id: procedure.versionId,
       procedure_name: procedure.name,
       channel: options.channel,
       status,
+      applicant: JSON.stringify(applicant),
       applicant_phone_digits: phoneDigits,
       applicant_identifier: applicant.personalIdentifier,
+      documents: JSON.stringify(documents),
       fee_vnd: feeVnd,
       received_at: receivedAt,
       due_at: due?.dueAt ?? null,
       derivation_vi: derivation?.vi ?? null,
       derivation_en: derivation?.en ?? null,
+      derivation: JSON.stringify(due?.derivation ?? []),
       refusal_reasons: refusalReasons || null,
       received_by: actor.staffId,
     };
-    await trx
-      .insertInto('dossiers')
-      .values({
-        ...record,
-        applicant: JSON.stringify(applicant),
-        documents: JSON.stringify(documents),
-        derivation: JSON.stringify(due?.derivation ?? []),
-      })
-      .execute();
-    await trx
-      .insertInto('dossier_status_events')
-      .values({ dossier_id: id, status, at: receivedAt })
-      .execute();
+    const code = await insertDossierWithCode(trx, decidingBody, row);
     await appendAuditEvent(trx, {
       actor: { type: 'staff', id: actor.staffId },
       action: isRefused ? 'dossier.refused' : 'dossier.received',
@@ -196,7 +175,9 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
       subjectId: id,
       requestId: options.requestId,
       // Personal data stays out of the log: only the digest of the whole record (applicant included) enters it.
-      state: { ...record, applicant, documents } satisfies Record<string, unknown> & { applicant: Applicant },
+      state: { ...row, code, applicant, documents } satisfies Record<string, unknown> & {
+        applicant: Applicant;
+      },
       details: {
         code,
         procedureCode: procedure.code,
