@@ -109,7 +109,7 @@ ${errorSummary(ctx, { message: o.message, fields: known, labels })}
       (document, index) => html`<div class="form-group">
       <input type="checkbox" id="doc-${index}" name="doc-${index}" value="yes"${ticked.has(index) ? html` checked` : ''}>
       <label for="doc-${index}">${document.name} (${t(`catalogue.form.${document.form}`)}, ${document.count})</label>
-      <div><label class="label" for="file-${index}">${t('dossier.scan')}</label>
+      <div><label class="label" for="file-${index}">${t('dossier.scan')}<span class="visually-hidden">: ${document.name}</span></label>
       <input class="file-upload" type="file" id="file-${index}" name="file-${index}" accept="application/pdf,image/jpeg,image/png" multiple></div>
     </div>`,
     )}
