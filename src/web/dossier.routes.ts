@@ -9,7 +9,7 @@ import type { UploadLimits } from '../modules/dossiers/check-upload.ts';
 import { getDossier } from '../modules/dossiers/get-dossier.ts';
 import { receiveDossier } from '../modules/dossiers/receive-dossier.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
-import { scopesFor } from '../modules/identity/permissions.ts';
+import { canAnywhere, scopesFor } from '../modules/identity/permissions.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import type { PageKit } from './page-kit.ts';
@@ -70,11 +70,17 @@ export function registerDossierPages(
 
   // Multipart only in this scope: the rest of the app never parses uploads.
   app.register(async (scope) => {
+    // Before any byte of the body is read: only receptionists may make the server buffer uploads.
+    scope.addHook('onRequest', async (request) => {
+      if (!canAnywhere(requireStaff(request), 'dossier.receive')) {
+        throw new AppError('FORBIDDEN', 'Receiving dossiers needs the receptionist role.');
+      }
+    });
     await scope.register(multipart, {
       attachFieldsToBody: 'keyValues',
       limits: {
         fileSize: options.limits.maxFileBytes,
-        files: 60,
+        files: 30,
         fields: 100,
         fieldSize: 64 * 1024,
       },

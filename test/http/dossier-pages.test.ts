@@ -181,6 +181,15 @@ test('authorisation: without dossier.receive on the unit the counter is refused;
   assert.equal(withoutCsrf.statusCode, 403);
   const signedOut = await app.inject({ method: 'GET', url: '/ho-so/tiep-nhan' });
   assert.equal(signedOut.statusCode, 303);
+  // Signed out, an upload is refused before its body is read.
+  const anonymous = multipart(formFields(csrf));
+  const anonymousPost = await app.inject({
+    method: 'POST',
+    url: '/ho-so/tiep-nhan',
+    payload: anonymous.payload,
+    headers: { 'content-type': anonymous.contentType },
+  });
+  assert.equal(anonymousPost.statusCode, 401);
   // Allowed: the same form with the receptionist's token.
   assert.equal((await postForm(receptionist, formFields(csrf))).statusCode, 303);
   // A dossier page is only for staff of its unit.
