@@ -10,7 +10,7 @@ import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
 import { checkUpload, checkUploadSizes, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
-import type { Applicant, ReceivedDocument, StoredFile } from './dossier.table.ts';
+import type { ReceivedDocument, StoredFile } from './dossier.table.ts';
 import { insertDossierWithCode } from './dossier-code.ts';
 import type { DossierChannel, DossierStatus } from './dossier-status.ts';
 import { type ApplicantInput, validateApplicant } from './validate-applicant.ts';
@@ -175,9 +175,7 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
       subjectId: id,
       requestId: options.requestId,
       // Personal data stays out of the log: only the digest of the whole record (applicant included) enters it.
-      state: { ...row, code, applicant, documents } satisfies Record<string, unknown> & {
-        applicant: Applicant;
-      },
+      state: { ...row, code, applicant, documents },
       details: {
         code,
         procedureCode: procedure.code,
