@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../database.ts';
 import { assertLookupAllowed } from '../modules/dossiers/dossier.routes.ts';
+import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.ts';
 import { lookupDossier, type PublicDossierView } from '../modules/dossiers/lookup-dossier.ts';
 import { isAppError } from '../platform/errors.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
@@ -29,9 +30,10 @@ export function registerLookupPages(
         assertLookupAllowed(options.lookupLimiter, request.ip);
         view = await lookupDossier({ db, code, citizen: request.citizen }).catch(() => undefined);
       }
+      const ownDossiers = request.citizen ? await listCitizenDossiers({ db, citizen: request.citizen }) : [];
       return kit.send(reply, ctx, {
         title: ctx.t('lookup.title'),
-        body: lookupPage(ctx, { code, view, isSignedInCitizen: request.citizen !== null }),
+        body: lookupPage(ctx, { code, view, isSignedInCitizen: request.citizen !== null, ownDossiers }),
       });
     },
   );

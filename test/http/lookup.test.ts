@@ -117,6 +117,12 @@ test('the signed-in applicant sees the dossier without the phone; another citize
   assert.ok(page.body.includes('Được tiếp nhận'));
   const strangerPage = await lookup(`/tra-cuu?code=${encodeURIComponent(code)}`, undefined, stranger);
   assert.ok(!strangerPage.body.includes('Được tiếp nhận'));
+  // The applicant's own dossiers are listed on /tra-cuu; the stranger's list is empty.
+  const own = await lookup('/tra-cuu', undefined, applicant);
+  assert.ok(own.body.includes('Hồ sơ của bạn'));
+  assert.ok(own.body.includes(`/tra-cuu?code=${encodeURIComponent(code)}`));
+  const none = await lookup('/tra-cuu', undefined, stranger);
+  assert.ok(!none.body.includes('Hồ sơ của bạn'));
 });
 
 test('the /tra-cuu page: the QR link pre-fills the code; POST with the phone shows the status; wrong looks the same', async () => {

@@ -490,6 +490,8 @@ export const en = {
   'lookup.phone': 'Last 4 digits of the phone',
   'lookup.phoneHint': 'Of the phone number given when the dossier was handed in.',
   'lookup.phoneHintCitizen': 'Not needed when you are signed in as the applicant.',
+  'lookup.yours': 'Your dossiers',
+  'dossier.procedure': 'Procedure',
   'lookup.submit': 'Look up',
   'lookup.notFound': 'No dossier with this code and phone number. Please check them.',
   'field.personalIdentifier':

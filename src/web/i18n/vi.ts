@@ -489,6 +489,8 @@ export const vi = {
   'lookup.phone': '4 số cuối điện thoại',
   'lookup.phoneHint': 'Của số điện thoại người nộp đã khai khi nộp hồ sơ.',
   'lookup.phoneHintCitizen': 'Không cần nhập khi bạn đã đăng nhập và là người nộp hồ sơ.',
+  'lookup.yours': 'Hồ sơ của bạn',
+  'dossier.procedure': 'Thủ tục',
   'lookup.submit': 'Tra cứu',
   'lookup.notFound': 'Không tìm thấy hồ sơ với mã hồ sơ và số điện thoại này. Vui lòng kiểm tra lại.',
   'field.personalIdentifier': 'Số định danh cá nhân gồm 12 chữ số (tổ chức: mã số 10 chữ số).',

@@ -1,4 +1,6 @@
 // Public lookup (issue 6 §5): a dossier code and the last 4 digits of the applicant's phone; no personal data.
+import { dossierStatusLabel } from '../../modules/dossiers/dossier-status.ts';
+import type { CitizenDossierSummary } from '../../modules/dossiers/list-citizen-dossiers.ts';
 import type { PublicDossierView } from '../../modules/dossiers/lookup-dossier.ts';
 import { table } from '../components/content.ts';
 import { button, csrfField, errorSummary, textInput } from '../components/form.ts';
@@ -8,7 +10,13 @@ import { formatVietnamTime } from './dossier-format.ts';
 
 export function lookupPage(
   ctx: PageContext,
-  o: { code: string; isNotFound?: boolean; view?: PublicDossierView; isSignedInCitizen: boolean },
+  o: {
+    code: string;
+    isNotFound?: boolean;
+    view?: PublicDossierView | undefined;
+    isSignedInCitizen: boolean;
+    ownDossiers?: readonly CitizenDossierSummary[];
+  },
 ): SafeHtml {
   const { t, locale } = ctx;
   const view = o.view;
@@ -36,5 +44,26 @@ ${table({
   ${textInput(ctx, { name: 'code', label: t('lookup.code'), value: o.code, isRequired: true, hint: t('lookup.codeHint'), spellcheck: false, autocomplete: 'off' })}
   ${textInput(ctx, { name: 'phone', label: t('lookup.phone'), isRequired: !o.isSignedInCitizen, inputmode: 'numeric', width: 'third', hint: t(o.isSignedInCitizen ? 'lookup.phoneHintCitizen' : 'lookup.phoneHint'), autocomplete: 'off' })}
   ${button(t('lookup.submit'))}
-</form>`;
+</form>
+${
+  o.ownDossiers && o.ownDossiers.length > 0
+    ? table({
+        caption: t('lookup.yours'),
+        head: [
+          t('lookup.code'),
+          t('dossier.procedure'),
+          t('dossier.receivedAt'),
+          t('dossier.dueAt'),
+          t('common.status'),
+        ],
+        rows: o.ownDossiers.map((d) => [
+          html`<a href="/tra-cuu?code=${encodeURIComponent(d.code)}">${d.code}</a>`,
+          d.procedureName,
+          formatVietnamTime(d.receivedAt),
+          d.dueAt ? formatVietnamTime(d.dueAt) : '—',
+          dossierStatusLabel(d.status, locale),
+        ]),
+      })
+    : ''
+}`;
 }
