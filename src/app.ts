@@ -1,6 +1,7 @@
 // buildApp: registers the platform plugins and every module's routes on a Fastify instance. It does
 // not listen (fastify Testing guide: build is not listen); main.ts and tests decide that.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -17,19 +18,24 @@ import { registerCitizenAuthentication } from './modules/citizen-identity/authen
 import { createCitizenOidcClient } from './modules/citizen-identity/oidc-client.ts';
 import { createInjectFetch } from './modules/dev-oidc/inject-fetch.ts';
 import { registerDevOidc } from './modules/dev-oidc/register-dev-oidc.ts';
+import { DEFAULT_UPLOAD_LIMITS } from './modules/dossiers/check-upload.ts';
+import { registerDossierApiRoutes } from './modules/dossiers/dossier.routes.ts';
 import { registerAuthentication } from './modules/identity/authenticate.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
 import { registerCscRoutes } from './modules/signing/csc.routes.ts';
 import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
 import { registerSigningRoutes } from './modules/signing/signing.routes.ts';
+import { createFileSystemBlobStore } from './platform/blob-store/file-system-blob-store.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
-import { createRateLimiter } from './platform/http/rate-limiter.ts';
+import { createRateLimiter, type RateLimiter } from './platform/http/rate-limiter.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuditPages } from './web/audit.routes.ts';
+import { registerDossierPages } from './web/dossier.routes.ts';
+import { registerLookupPages } from './web/lookup.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
 
@@ -38,6 +44,8 @@ export interface AppDependencies {
   readonly db: Db;
   /** pino options or false; tests pass false or a level. */
   readonly logger?: boolean | { level: string };
+  /** The per-address limit of dossier lookups; default 30 a minute (benchmarks pass a wider one). */
+  readonly lookupLimiter?: RateLimiter;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -130,6 +138,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerAuditLogRoutes(app, { db, config });
   registerWeb(app, { db, config, kit, signInLimiter, citizen: { oidcClient: citizenOidc, devProvider } });
   registerAuditPages(app, { db, kit });
+  // Dossier intake and public lookup (issue 6 §3, §5): uploads under DATA_DIR/blobs; lookups (page and API
+  // together) limited to 30 a minute per client address.
+  const blobStore = createFileSystemBlobStore(join(config.dataDir, 'blobs'));
+  const lookupLimiter = deps.lookupLimiter ?? createRateLimiter({ limit: 30, windowSeconds: 60 });
+  registerDossierApiRoutes(app, { db, blobStore, lookupLimiter, limits: DEFAULT_UPLOAD_LIMITS });
+  registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS });
+  registerLookupPages(app, { db, kit, lookupLimiter });
 
   await app.ready();
   return app;

@@ -5,6 +5,7 @@ import type { CalendarTables } from './modules/calendar/calendar.table.ts';
 import type { CatalogueTables } from './modules/catalogue/procedure.table.ts';
 import type { CitizenIdentityTables } from './modules/citizen-identity/citizen.table.ts';
 import type { DevOidcTables } from './modules/dev-oidc/dev-oidc-key.table.ts';
+import type { DossierTables } from './modules/dossiers/dossier.table.ts';
 import type { IdentityTables } from './modules/identity/staff.table.ts';
 import type { OrganisationTables } from './modules/organisation/unit.table.ts';
 import type { SigningTables } from './modules/signing/signing.table.ts';
@@ -17,7 +18,8 @@ export interface Database
     DevOidcTables,
     CalendarTables,
     SigningTables,
-    CatalogueTables {}
+    CatalogueTables,
+    DossierTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take as their first argument: the database or an open transaction. */

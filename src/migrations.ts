@@ -7,6 +7,7 @@ import * as calendar from './modules/calendar/migrations/0007-calendar.ts';
 import * as catalogue from './modules/catalogue/migrations/0005-catalogue.ts';
 import * as citizens from './modules/citizen-identity/migrations/0001-citizens.ts';
 import * as devOidcKeys from './modules/dev-oidc/migrations/0001-dev-oidc-keys.ts';
+import * as dossiers from './modules/dossiers/migrations/0008-dossiers.ts';
 import * as staff from './modules/identity/migrations/0001-staff.ts';
 import * as units from './modules/organisation/migrations/0001-units.ts';
 import * as signing from './modules/signing/migrations/0008-signing.ts';
@@ -20,5 +21,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-citizen-identity': citizens,
   '0006-citizen-dev-oidc-keys': devOidcKeys,
   '0007-calendar-holidays-office-hours': calendar,
+  '0008-dossiers-intake': dossiers,
   '0008-signing-pki-credentials': signing,
 };

@@ -87,6 +87,11 @@ export const AUDIT_ACTIONS = {
   'signing.authorization_refused': 'credential',
   /** Hashes were signed with a credential under a SAD (signHash). */
   'signing.hashes_signed': 'credential',
+  // Dossier intake (issue 6 §3); the event holds the record's digest, never the applicant's personal data.
+  /** A receptionist (page or API) received a dossier: it got its code, due date and status 2. */
+  'dossier.received': 'dossier',
+  /** A receptionist refused to receive a dossier (BM.03) with reasons: status 3. */
+  'dossier.refused': 'dossier',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

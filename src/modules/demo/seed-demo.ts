@@ -4,6 +4,7 @@ import { seedCatalogue } from '../catalogue/seed-catalogue.ts';
 import { createStaff } from '../identity/create-staff.ts';
 import { createUnit } from '../organisation/create-unit.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoCataloguePlans } from './demo-data.ts';
+import { seedDemoDossiers } from './seed-demo-dossiers.ts';
 import { seedDemoSigning } from './seed-demo-signing.ts';
 
 /**
@@ -53,5 +54,6 @@ export async function seedDemo(options: {
   if (options.signing) {
     await seedDemoSigning({ db: options.db, unitIds: ids, ...options.signing });
   }
+  await seedDemoDossiers({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
   return true;
 }

@@ -13,7 +13,7 @@ export function homePage(ctx: PageContext, options: { units: readonly Unit[] }):
 <ul class="cards">
   ${card({ title: t('home.procedures.title'), body: t('home.procedures.body'), href: '/thu-tuc' })}
   ${card({ title: t('home.calendar.title'), body: t('home.calendar.body'), href: '/lich-lam-viec' })}
-  ${card({ title: t('home.lookup.title'), body: t('home.lookup.body'), badge: soon })}
+  ${card({ title: t('home.lookup.title'), body: t('home.lookup.body'), href: '/tra-cuu' })}
   ${card({ title: t('home.verify.title'), body: t('home.verify.body'), badge: soon })}
   ${card({ title: t('citizen.nav'), body: t('citizen.home.cardBody'), href: '/cong-dan/dang-nhap' })}
   ${card({ title: t('home.staff.title'), body: t('home.staff.body'), href: ctx.actor ? '/workspace' : '/sign-in' })}

@@ -9,6 +9,7 @@ import type { PageContext } from '../page-context.ts';
 const ROLE_HOMES: Partial<Record<Role, { href: string; permission: Permission }>> = {
   unit_admin: { href: '/admin/staff', permission: 'staff.manage' },
   auditor: { href: '/audit', permission: 'audit.read' },
+  receptionist: { href: '/ho-so/tiep-nhan', permission: 'dossier.receive' },
 };
 
 /** The staff home: one section per role the member holds, with the work that role does. */

@@ -1,0 +1,314 @@
+// `npm run bench -- intake` (issue 6 "Done when"), on PostgreSQL (TEST_DATABASE_URL, or
+// postgres://postgres@127.0.0.1:5432/test as the admin connection; the benchmark creates and drops its own
+// database). Over HTTP on 127.0.0.1, keep-alive, C concurrent clients in a worker thread (the other core):
+//   1. POST /api/v1/dossiers (bearer token, JSON, no files): dossiers received per second with the code
+//      counter, the due date and the audit event, beside a bare Fastify + pg endpoint doing one INSERT;
+//   2. GET /api/v1/lookup/{code}?phone=…: lookups per second, beside a bare endpoint doing one SELECT.
+// Goals: ≥ 1,000 intakes/s p99 ≤ 50 ms, ≥ 5,000 lookups/s p99 ≤ 20 ms, each ≥ 0.5 × its baseline.
+// Flags: --seconds S per run (default 5), --clients C (default 16).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Database, Db } from '../src/database.ts';
+import { MIGRATIONS } from '../src/migrations.ts';
+import { adoptProcedure } from '../src/modules/catalogue/adopt-procedure.ts';
+import { seedProcedures } from '../src/modules/catalogue/catalogue-seed-data.ts';
+import { createProcedure } from '../src/modules/catalogue/create-procedure.ts';
+import { createStaff } from '../src/modules/identity/create-staff.ts';
+import { issueApiToken } from '../src/modules/identity/issue-api-token.ts';
+import { createUnit } from '../src/modules/organisation/create-unit.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { createRateLimiter } from '../src/platform/http/rate-limiter.ts';
+
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, clients: { type: 'string', default: '16' } },
+});
+const SECONDS = Number(values.seconds);
+const CLIENTS = Number(values.clients);
+const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Run {
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly ok: number;
+  readonly errors: number;
+}
+
+// The load generator, in plain JavaScript for a worker: C keep-alive loops for S seconds; each request is
+// one of the given templates (method, path, body), `{n}` replaced by a counter.
+const CLIENT = `
+const http = require('node:http');
+const { parentPort, workerData } = require('node:worker_threads');
+const { port, requests, clients, seconds, headers } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+const latencies = []; let ok = 0; let errors = 0; let n = 0;
+const end = performance.now() + seconds * 1000;
+function once(t) {
+  return new Promise((resolve) => {
+    const body = t.body === undefined ? undefined : t.body.replaceAll('{n}', String(n));
+    const started = performance.now();
+    const req = http.request({ host: '127.0.0.1', port, method: t.method, path: t.path, agent,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => { res.resume(); res.on('end', () => {
+        if (res.statusCode === t.expect) { ok++; latencies.push(performance.now() - started); } else { errors++; }
+        resolve(); }); });
+    req.on('error', () => { errors++; resolve(); });
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+(async () => {
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < end) { n++; await once(requests[n % requests.length]); }
+  }));
+  agent.destroy();
+  parentPort.postMessage({ latencies, ok, errors });
+})();
+`;
+
+function load(
+  port: number,
+  requests: { method: string; path: string; body?: string; expect: number }[],
+  headers: Record<string, string> = {},
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CLIENT, {
+      eval: true,
+      workerData: { port, requests, clients: CLIENTS, seconds: SECONDS, headers },
+    });
+    worker.once('error', reject);
+    worker.once('message', (m: { latencies: number[]; ok: number; errors: number }) => {
+      const sorted = m.latencies.sort((a, b) => a - b);
+      const at = (p: number) =>
+        sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+      const round = (x: number) => Math.round(x * 100) / 100;
+      resolve({
+        perSecond: Math.round(m.ok / SECONDS),
+        p50: round(at(50)),
+        p99: round(at(99)),
+        ok: m.ok,
+        errors: m.errors,
+      });
+    });
+  });
+}
+
+/** The baseline: bare Fastify, one pg pool, one INSERT or one SELECT per request. */
+async function bareServer(url: string) {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // The database is dropped with (force) at the end: an idle client's termination is expected then.
+  pool.on('error', () => {});
+  await pool.query(
+    'create table bare_rows (id bigserial primary key, code text unique not null, body text not null)',
+  );
+  await pool.query(
+    "insert into bare_rows (code, body) select 'B-' || g, repeat('x', 200) from generate_series(1, 1000) g",
+  );
+  const app = Fastify({ logger: false });
+  app.post('/insert', async (_request, reply) => {
+    const code = randomBytes(8).toString('hex');
+    const { rows } = await pool.query('insert into bare_rows (code, body) values ($1, $2) returning id', [
+      code,
+      'x'.repeat(200),
+    ]);
+    return reply.status(201).send({ id: rows[0].id, code });
+  });
+  app.get<{ Params: { code: string } }>('/select/:code', async (request, reply) => {
+    const { rows } = await pool.query('select code, body from bare_rows where code = $1', [
+      request.params.code,
+    ]);
+    return rows[0] ? rows[0] : reply.status(404).send({});
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : 0,
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
+
+async function setUp(db: Db) {
+  const province = await createUnit({
+    db,
+    requestId: null,
+    parentId: null,
+    kind: 'province',
+    name: 'Tỉnh Thử',
+    sealName: 'TỈNH THỬ',
+    identifierCode: 'H99',
+  });
+  const commune = await createUnit({
+    db,
+    requestId: null,
+    parentId: province.id,
+    kind: 'commune',
+    name: 'Xã Thử',
+    sealName: 'XÃ THỬ',
+    identifierCode: 'H99.01',
+  });
+  const found = seedProcedures({ householdBusinessFeeVnd: 100000 }).find((p) => p.code === '1.001612');
+  if (!found) {
+    throw new Error('seed procedure 1.001612 missing');
+  }
+  const { id } = await createProcedure({
+    db,
+    actor: null,
+    requestId: null,
+    unitId: province.id,
+    code: found.code,
+    effectiveFrom: '2025-01-01',
+    content: found.content,
+  });
+  await adoptProcedure({
+    db,
+    actor: null,
+    requestId: null,
+    procedureId: id,
+    unitId: commune.id,
+    effectiveFrom: '2025-01-01',
+  });
+  const password = 'bench-password-123';
+  await createStaff({
+    db,
+    actor: null,
+    requestId: null,
+    username: 'bench.tiepnhan',
+    fullName: 'Cán Bộ Thử',
+    title: 'Cán bộ tiếp nhận',
+    password,
+    unitId: commune.id,
+    role: 'receptionist',
+  });
+  const { accessToken } = await issueApiToken({ db, username: 'bench.tiepnhan', password, requestId: null });
+  return { commune, procedureCode: found.code, token: accessToken };
+}
+
+async function main() {
+  let summary = '';
+  const name = `xaso_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'xaso-bench-intake-'));
+  const database = await openDatabase<Database>({ url: url.toString(), poolSize: 10 });
+  const db = database.db;
+  try {
+    await migrateToLatest(db as never, MIGRATIONS);
+    const { commune, procedureCode, token } = await setUp(db);
+    const config = loadConfig(
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        XASO_DEMO: 'false',
+        LOG_LEVEL: 'silent',
+        XASO_SESSION_SECRET: randomBytes(32).toString('base64'),
+        XASO_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      },
+      '/',
+    );
+    // Lookups are limited per address; the load comes from one address, so the bench lifts the limit.
+    const app = await buildApp({
+      config,
+      db,
+      logger: false,
+      lookupLimiter: createRateLimiter({ limit: Number.MAX_SAFE_INTEGER, windowSeconds: 60 }),
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const bare = await bareServer(url.toString());
+
+    const intakeBody = JSON.stringify({
+      unitId: commune.id,
+      procedureCode,
+      applicant: {
+        fullName: 'Người Nộp {n}',
+        personalIdentifier: '001190012345',
+        address: 'Thôn 1, xã Thử',
+        phone: '0912345678',
+      },
+      documents: [{ index: 0, files: [] }],
+    });
+    const baselineInsert = await load(bare.port, [
+      { method: 'POST', path: '/insert', body: '{}', expect: 201 },
+    ]);
+    const intake = await load(
+      port,
+      [{ method: 'POST', path: '/api/v1/dossiers', body: intakeBody, expect: 201 }],
+      {
+        authorization: `Bearer ${token}`,
+      },
+    );
+    const codes = (await db.selectFrom('dossiers').select('code').limit(1000).execute()).map((r) => r.code);
+    const counted = await db
+      .selectFrom('dossiers')
+      .select(sql<number>`count(*)`.as('n'))
+      .select(sql<number>`count(distinct code)`.as('distinct'))
+      .executeTakeFirstOrThrow();
+    await sql`analyze`.execute(db);
+    const baselineSelect = await load(
+      bare.port,
+      Array.from({ length: 1000 }, (_, i) => ({ method: 'GET', path: `/select/B-${i + 1}`, expect: 200 })),
+    );
+    const lookup = await load(
+      port,
+      codes.map((code) => ({ method: 'GET', path: `/api/v1/lookup/${code}?phone=5678`, expect: 200 })),
+    );
+    await app.close();
+    await bare.close();
+
+    const rows = [
+      ['intake POST /api/v1/dossiers', intake],
+      ['baseline: bare INSERT', baselineInsert],
+      ['lookup GET /api/v1/lookup/{code}', lookup],
+      ['baseline: bare SELECT', baselineSelect],
+    ] as const;
+    console.log(`intake benchmark on PostgreSQL, ${CLIENTS} keep-alive clients, ${SECONDS} s per run`);
+    console.log('run                                  req/s    p50 ms   p99 ms   ok      errors');
+    for (const [label, r] of rows) {
+      console.log(
+        `${label.padEnd(36)} ${String(r.perSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}   ${String(r.ok).padEnd(7)} ${r.errors}`,
+      );
+    }
+    const intakeRatio = Math.round((intake.perSecond / baselineInsert.perSecond) * 100) / 100;
+    const lookupRatio = Math.round((lookup.perSecond / baselineSelect.perSecond) * 100) / 100;
+    const isUnique = Number(counted.n) === Number(counted.distinct);
+    console.log(`intake/baseline ${intakeRatio} (goal ≥ 0.5), lookup/baseline ${lookupRatio} (goal ≥ 0.5)`);
+    console.log(
+      `dossiers ${counted.n}, distinct codes ${counted.distinct}: ${isUnique ? 'no duplicates' : 'DUPLICATES'}`,
+    );
+    summary = JSON.stringify({
+      benchmark: 'intake',
+      clients: CLIENTS,
+      seconds: SECONDS,
+      intake: { ...intake, baseline: baselineInsert, ratio: intakeRatio, goal: { perSecond: 1000, p99: 50 } },
+      lookup: { ...lookup, baseline: baselineSelect, ratio: lookupRatio, goal: { perSecond: 5000, p99: 20 } },
+      codesUnique: isUnique,
+    });
+  } finally {
+    await database.close();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  // Last line: the figures as one JSON object, after every clean-up message.
+  console.log(summary);
+}
+
+await main();

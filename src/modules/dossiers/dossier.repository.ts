@@ -1,0 +1,36 @@
+import { sql } from 'kysely';
+import type { DbExecutor } from '../../database.ts';
+import type { Dossier, DossierStatusEvent } from './dossier.table.ts';
+import type { DossierStatus } from './dossier-status.ts';
+
+export async function findDossierByCode(db: DbExecutor, code: string): Promise<Dossier | undefined> {
+  return db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function listStatusEvents(db: DbExecutor, dossierId: string): Promise<DossierStatusEvent[]> {
+  return db
+    .selectFrom('dossier_status_events')
+    .selectAll()
+    .where('dossier_id', '=', dossierId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The dossier and its status timeline in one round trip (the public lookup is the hot read path). */
+export async function findDossierWithTimeline(
+  db: DbExecutor,
+  code: string,
+): Promise<(Dossier & { timeline: { status: DossierStatus; at: string }[] }) | undefined> {
+  const found = await db
+    .selectFrom('dossiers')
+    .selectAll('dossiers')
+    .select(
+      sql<{ status: DossierStatus; at: string }[]>`coalesce((
+        select json_agg(json_build_object('status', e.status, 'at', e.at) order by e.at, e.id)
+        from dossier_status_events e where e.dossier_id = dossiers.id), '[]'::json)`.as('timeline'),
+    )
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return found;
+}

@@ -1,0 +1,40 @@
+import type { DbExecutor } from '../../database.ts';
+import type { CitizenActor } from '../citizen-identity/citizen-actor.ts';
+import type { DossierStatus } from './dossier-status.ts';
+
+export interface CitizenDossierSummary {
+  readonly code: string;
+  readonly procedureName: string;
+  readonly receivedAt: Date;
+  readonly dueAt: Date | null;
+  readonly status: DossierStatus;
+}
+
+/**
+ * The signed-in citizen's own dossiers (issue 6 §3 "see their dossiers", §5 lookup without the phone): those
+ * whose applicant's personal identifier is the one the identity provider asserted; newest first, at most 50.
+ * A citizen without an asserted identifier has none.
+ */
+export async function listCitizenDossiers(options: {
+  db: DbExecutor;
+  citizen: CitizenActor;
+}): Promise<CitizenDossierSummary[]> {
+  const identifier = options.citizen.personalIdentifier;
+  if (!identifier) {
+    return [];
+  }
+  const rows = await options.db
+    .selectFrom('dossiers')
+    .select(['code', 'procedure_name', 'received_at', 'due_at', 'status'])
+    .where('applicant_identifier', '=', identifier)
+    .orderBy('received_at', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    procedureName: r.procedure_name,
+    receivedAt: r.received_at,
+    dueAt: r.due_at,
+    status: r.status,
+  }));
+}

@@ -1,0 +1,90 @@
+// Dossier codes (Circular 04/2025): format, sequence per body per Vietnam day, and no gap when an intake
+// rolls back after taking its number.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { formatDossierCode, insertDossierWithCode } from '../../src/modules/dossiers/dossier-code.ts';
+import type { Unit } from '../../src/modules/organisation/unit.table.ts';
+import { makeUnit } from '../helpers/factories.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
+
+const { db } = await createTestDatabase();
+
+const row = (unit: Unit, at: Date) => ({
+  id: randomUUID(),
+  unit_id: unit.id,
+  procedure_code: 'TEST',
+  procedure_version_id: randomUUID(),
+  procedure_name: 'Thủ tục thử',
+  channel: 'counter',
+  status: 2,
+  applicant: '{}',
+  applicant_phone_digits: '0912345678',
+  applicant_identifier: '001190012345',
+  documents: '[]',
+  fee_vnd: 0,
+  received_at: at,
+  due_at: null,
+  derivation_vi: null,
+  derivation_en: null,
+  derivation: '[]',
+  refusal_reasons: null,
+  received_by: null,
+});
+
+test('formatDossierCode follows the example of Circular 04/2025 and grows past 9999', () => {
+  assert.equal(formatDossierCode('000.00.21.H49', '2021-01-01', 1), '000.00.21.H49-210101-0001');
+  assert.equal(formatDossierCode('G06.01', '2026-02-13', 12345), 'G06.01-260213-12345');
+});
+
+test('the sequence is per body and per Vietnam day; a rolled-back intake gives its number back', async () => {
+  const body = await makeUnit(db);
+  const other = await makeUnit(db);
+  // 16:59 UTC on 12/02 is 23:59 in Vietnam; 17:00 UTC is already 13/02 there.
+  const lateEvening = new Date('2026-02-12T16:59:00Z');
+  const nextMorning = new Date('2026-02-12T17:00:00Z');
+  const take = (unit = body, at = lateEvening) =>
+    db.transaction().execute((trx) => insertDossierWithCode(trx, unit, row(unit, at)));
+  assert.equal(await take(), `${body.identifier_code}-260212-0001`);
+  await assert.rejects(
+    db.transaction().execute(async (trx) => {
+      assert.equal(
+        await insertDossierWithCode(trx, body, row(body, lateEvening)),
+        `${body.identifier_code}-260212-0002`,
+      );
+      throw new Error('the intake failed after taking its code');
+    }),
+    /intake failed/,
+  );
+  assert.equal(await take(), `${body.identifier_code}-260212-0002`);
+  assert.equal(await take(other), `${other.identifier_code}-260212-0001`);
+  assert.equal(await take(body, nextMorning), `${body.identifier_code}-260213-0001`);
+  // The rolled-back dossier is gone with its number; each kept one has its first status.
+  const kept = await db
+    .selectFrom('dossiers')
+    .select('id')
+    .where('unit_id', 'in', [body.id, other.id])
+    .execute();
+  assert.equal(kept.length, 4);
+  const events = await db
+    .selectFrom('dossier_status_events')
+    .select('dossier_id')
+    .where(
+      'dossier_id',
+      'in',
+      kept.map((k) => k.id),
+    )
+    .execute();
+  assert.equal(events.length, 4);
+});
+
+test('past 9999 the sequence keeps every digit', async () => {
+  const body = await makeUnit(db);
+  const at = new Date('2026-03-02T03:00:00Z');
+  await db
+    .insertInto('dossier_code_counters')
+    .values({ unit_id: body.id, day: '2026-03-02', last_seq: 9999 })
+    .execute();
+  const code = await db.transaction().execute((trx) => insertDossierWithCode(trx, body, row(body, at)));
+  assert.equal(code, `${body.identifier_code}-260302-10000`);
+});
