@@ -16,11 +16,11 @@ import { REFUSAL_CLOSING, REFUSAL_TITLE, refusalIntro } from './render-refusal-p
 import { formatFormTime, formatPlaceDate } from './vietnam-time.ts';
 
 function formHeader(body: ReceivingBody, number: string, date: Date): SafeHtml {
-  // two columns side by side (the flex row of .summary-list div), stacked on narrow screens
-  return html`<div class="summary-list"><div>
-  <p>${body.superiorName ? html`${body.superiorName.toLocaleUpperCase('vi')}<br>` : ''}<strong>${body.name.toLocaleUpperCase('vi')}</strong><br>Số: ${number}/TTPVHCC</p>
-  <p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><strong>Độc lập - Tự do - Hạnh phúc</strong><br><em>${formatPlaceDate(body.place, date)}</em></p>
-</div></div>`;
+  // the two columns of Decree 30/2020 App. I side by side: a layout table (no CSS needed, prints as such)
+  return html`<table class="table" role="presentation"><tr>
+  <td>${body.superiorName ? html`${body.superiorName.toLocaleUpperCase('vi')}<br>` : ''}<strong>${body.name.toLocaleUpperCase('vi')}</strong><br>Số: ${number}/TTPVHCC</td>
+  <td><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><strong>Độc lập - Tự do - Hạnh phúc</strong><br><em>${formatPlaceDate(body.place, date)}</em></td>
+</tr></table>`;
 }
 
 function summaryList(rows: readonly (readonly [string, HtmlValue])[]): SafeHtml {
