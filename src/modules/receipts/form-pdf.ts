@@ -58,6 +58,15 @@ export interface FormMetadata {
   idSeed: string;
 }
 
+/** Where a signer signs: 1-based page and the rectangle in points, as `VisibleSignatureOptions` takes it. */
+export interface FormSignatureArea {
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export class FormPdf {
   readonly doc: PDFDocument;
   readonly font: PDFFont;
@@ -66,6 +75,8 @@ export class FormPdf {
   y: number;
   readonly left = MARGIN.left;
   readonly width = A4[0] - MARGIN.left - MARGIN.right;
+  /** The blank space of each signature block drawn, in order. */
+  readonly signatureAreas: FormSignatureArea[] = [];
 
   private constructor(doc: PDFDocument, font: PDFFont) {
     this.doc = doc;
@@ -94,6 +105,19 @@ export class FormPdf {
   }
 
   async save(): Promise<Uint8Array> {
+    // Decree 30/2020 App. I: page numbers centred in the top margin, none on the first page
+    const pages = this.doc.getPages();
+    pages.forEach((page, i) => {
+      if (i > 0) {
+        const label = String(i + 1);
+        page.drawText(label, {
+          x: (A4[0] - this.measure(label, 10)) / 2,
+          y: A4[1] - MARGIN.top / 2 - 5,
+          size: 10,
+          font: this.font,
+        });
+      }
+    });
     // Classic xref table, no object streams: the simplest shape for incremental signing later.
     return this.doc.save({ useObjectStreams: false });
   }
@@ -343,6 +367,13 @@ export class FormPdf {
         width: columnWidth,
       });
       this.gap(60);
+      this.signatureAreas.push({
+        page: this.doc.getPageCount(),
+        x,
+        y: this.y,
+        width: columnWidth,
+        height: 60,
+      });
       this.paragraph(block.name, { bold: true, align: 'center', x, width: columnWidth });
       if (block.note) {
         this.paragraph(block.note, { size: 9, align: 'center', x, width: columnWidth });

@@ -14,8 +14,8 @@ import { requireTool } from '../../../test/helpers/tools.ts';
 import { signPdf } from '../../lib/pdf/sign-pdf.ts';
 import { verifyPdf } from '../../lib/pdf/verify-pdf.ts';
 import { sampleReceipt, sampleRefusal } from './receipt-fixtures.ts';
-import { renderReceiptPdf } from './render-receipt-pdf.ts';
-import { renderRefusalPdf } from './render-refusal-pdf.ts';
+import { renderReceiptPdf, renderReceiptPdfWithLayout } from './render-receipt-pdf.ts';
+import { renderRefusalPdf, renderRefusalPdfWithLayout } from './render-refusal-pdf.ts';
 
 function writeTemp(bytes: Uint8Array, name: string): { dir: string; path: string } {
   const dir = mkdtempSync(join(tmpdir(), 'xaso-receipt-'));
@@ -129,7 +129,9 @@ test('a proxy and an organisation are printed; long document lists flow onto a s
   assert.ok(pages >= 2, `${pages} pages`);
   // the table's header row is repeated at the top of the next page
   const page2 = run('pdftotext', ['-f', '2', '-l', '2', path, '-']).stdout;
-  assert.match(page2, /^TT\s+Tên giấy tờ\s+Hình thức\s+Số lượng/);
+  // page numbers from page 2 on, in the top margin (Decree 30/2020 App. I)
+  assert.match(page2, /^2\s+TT\s+Tên giấy tờ\s+Hình thức\s+Số lượng/);
+  assert.doesNotMatch(run('pdftotext', ['-f', '1', '-l', '1', path, '-']).stdout, /^1\s/);
   // the proxy, who hands the dossier in, signs as the applicant
   assert.match(text, /NGƯỜI NỘP HỒ SƠ[\s\S]*Lê Văn Đức/);
 });
@@ -209,11 +211,46 @@ test('the QR code on the rendered page is the lookup URL, module by module (and 
   }
 });
 
-test('the receipt can be signed by the receiving officer (signPdf) and verifies (verifyPdf)', async () => {
+/** Text inside a rectangle given in PDF points (origin bottom left), via pdftotext's crop box. */
+function textIn(
+  path: string,
+  page: number,
+  r: { x: number; y: number; width: number; height: number },
+): string {
+  const top = 841.89 - (r.y + r.height);
+  const args = ['-f', String(page), '-l', String(page), '-r', '72', '-x', String(Math.round(r.x))];
+  args.push(
+    '-y',
+    String(Math.round(top)),
+    '-W',
+    String(Math.round(r.width)),
+    '-H',
+    String(Math.round(r.height)),
+  );
+  return run('pdftotext', [...args, path, '-'])
+    .stdout.replace(/\s+/g, ' ')
+    .trim();
+}
+
+test('the receiving officer signs in the blank of their block (visible signPdf), and verifyPdf passes', async (t) => {
+  if (!requireTool(t, 'pdftotext', 'poppler-utils')) {
+    return;
+  }
   const pki = await getTestPki();
-  const signed = await signPdf(await renderReceiptPdf(sampleReceipt()), pki.leader.signer, {
+  const { pdf, officerSignature: area } = await renderReceiptPdfWithLayout(sampleReceipt());
+  const { path } = writeTemp(pdf, 'receipt.pdf');
+  // the area is blank, under "(Ký và ghi rõ họ tên)" and above the officer's name, in the right half
+  assert.equal(textIn(path, area.page, area), '');
+  assert.match(
+    textIn(path, area.page, { ...area, y: area.y + area.height, height: 20 }),
+    /\(Ký và ghi rõ họ tên\)/,
+  );
+  assert.match(textIn(path, area.page, { ...area, y: area.y - 20, height: 20 }), /Trần Văn Bình/);
+  assert.ok(area.x > 595.28 / 2 - 1, `x ${area.x}`);
+  const signed = await signPdf(pdf, pki.leader.signer, {
     reason: 'Tiếp nhận hồ sơ 000.00.21.H49-260213-0007',
     location: 'Xã Bình Ca',
+    visible: { ...area, appearance: { signerName: 'Trần Văn Bình', unit: 'TTPVHCC xã Bình Ca' } },
   });
   const report = await verifyPdf(signed, { trustAnchors: pki.trustAnchors });
   assert.equal(report.verdict, 'TOTAL_PASSED', JSON.stringify(report.reasons));
@@ -248,6 +285,14 @@ test('the refusal (BM.03) passes qpdf, is A4 and prints its numbered reasons', a
   }
   assert.deepEqual(Buffer.from(bytes), Buffer.from(await renderRefusalPdf(sampleRefusal())));
   const pki = await getTestPki();
-  const signed = await signPdf(bytes, pki.leader.signer, { reason: 'Từ chối tiếp nhận hồ sơ' });
+  const { officerSignature } = await renderRefusalPdfWithLayout(data);
+  assert.match(
+    textIn(path, 1, { ...officerSignature, y: officerSignature.y - 20, height: 20 }),
+    /Trần Văn Bình/,
+  );
+  const signed = await signPdf(bytes, pki.leader.signer, {
+    reason: 'Từ chối tiếp nhận hồ sơ',
+    visible: { ...officerSignature, appearance: { signerName: 'Trần Văn Bình' } },
+  });
   assert.equal((await verifyPdf(signed, { trustAnchors: pki.trustAnchors })).verdict, 'TOTAL_PASSED');
 });

@@ -5,14 +5,24 @@
 // QR code to the public lookup page (issue 6 §4, §5).
 
 import { drawFormOpening } from './form-opening.ts';
-import { FormPdf } from './form-pdf.ts';
+import { FormPdf, type FormSignatureArea } from './form-pdf.ts';
 import { canonicalSeed } from './form-text.ts';
 import { DOCUMENT_FORM_LABELS, type ReceiptData } from './receipt.types.ts';
 import { formatFormTime } from './vietnam-time.ts';
 
 export const RECEIPT_TITLE = 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ';
 
+export interface RenderedReceipt {
+  pdf: Uint8Array;
+  /** The blank space in the receiving officer's block, for a visible signature (`signPdf`'s `visible`). */
+  officerSignature: FormSignatureArea;
+}
+
 export async function renderReceiptPdf(data: ReceiptData): Promise<Uint8Array> {
+  return (await renderReceiptPdfWithLayout(data)).pdf;
+}
+
+export async function renderReceiptPdfWithLayout(data: ReceiptData): Promise<RenderedReceipt> {
   const form = await FormPdf.create({
     title: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${data.dossierCode}`,
     subject: data.procedureName,
@@ -84,5 +94,9 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Uint8Array> {
     width: textWidth,
   });
   form.y = Math.min(form.y, top - qrSize);
-  return form.save();
+  const officerSignature = form.signatureAreas[1];
+  if (!officerSignature) {
+    throw new Error('the receipt has no receiving officer signature block');
+  }
+  return { pdf: await form.save(), officerSignature };
 }

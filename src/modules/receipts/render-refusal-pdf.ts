@@ -3,7 +3,7 @@
 // a dossier that does not qualify is refused in writing, with reasons), signed by the receiving officer.
 
 import { drawFormOpening } from './form-opening.ts';
-import { FormPdf } from './form-pdf.ts';
+import { FormPdf, type FormSignatureArea } from './form-pdf.ts';
 import { canonicalSeed } from './form-text.ts';
 import type { RefusalData } from './receipt.types.ts';
 
@@ -16,7 +16,17 @@ export function refusalIntro(bodyName: string): string {
 
 export const REFUSAL_CLOSING = 'Xin thông báo để Ông/Bà được biết và thực hiện./.';
 
+export interface RenderedRefusal {
+  pdf: Uint8Array;
+  /** The blank space in the receiving officer's block, for a visible signature. */
+  officerSignature: FormSignatureArea;
+}
+
 export async function renderRefusalPdf(data: RefusalData): Promise<Uint8Array> {
+  return (await renderRefusalPdfWithLayout(data)).pdf;
+}
+
+export async function renderRefusalPdfWithLayout(data: RefusalData): Promise<RenderedRefusal> {
   const form = await FormPdf.create({
     title: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
     subject: data.procedureName,
@@ -45,5 +55,9 @@ export async function renderRefusalPdf(data: RefusalData): Promise<Uint8Array> {
   form.signatureBlocks([
     { title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: data.receivingOfficer, note: data.body.sealName },
   ]);
-  return form.save();
+  const officerSignature = form.signatureAreas[0];
+  if (!officerSignature) {
+    throw new Error('the refusal has no receiving officer signature block');
+  }
+  return { pdf: await form.save(), officerSignature };
 }
