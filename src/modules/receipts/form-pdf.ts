@@ -24,9 +24,7 @@ import {
   setTextRenderingMode,
   TextRenderingMode,
 } from 'pdf-lib';
-import QRCode from 'qrcode';
-import type { ReceivingBody } from './receipt.types.ts';
-import { formatPlaceDate } from './vietnam-time.ts';
+import { QR_QUIET_ZONE, qrDarkRuns } from './qr-code.ts';
 
 const MM = 72 / 25.4;
 /** ISO 216 A4 in points. */
@@ -89,8 +87,9 @@ export class FormPdf {
     // updateMetadata: false stops pdf-lib stamping the current time and its own producer.
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(fontkit);
-    // A subset font's name is a six-letter tag + '+' + the PostScript name (ISO 32000-2 §9.6.4); a fixed
-    // tag instead of pdf-lib's random suffix keeps the bytes reproducible.
+    // A subset font's name is a six-letter tag + '+' + the PostScript name (ISO 32000-2 §9.6.4); pdf-lib
+    // would name it "DejaVuSans-<number>" (from an RNG seeded per document), which readers do not take as
+    // a subset. A fixed tag keeps the name conformant and the bytes reproducible.
     const font = await doc.embedFont(dejaVuSans(), { subset: true, customName: 'XASOFM+DejaVuSans' });
     doc.setTitle(meta.title, { showInWindowTitleBar: true });
     doc.setSubject(meta.subject);
@@ -243,66 +242,6 @@ export class FormPdf {
     });
   }
 
-  /**
-   * The header of Decree 30/2020 Appendix I in two columns: left the superior body and the issuing body
-   * (capitals, bold, a short rule under it) and the number; right the national title "CỘNG HÒA XÃ HỘI CHỦ
-   * NGHĨA VIỆT NAM", the motto "Độc lập - Tự do - Hạnh phúc" (bold, underlined over its length) and the
-   * place-and-date line in italics.
-   */
-  header(body: ReceivingBody, number: string, date: Date): void {
-    const leftWidth = this.width * 0.42;
-    const rightX = this.left + leftWidth;
-    const rightWidth = this.width - leftWidth;
-    const top = this.y;
-    const titleSize = fitSize(this, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightWidth, 11, true);
-    // right column
-    this.paragraph('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', {
-      size: titleSize,
-      bold: true,
-      align: 'center',
-      x: rightX,
-      width: rightWidth,
-    });
-    const motto = 'Độc lập - Tự do - Hạnh phúc';
-    this.paragraph(motto, { size: 11, bold: true, align: 'center', x: rightX, width: rightWidth });
-    const mottoWidth = this.measure(motto, 11);
-    const mottoX = rightX + (rightWidth - mottoWidth) / 2;
-    this.hline(mottoX, mottoX + mottoWidth, this.y + 0.5);
-    const rightBottom = this.y;
-    // left column
-    this.y = top;
-    if (body.superiorName) {
-      this.paragraph(body.superiorName.toLocaleUpperCase('vi'), {
-        size: 10,
-        align: 'center',
-        x: this.left,
-        width: leftWidth,
-      });
-    }
-    this.paragraph(body.name.toLocaleUpperCase('vi'), {
-      size: 10,
-      bold: true,
-      align: 'center',
-      x: this.left,
-      width: leftWidth,
-    });
-    const ruleWidth = leftWidth * 0.35;
-    this.gap(4);
-    this.hline(this.left + (leftWidth - ruleWidth) / 2, this.left + (leftWidth + ruleWidth) / 2, this.y);
-    this.gap(4);
-    this.paragraph(`Số: ${number}/TTPVHCC`, { align: 'center', x: this.left, width: leftWidth });
-    const leftBottom = this.y;
-    // place and date, right column, under the motto (or level with the number)
-    this.y = Math.min(rightBottom - 4, leftBottom + this.lineHeight());
-    this.paragraph(formatPlaceDate(body.place, date), {
-      italic: true,
-      align: 'center',
-      x: rightX,
-      width: rightWidth,
-    });
-    this.y = Math.min(this.y, leftBottom);
-  }
-
   /** A ruled table; `widths` are fractions of the text width; the header row is bold and repeated on new pages. */
   table(headers: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): void {
     const size = BODY_SIZE - 1;
@@ -384,48 +323,21 @@ export class FormPdf {
   }
 
   /**
-   * A QR code (ISO/IEC 18004, error correction M) drawn as filled squares, with a four-module quiet zone
-   * left white; `x`,`top` is the top-left corner of the quiet zone. Returns the drawn size in points.
+   * The QR code of `text` drawn as filled rectangles, with the quiet zone left white; `x`,`top` is the
+   * top-left corner of the quiet zone. Returns the drawn size in points, quiet zone included.
    */
   qr(text: string, x: number, top: number, moduleSize: number): number {
-    const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-    const n = modules.size;
-    const quiet = 4 * moduleSize;
+    const { size, runs } = qrDarkRuns(text);
+    const quiet = QR_QUIET_ZONE * moduleSize;
     const ops = [pushGraphicsState(), setFillingGrayscaleColor(0)];
-    for (let row = 0; row < n; row++) {
-      // one rectangle per horizontal run of dark modules keeps the content stream short
-      let col = 0;
-      while (col < n) {
-        if (!modules.get(row, col)) {
-          col++;
-          continue;
-        }
-        const start = col;
-        while (col < n && modules.get(row, col)) {
-          col++;
-        }
-        ops.push(
-          rectangle(
-            x + quiet + start * moduleSize,
-            top - quiet - (row + 1) * moduleSize,
-            (col - start) * moduleSize,
-            moduleSize,
-          ),
-        );
-      }
+    for (const run of runs) {
+      const left = x + quiet + run.col * moduleSize;
+      ops.push(
+        rectangle(left, top - quiet - (run.row + 1) * moduleSize, run.length * moduleSize, moduleSize),
+      );
     }
     ops.push(fill(), popGraphicsState());
     this.page.pushOperators(...ops);
-    return n * moduleSize + 2 * quiet;
+    return size * moduleSize + 2 * quiet;
   }
-}
-
-/** The largest size ≤ `max` at which `text` fits in `width` (half-point steps). */
-function fitSize(form: FormPdf, text: string, width: number, max: number, bold: boolean): number {
-  let size = max;
-  const extra = bold ? 1.02 : 1;
-  while (size > 7 && form.measure(text, size) * extra > width) {
-    size -= 0.5;
-  }
-  return size;
 }

@@ -45,9 +45,12 @@ test('applicant-supplied values are escaped', () => {
 test("the inline SVG QR code draws exactly the dark modules of the URL's QR matrix", () => {
   const url = sampleReceipt().lookupUrl;
   const svg = qrSvg(url, 'Mã QR').toString();
-  const drawn = new Set(
-    [...svg.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map((m) => `${Number(m[2]) - 4},${Number(m[1]) - 4}`),
-  );
+  const drawn = new Set<string>();
+  for (const m of svg.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)) {
+    for (let i = 0; i < Number(m[3]); i++) {
+      drawn.add(`${Number(m[2]) - 4},${Number(m[1]) - 4 + i}`);
+    }
+  }
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const expected = new Set<string>();
   for (let row = 0; row < modules.size; row++) {

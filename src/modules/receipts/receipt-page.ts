@@ -1,10 +1,10 @@
 // BM.01 and BM.03 as printable HTML fragments (issue 6 §4: "also printable as a page"), with the same
 // wording as the PDFs and the app's existing classes (xaso.css hides header, footer and buttons in print).
 // Every value goes through the `html` tag, which escapes it; the QR code is inline SVG built here from the
-// QR matrix (digits only), so the page needs no script and no extra request.
-import QRCode from 'qrcode';
+// QR runs (digits only), so the page needs no script and no extra request.
 import { type HtmlValue, html, type SafeHtml, unsafeRaw } from '../../web/html.ts';
 import { applicantLines } from './form-text.ts';
+import { QR_QUIET_ZONE, qrDarkRuns } from './qr-code.ts';
 import {
   DOCUMENT_FORM_LABELS,
   type ReceiptData,
@@ -31,19 +31,13 @@ function timeElement(date: Date): SafeHtml {
   return html`<time datetime="${date.toISOString()}">${formatFormTime(date)}</time>`;
 }
 
-/** The QR matrix as one SVG path, one unit per module, with the 4-module quiet zone (ISO/IEC 18004). */
+/** The QR code as one SVG path, one unit per module, quiet zone included. */
 export function qrSvg(text: string, label: string): SafeHtml {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const n = modules.size;
-  let path = '';
-  for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; col++) {
-      if (modules.get(row, col)) {
-        path += `M${col + 4} ${row + 4}h1v1h-1z`;
-      }
-    }
-  }
-  const side = n + 8;
+  const { size, runs } = qrDarkRuns(text);
+  const path = runs
+    .map((r) => `M${r.col + QR_QUIET_ZONE} ${r.row + QR_QUIET_ZONE}h${r.length}v1h-${r.length}z`)
+    .join('');
+  const side = size + 2 * QR_QUIET_ZONE;
   return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="132" height="132" role="img" aria-label="${label}" shape-rendering="crispEdges"><rect width="${side}" height="${side}" fill="#fff"/><path d="${unsafeRaw(path)}" fill="#000"/></svg>`;
 }
 

@@ -136,7 +136,7 @@ test('a proxy and an organisation are printed; long document lists flow onto a s
   assert.match(text, /NGƯỜI NỘP HỒ SƠ[\s\S]*Lê Văn Đức/);
 });
 
-test('the same data renders to the same bytes; changed data changes the /ID', async () => {
+test('the same data renders to the same bytes, here and in another process; changed data changes the /ID', async () => {
   const a = await renderReceiptPdf(sampleReceipt());
   // same values, keys in another order
   const { lookupUrl, dossierCode, ...rest } = sampleReceipt();
@@ -147,6 +147,13 @@ test('the same data renders to the same bytes; changed data changes the /ID', as
   assert.ok(id(a), 'trailer /ID with two equal 16-byte halves');
   const other = await renderReceiptPdf(sampleReceipt({ receiptNumber: '126' }));
   assert.notEqual(id(other)?.[1], id(a)?.[1]);
+  // and in another process: nothing depends on per-process state (clock, random numbers, caches)
+  const script = `const { renderReceiptPdf } = await import(${JSON.stringify(new URL('./render-receipt-pdf.ts', import.meta.url).href)});
+const { sampleReceipt } = await import(${JSON.stringify(new URL('./receipt-fixtures.ts', import.meta.url).href)});
+process.stdout.write(Buffer.from(await renderReceiptPdf(sampleReceipt())).toString('base64'));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(child.status, 0, child.stderr);
+  assert.equal(child.stdout, Buffer.from(a).toString('base64'));
   // the creation date is the receipt time, not the rendering time
   assert.match(Buffer.from(a).toString('latin1'), /\/CreationDate \(D:20260213094000Z\)/);
 });
