@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
-import { sampleReceipt, sampleRefusal } from '../../src/modules/receipts/receipt-fixtures.ts';
-import { receiptPage, refusalPage } from '../../src/modules/receipts/receipt-page.ts';
+import { receiptPage, refusalPage } from '../../src/web/components/receipt-page.ts';
 import type { SafeHtml } from '../../src/web/html.ts';
+import { sampleReceipt, sampleRefusal } from '../fixtures/receipt-fixtures.ts';
 import { requireTool } from '../helpers/tools.ts';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { type TestContext, test } from 'node:test';
 import QRCode from 'qrcode';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
+import { sampleReceipt, sampleRefusal } from '../../../test/fixtures/receipt-fixtures.ts';
 import { requireTool } from '../../../test/helpers/tools.ts';
 import { signPdf } from '../../lib/pdf/sign-pdf.ts';
 import { verifyPdf } from '../../lib/pdf/verify-pdf.ts';
-import { sampleReceipt, sampleRefusal } from './receipt-fixtures.ts';
 import { renderReceiptPdf, renderReceiptPdfWithLayout } from './render-receipt-pdf.ts';
 import { renderRefusalPdf, renderRefusalPdfWithLayout } from './render-refusal-pdf.ts';
 
@@ -149,7 +149,7 @@ test('the same data renders to the same bytes, here and in another process; chan
   assert.notEqual(id(other)?.[1], id(a)?.[1]);
   // and in another process: nothing depends on per-process state (clock, random numbers, caches)
   const script = `const { renderReceiptPdf } = await import(${JSON.stringify(new URL('./render-receipt-pdf.ts', import.meta.url).href)});
-const { sampleReceipt } = await import(${JSON.stringify(new URL('./receipt-fixtures.ts', import.meta.url).href)});
+const { sampleReceipt } = await import(${JSON.stringify(new URL('../../../test/fixtures/receipt-fixtures.ts', import.meta.url).href)});
 process.stdout.write(Buffer.from(await renderReceiptPdf(sampleReceipt())).toString('base64'));`;
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(child.status, 0, child.stderr);

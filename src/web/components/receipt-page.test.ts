@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import QRCode from 'qrcode';
-import { sampleReceipt, sampleRefusal } from './receipt-fixtures.ts';
+import { sampleReceipt, sampleRefusal } from '../../../test/fixtures/receipt-fixtures.ts';
 import { qrSvg, receiptPage, refusalPage } from './receipt-page.ts';
 
 test('the receipt page prints the BM.01 fields with times in Vietnam time', () => {

@@ -2,18 +2,19 @@
 // wording as the PDFs and the app's existing classes (xaso.css hides header, footer and buttons in print).
 // Every value goes through the `html` tag, which escapes it; the QR code is inline SVG built here from the
 // QR runs (digits only), so the page needs no script and no extra request.
-import { type HtmlValue, html, type SafeHtml, unsafeRaw } from '../../web/html.ts';
-import { applicantLines } from './form-text.ts';
-import { QR_QUIET_ZONE, qrDarkRuns } from './qr-code.ts';
+
+import { applicantLines } from '../../modules/receipts/form-text.ts';
+import { QR_QUIET_ZONE, qrDarkRuns } from '../../modules/receipts/qr-code.ts';
 import {
   DOCUMENT_FORM_LABELS,
   type ReceiptData,
   type ReceivingBody,
   type RefusalData,
-} from './receipt.types.ts';
-import { RECEIPT_TITLE } from './render-receipt-pdf.ts';
-import { REFUSAL_CLOSING, REFUSAL_TITLE, refusalIntro } from './render-refusal-pdf.ts';
-import { formatFormTime, formatPlaceDate } from './vietnam-time.ts';
+} from '../../modules/receipts/receipt.types.ts';
+import { RECEIPT_TITLE } from '../../modules/receipts/render-receipt-pdf.ts';
+import { REFUSAL_CLOSING, REFUSAL_TITLE, refusalIntro } from '../../modules/receipts/render-refusal-pdf.ts';
+import { formatFormTime, formatPlaceDate } from '../../modules/receipts/vietnam-time.ts';
+import { type HtmlValue, html, type SafeHtml, unsafeRaw } from '../html.ts';
 
 function formHeader(body: ReceivingBody, number: string, date: Date): SafeHtml {
   // the two columns of Decree 30/2020 App. I side by side: a layout table (no CSS needed, prints as such)
