@@ -37,6 +37,7 @@ import { registerAuditPages } from './web/audit.routes.ts';
 import { registerDossierPages } from './web/dossier.routes.ts';
 import { registerLookupPages } from './web/lookup.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
+import { registerReceiptPages } from './web/receipt.routes.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
 
 export interface AppDependencies {
@@ -145,6 +146,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerDossierApiRoutes(app, { db, blobStore, lookupLimiter, limits: DEFAULT_UPLOAD_LIMITS });
   registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS });
   registerLookupPages(app, { db, kit, lookupLimiter });
+  registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl });
 
   await app.ready();
   return app;

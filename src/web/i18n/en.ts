@@ -527,4 +527,6 @@ export const en = {
   'field.uploadType': 'Only PDF, JPEG and PNG files are accepted.',
   'field.uploadBroken': 'The file is damaged or incomplete.',
   'field.uploadTooLarge': 'The file is too large.',
+  'receipt.title': 'Dossier receipt',
+  'receipt.downloadPdf': 'Download the PDF to print or sign',
 } as const satisfies Record<MessageKey, string>;

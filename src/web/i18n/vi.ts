@@ -525,6 +525,8 @@ export const vi = {
   'field.uploadType': 'Chỉ nhận tệp PDF, JPEG, PNG.',
   'field.uploadBroken': 'Tệp bị hỏng hoặc không đầy đủ.',
   'field.uploadTooLarge': 'Tệp quá lớn.',
+  'receipt.title': 'Giấy tiếp nhận hồ sơ',
+  'receipt.downloadPdf': 'Tải bản PDF để in hoặc ký số',
 } as const;
 
 export type MessageKey = keyof typeof vi;
