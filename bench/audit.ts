@@ -193,7 +193,7 @@ async function main() {
     consistency.sort((a, b) => a - b);
 
     const result = {
-      benchmark: 'audit',
+      bench: 'audit',
       engine: 'postgres',
       clients: CLIENTS,
       appendsPerSecond: appends.perSecond,

@@ -294,7 +294,7 @@ async function main() {
       `dossiers ${counted.n}, distinct codes ${counted.distinct}: ${isUnique ? 'no duplicates' : 'DUPLICATES'}`,
     );
     summary = JSON.stringify({
-      benchmark: 'intake',
+      bench: 'intake',
       clients: CLIENTS,
       seconds: SECONDS,
       intake: { ...intake, baseline: baselineInsert, ratio: intakeRatio, goal: { perSecond: 1000, p99: 50 } },
