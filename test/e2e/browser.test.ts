@@ -1,14 +1,11 @@
 // A real browser (Debian's chromium through playwright-core) against the real server: the public home page
 // has no axe-core violations, and a leader signs in and sees the workspace (issue 2 §10).
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { requireTool } from '../helpers/tools.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 let server: ServerProcess | undefined;
 let browser: Browser | undefined;
@@ -22,34 +19,17 @@ after(async () => {
 });
 
 async function openBrowser(): Promise<Browser> {
-  browser ??= await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser ??= await launchChromium();
   return browser;
 }
 
-type Violation = { id: string; help: string; nodes: unknown[] };
-
-async function axeViolations(url: string): Promise<string[]> {
+async function violationsAt(url: string): Promise<string[]> {
   const context = await (await openBrowser()).newContext({ bypassCSP: true });
   const page = await context.newPage();
   await page.goto(url);
-  const violations = await runAxe(page);
+  const violations = await axeViolations(page);
   await context.close();
   return violations;
-}
-
-async function runAxe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown }> } })
-      .axe;
-    return axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-  });
-  return (result.violations as Violation[]).map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
 
 for (const [name, path] of [
@@ -62,7 +42,7 @@ for (const [name, path] of [
       return;
     }
     assert.ok(server);
-    const violations = await axeViolations(`${server.baseUrl}${path}`);
+    const violations = await violationsAt(`${server.baseUrl}${path}`);
     assert.deepEqual(violations, []);
   });
 }
@@ -88,6 +68,6 @@ test('a leader signs in with the form and sees the workspace; it passes axe too'
   assert.ok(heading && heading.length > 0);
   const text = await page.locator('main').textContent();
   assert.match(text ?? '', /Bình Ca/);
-  assert.deepEqual(await runAxe(page), []);
+  assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });

@@ -2,14 +2,11 @@
 // in from the home page through the bundled OpenID Connect provider and sees /cong-dan; the provider's
 // login page and the citizen pages have no axe-core violations (issue 6 §3 "Online").
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { requireTool } from '../helpers/tools.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 let server: ServerProcess | undefined;
 let browser: Browser | undefined;
@@ -31,25 +28,12 @@ after(async () => {
 });
 
 async function openBrowser(): Promise<Browser> {
-  browser ??= await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser ??= await launchChromium();
   return browser;
 }
 
-type Violation = { id: string; help: string; nodes: unknown[] };
-
 async function runAxe(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown }> } })
-      .axe;
-    return axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-  });
-  return (result.violations as Violation[]).map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  return await axeViolations(page);
 }
 
 test('a demo citizen signs in from the home page and sees /cong-dan; every page on the way passes axe', async (t) => {

@@ -2,15 +2,12 @@
 // (WCAG 2.2 AA) on the public calendar with a result and with errors, and on the administrator's pages with
 // and without errors. The app listens on 127.0.0.1 on a free port for this file only.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, test } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { requireTool } from '../helpers/tools.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 const { app, db } = await createTestApp();
 const province = await makeUnit(db);
@@ -21,16 +18,11 @@ const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 let browser: Browser | undefined;
 after(() => browser?.close());
 
-type Violation = { id: string; help: string; nodes: unknown[] };
-
 test('the calendar pages have no axe-core violations (WCAG 2.2 AA) and work without JavaScript', async (t) => {
   if (!requireTool(t, CHROMIUM, 'chromium')) {
     return;
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false });
   const page = await context.newPage();
   const check = async (label: string) => {
@@ -44,19 +36,8 @@ test('the calendar pages have no axe-core violations (WCAG 2.2 AA) and work with
         : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
     );
     await probePage.goto(page.url());
-    await probePage.evaluate(axeSource);
-    const result = await probePage.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown }> } }
-      ).axe;
-      return axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-    });
+    const violations = await axeViolations(probePage);
     await probe.close();
-    const violations = (result.violations as Violation[]).map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.length})`,
-    );
     assert.deepEqual(violations, [], label);
   };
 

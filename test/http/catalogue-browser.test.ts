@@ -3,14 +3,11 @@
 // no axe-core violations (WCAG 2.2 AA). Lives beside the catalogue's HTTP tests; skips without chromium,
 // and on the PostgreSQL pass of `npm test` (the server it starts is on the embedded engine either way).
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
 import { requireTool } from '../helpers/tools.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 let server: ServerProcess | undefined;
 let browser: Browser | undefined;
@@ -28,25 +25,8 @@ after(async () => {
 });
 
 async function newContext(): Promise<BrowserContext> {
-  browser ??= await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser ??= await launchChromium();
   return browser.newContext({ bypassCSP: true });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown }> } })
-      .axe;
-    return axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-  });
-  return (result.violations as { id: string; help: string; nodes: unknown[] }[]).map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.length})`,
-  );
 }
 
 async function unitIdByName(name: string): Promise<string> {

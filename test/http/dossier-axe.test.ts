@@ -3,16 +3,13 @@
 // looks the dossier up by code and phone. No axe-core violations (WCAG 2.2 AA) on each page, errors included.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { requireTool } from '../helpers/tools.ts';
 import { minimalPdf, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 const { app, db, commune, dataDir } = await setUpDossierTests();
 const receptionist = await makeStaff(db, { unit: commune, role: 'receptionist' });
@@ -20,8 +17,6 @@ const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
 let browser: Browser | undefined;
 after(() => browser?.close());
-
-type Violation = { id: string; help: string; nodes: unknown[] };
 
 async function assertNoViolations(page: Page, label: string): Promise<void> {
   // axe needs script; run it in a second, script-enabled page on the same HTML.
@@ -34,16 +29,8 @@ async function assertNoViolations(page: Page, label: string): Promise<void> {
       : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
   );
   await probePage.goto(page.url());
-  await probePage.evaluate(axeSource);
-  const result = await probePage.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown }> } })
-      .axe;
-    return axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-  });
+  const violations = await axeViolations(probePage);
   await probe.close();
-  const violations = (result.violations as Violation[]).map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
   assert.deepEqual(violations, [], label);
 }
 
@@ -51,10 +38,7 @@ test('counter and lookup pages work without JavaScript and have no axe-core viol
   if (!requireTool(t, CHROMIUM, 'chromium')) {
     return;
   }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);

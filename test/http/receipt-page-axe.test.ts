@@ -4,36 +4,29 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { receiptPage, refusalPage } from '../../src/web/components/receipt-page.ts';
 import type { SafeHtml } from '../../src/web/html.ts';
 import { sampleReceipt, sampleRefusal } from '../fixtures/receipt-fixtures.ts';
+import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { requireTool } from '../helpers/tools.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const css = readFileSync(new URL('../../src/web/assets/xaso.css', import.meta.url), 'utf8');
 
 let launched: Promise<Browser> | undefined;
 after(async () => (await launched)?.close());
 
 function launchBrowser(): Promise<Browser> {
-  launched ??= chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  launched ??= launchChromium();
   return launched;
 }
 
 function document(title: string, fragment: SafeHtml): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title><style>${css}</style></head><body><main class="main container" id="main">${fragment}</main></body></html>`;
 }
-
-type Violation = { id: string; help: string; nodes: unknown[] };
 
 test('the receipt and refusal pages have no axe-core violations (WCAG 2.2 AA)', async (t) => {
   if (!requireTool(t, CHROMIUM, 'chromium')) {
@@ -47,18 +40,7 @@ test('the receipt and refusal pages have no axe-core violations (WCAG 2.2 AA)', 
   ] as const) {
     const page = await context.newPage();
     await page.setContent(body);
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown }> } }
-      ).axe;
-      return axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-    });
-    const violations = (result.violations as Violation[]).map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.length})`,
-    );
+    const violations = await axeViolations(page);
     assert.deepEqual(violations, [], label);
     await page.close();
   }
