@@ -1,4 +1,9 @@
+import { auditEn } from './audit.en.ts';
+import { intakeEn } from './intake.en.ts';
+import { notificationsEn } from './notifications.en.ts';
+import { signingEn } from './signing.en.ts';
 import type { MessageKey } from './vi.ts';
+import { workflowEn } from './workflow.en.ts';
 
 export const en = {
   'site.name': 'xaso',
@@ -529,4 +534,9 @@ export const en = {
   'field.uploadTooLarge': 'The file is too large.',
   'receipt.title': 'Dossier receipt',
   'receipt.downloadPdf': 'Download the PDF to print or sign',
+  ...auditEn,
+  ...signingEn,
+  ...intakeEn,
+  ...workflowEn,
+  ...notificationsEn,
 } as const satisfies Record<MessageKey, string>;

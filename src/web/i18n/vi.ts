@@ -1,4 +1,11 @@
-// Vietnamese, the default language. Every user-facing string of the pages lives in a catalogue;
+import { auditVi } from './audit.vi.ts';
+import { intakeVi } from './intake.vi.ts';
+import { notificationsVi } from './notifications.vi.ts';
+import { signingVi } from './signing.vi.ts';
+import { workflowVi } from './workflow.vi.ts';
+
+// Vietnamese, the default language. Every user-facing string of the pages lives in a catalogue (newer
+// areas keep theirs in <area>.vi.ts / <area>.en.ts, spread in below);
 // en.ts must have the same keys (checked by its type). Placeholders: {name}.
 export const vi = {
   'site.name': 'xã số',
@@ -527,6 +534,11 @@ export const vi = {
   'field.uploadTooLarge': 'Tệp quá lớn.',
   'receipt.title': 'Giấy tiếp nhận hồ sơ',
   'receipt.downloadPdf': 'Tải bản PDF để in hoặc ký số',
+  ...auditVi,
+  ...signingVi,
+  ...intakeVi,
+  ...workflowVi,
+  ...notificationsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
