@@ -64,3 +64,24 @@ test('DATABASE_URL switches to PostgreSQL; XASO_DEMO=false turns the demo off', 
   assert.equal(config.databaseUrl, 'postgres://u@127.0.0.1/x');
   assert.equal(config.demo, false);
 });
+
+test('notifications: channels off by default except the SMS log driver; SMTP settings checked together', () => {
+  const base = { XASO_SESSION_SECRET: secret, XASO_KEY_ENCRYPTION_KEY: secret };
+  const config = loadConfig(base, '/srv/xaso');
+  assert.deepEqual(config.notifications, { smtpUrl: undefined, smtpFrom: undefined, smsDriver: 'log' });
+  const mail = loadConfig(
+    { ...base, SMTP_URL: 'smtp://relay.example.vn:587', SMTP_FROM: '"Xã Bình Ca" <motcua@binhca.gov.vn>' },
+    '/srv/xaso',
+  );
+  assert.equal(mail.notifications.smtpUrl, 'smtp://relay.example.vn:587');
+  assert.throws(
+    () => loadConfig({ ...base, SMTP_URL: 'http://x', SMS_DRIVER: 'twilio' }, '/srv/xaso'),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      error.problems.length === 3 &&
+      /SMTP_URL/.test(error.message) &&
+      /SMTP_FROM/.test(error.message) &&
+      /SMS_DRIVER/.test(error.message),
+  );
+  assert.throws(() => loadConfig({ ...base, SMTP_FROM: 'not an address' }, '/srv/xaso'), /SMTP_FROM/);
+});

@@ -24,6 +24,17 @@ export interface Config {
   readonly generatedSecrets: readonly string[];
   /** Citizen sign-in with OpenID Connect (issue 6 §3 "Online"; shared/DOMAIN.md "Citizen identity"). */
   readonly oidc: OidcConfig;
+  /** Citizen notifications (issue 7 §6): SMTP e-mail and the SMS driver; each channel off when unset. */
+  readonly notifications: NotificationConfig;
+}
+
+export interface NotificationConfig {
+  /** SMTP_URL: `smtp://[user:pass@]host[:port]` (STARTTLS when offered) or `smtps://…`; unset: no e-mail. */
+  readonly smtpUrl: string | undefined;
+  /** SMTP_FROM: the sender, e.g. `"Xã Bình Ca" <motcua@binhca.gov.vn>`; required with SMTP_URL. */
+  readonly smtpFrom: string | undefined;
+  /** SMS_DRIVER: `log` (development: written to the server log, the default) or `off`. */
+  readonly smsDriver: 'log' | 'off';
 }
 
 export interface OidcConfig {
@@ -159,6 +170,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const sessionSecret = parseSecret('XASO_SESSION_SECRET', env.XASO_SESSION_SECRET, problems);
   const kekSecret = parseSecret('XASO_KEY_ENCRYPTION_KEY', env.XASO_KEY_ENCRYPTION_KEY, problems);
   const oidc = parseOidc(env, publicUrl, problems);
+  const notifications = parseNotifications(env, problems);
 
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -197,7 +209,35 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
         oidc.clientSecret ??
         createHmac('sha256', session).update('dev-oidc client secret').digest('base64url'),
     }),
+    notifications: Object.freeze(notifications),
   });
+}
+
+/** SMTP_URL / SMTP_FROM / SMS_DRIVER (issue 7 §6). */
+function parseNotifications(env: Env, problems: string[]): NotificationConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  const smtpFrom = env.SMTP_FROM?.trim() || undefined;
+  if (smtpUrl !== undefined) {
+    try {
+      const url = new URL(smtpUrl);
+      if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+        problems.push('SMTP_URL must be an smtp:// or smtps:// URL');
+      }
+    } catch {
+      problems.push('SMTP_URL is not a valid URL (e.g. smtp://user:password@mail.example.vn:587)');
+    }
+    if (smtpFrom === undefined) {
+      problems.push('SMTP_FROM must be set with SMTP_URL (the sender address of citizen e-mails)');
+    }
+  }
+  if (smtpFrom !== undefined && !/^(.*<)?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/.test(smtpFrom)) {
+    problems.push(`SMTP_FROM must be an e-mail address, optionally with a name (got "${smtpFrom}")`);
+  }
+  const smsDriver = (env.SMS_DRIVER?.trim() || 'log') as NotificationConfig['smsDriver'];
+  if (smsDriver !== 'log' && smsDriver !== 'off') {
+    problems.push(`SMS_DRIVER must be log or off (got "${env.SMS_DRIVER}")`);
+  }
+  return { smtpUrl, smtpFrom, smsDriver };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CitizenIdentityTables } from './modules/citizen-identity/citizen.t
 import type { DevOidcTables } from './modules/dev-oidc/dev-oidc-key.table.ts';
 import type { DossierTables } from './modules/dossiers/dossier.table.ts';
 import type { IdentityTables } from './modules/identity/staff.table.ts';
+import type { NotificationTables } from './modules/notifications/notification.table.ts';
 import type { OrganisationTables } from './modules/organisation/unit.table.ts';
 import type { SigningTables } from './modules/signing/signing.table.ts';
 
@@ -19,7 +20,8 @@ export interface Database
     CalendarTables,
     SigningTables,
     CatalogueTables,
-    DossierTables {}
+    DossierTables,
+    NotificationTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take as their first argument: the database or an open transaction. */

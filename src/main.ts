@@ -7,6 +7,8 @@ import { MIGRATIONS } from './migrations.ts';
 import { startAuditIntegrator } from './modules/audit-log/audit-integrator.ts';
 import { loadOrCreateLogSigner } from './modules/audit-log/log-key.ts';
 import { seedDemo } from './modules/demo/seed-demo.ts';
+import { createNotificationChannels } from './modules/notifications/create-notification-channels.ts';
+import { startNotificationWorker } from './modules/notifications/notification-worker.ts';
 import { ensureDevelopmentPki } from './modules/signing/ensure-development-pki.ts';
 import { type DatabaseHandle, openDatabase, pgliteDirFor } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -51,6 +53,13 @@ export async function startServer(
     onError: (error) => app.log.error({ err: error }, 'audit log integration failed'),
     onWitnessFailure: (outcome) => app.log.warn(outcome, 'audit log witness did not cosign'),
   });
+  // Citizen notifications (issue 7 §6): the outbox is sent after commit by this one worker.
+  const notifier = startNotificationWorker({
+    db: database.db,
+    channels: createNotificationChannels(config.notifications, app.log),
+    publicUrl: config.publicUrl,
+    onError: (error) => app.log.error({ err: error }, 'notification delivery failed'),
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -58,6 +67,7 @@ export async function startServer(
       app.log.info('shutting down: finishing requests in flight');
       await app.close();
       await integrator.stop();
+      await notifier.stop();
       await database.close();
     })();
     return stopping;

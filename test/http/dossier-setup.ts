@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
 import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
 import { seedProcedures } from '../../src/modules/catalogue/catalogue-seed-data.ts';
 import { createProcedure } from '../../src/modules/catalogue/create-procedure.ts';
@@ -112,4 +113,24 @@ export function applicantJson(phone = '0912345678') {
     phone,
     email: 'nop@example.vn',
   };
+}
+
+/** Receives a dossier of PROCEDURE_CODE through the API with one scanned document; its id and code. */
+export async function receiveByApi(
+  app: FastifyInstance,
+  options: { token: string; unitId: string; applicant?: Record<string, unknown> },
+): Promise<{ id: string; code: string }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { authorization: `Bearer ${options.token}` },
+    payload: {
+      unitId: options.unitId,
+      procedureCode: PROCEDURE_CODE,
+      applicant: options.applicant ?? applicantJson(),
+      documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }],
+    },
+  });
+  assert.equal(response.statusCode, 201, response.body);
+  return response.json() as { id: string; code: string };
 }

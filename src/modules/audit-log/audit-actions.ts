@@ -92,6 +92,13 @@ export const AUDIT_ACTIONS = {
   'dossier.received': 'dossier',
   /** A receptionist refused to receive a dossier (BM.03) with reasons: status 3. */
   'dossier.refused': 'dossier',
+  // Citizen notifications (issue 7 §6), src/modules/notifications; queued rows ride on the dossier's event.
+  /** The worker handed a citizen's message to its channel (SMTP relay accepted it, SMS provider took it). */
+  'notification.sent': 'notification',
+  /** A message was given up: refused for good by the channel, or still failing after the last attempt. */
+  'notification.failed': 'notification',
+  /** A message was not sent because its channel (SMTP, SMS) is not configured on this server. */
+  'notification.skipped': 'notification',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,5 +1,6 @@
 import type { Trx } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { enqueueStatusNotification } from '../notifications/enqueue-dossier-notification.ts';
 import type { DossierStatus } from './dossier-status.ts';
 
 export interface DossierStatusChange {
@@ -31,4 +32,5 @@ export async function changeDossierStatus(trx: Trx, change: DossierStatusChange)
     .insertInto('dossier_status_events')
     .values({ dossier_id: change.dossierId, status: change.to, at: change.at })
     .execute();
+  await enqueueStatusNotification(trx, { dossierId: change.dossierId, status: change.to, at: change.at });
 }

@@ -9,6 +9,7 @@ import { findCatalogueUnits } from '../catalogue/catalogue-units.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
+import { enqueueStatusNotification } from '../notifications/enqueue-dossier-notification.ts';
 import { checkUpload, checkUploadSizes, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
 import type { ReceivedDocument, StoredFile } from './dossier.table.ts';
 import { insertDossierWithCode } from './dossier-code.ts';
@@ -167,6 +168,7 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
       received_by: actor.staffId,
     };
     const code = await insertDossierWithCode(trx, decidingBody, row);
+    await enqueueStatusNotification(trx, { dossierId: id, status, at: receivedAt });
     await appendAuditEvent(trx, {
       actor: { type: 'staff', id: actor.staffId },
       action: isRefused ? 'dossier.refused' : 'dossier.received',
