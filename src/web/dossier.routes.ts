@@ -10,6 +10,7 @@ import { getDossier } from '../modules/dossiers/get-dossier.ts';
 import { receiveDossier } from '../modules/dossiers/receive-dossier.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { canAnywhere, scopesFor } from '../modules/identity/permissions.ts';
+import { listDossierNotifications } from '../modules/notifications/list-dossier-notifications.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import type { PageKit } from './page-kit.ts';
@@ -152,10 +153,11 @@ export function registerDossierPages(
     async (request, reply) => {
       const actor = requireStaff(request);
       const found = await getDossier({ db, actor, code: request.params.code });
+      const notifications = await listDossierNotifications({ db, actor, dossier: found.dossier });
       const ctx = kit.context(request, reply);
       return kit.send(reply, ctx, {
         title: `${ctx.t('dossier.title')} ${found.dossier.code}`,
-        body: dossierPage(ctx, { ...found, isJustReceived: request.query.moi === '1' }),
+        body: dossierPage(ctx, { ...found, notifications, isJustReceived: request.query.moi === '1' }),
       });
     },
   );

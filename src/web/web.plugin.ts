@@ -9,6 +9,7 @@ import { registerCalendarPages } from './calendar.routes.ts';
 import { registerCataloguePages } from './catalogue.routes.ts';
 import { type CitizenPagesOptions, registerCitizenPages } from './citizen.routes.ts';
 import { assertCsrf } from './csrf.ts';
+import { registerNotificationPages } from './notifications.routes.ts';
 import type { PageKit } from './page-kit.ts';
 import { errorPage } from './pages/error-page.ts';
 import { registerPublicPages } from './public.routes.ts';
@@ -72,4 +73,6 @@ export function registerWeb(
   registerCalendarPages(app, { db: options.db, kit: options.kit });
   registerSigningPages(app, { db: options.db, kit: options.kit });
   registerCataloguePages(app, { db: options.db, kit: options.kit });
+  // Citizen notifications and statistics (issue 7 §6, §7)
+  registerNotificationPages(app, { db: options.db, kit: options.kit });
 }

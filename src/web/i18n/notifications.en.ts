@@ -1,4 +1,40 @@
 import type { notificationsVi } from './notifications.vi.ts';
 
 // English messages: Citizen notifications and one-stop-shop statistics (issue 7).
-export const notificationsEn = {} as const satisfies Record<keyof typeof notificationsVi, string>;
+export const notificationsEn = {
+  'notifications.title': 'Notifications to citizens',
+  'notifications.lead':
+    'Text messages and e-mails sent to applicants when a dossier changes status, and whether they went out.',
+  'notifications.deliveries': 'Notifications to the applicant',
+  'notifications.none': 'No notifications yet.',
+  'notifications.unit': 'Unit',
+  'notifications.filterStatus': 'Delivery state',
+  'notifications.allStatuses': 'All',
+  'notifications.filter': 'Filter',
+  'notifications.counts': 'Notifications by delivery state',
+  'notifications.time': 'Time',
+  'notifications.dossier': 'Dossier',
+  'notifications.kind': 'Message',
+  'notifications.channel': 'Channel',
+  'notifications.recipient': 'Recipient',
+  'notifications.state': 'State',
+  'notifications.attempts': 'Attempts',
+  'notifications.detail': 'Note',
+  'notifications.nextAttempt': 'Retry at {time}',
+  'notifications.latest': 'The latest {count} notifications.',
+  'notifications.kind.received': 'Received',
+  'notifications.kind.refused': 'Refused',
+  'notifications.kind.supplement': 'Supplement requested',
+  'notifications.kind.result_ready': 'Result ready',
+  'notifications.kind.returned': 'Result returned',
+  'notifications.kind.late': 'Late, new date',
+  'notifications.channel.email': 'E-mail',
+  'notifications.channel.sms': 'SMS',
+  'notifications.status.pending': 'Waiting',
+  'notifications.status.sending': 'Sending',
+  'notifications.status.sent': 'Sent',
+  'notifications.status.failed': 'Failed',
+  'notifications.status.skipped': 'Channel off',
+  'notifications.workspace.body':
+    'See the texts and e-mails sent to applicants and those that could not be sent.',
+} as const satisfies Record<keyof typeof notificationsVi, string>;

@@ -2,7 +2,9 @@
 
 import type { Dossier, DossierStatusEvent } from '../../modules/dossiers/dossier.table.ts';
 import { dossierStatusLabel } from '../../modules/dossiers/dossier-status.ts';
+import type { NotificationOutboxRow } from '../../modules/notifications/notification.table.ts';
 import { notificationBanner, table } from '../components/content.ts';
+import { notificationDeliveries } from '../components/notification-deliveries.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatMoney } from './catalogue-format.ts';
@@ -10,7 +12,14 @@ import { formatVietnamTime } from './dossier-format.ts';
 
 export function dossierPage(
   ctx: PageContext,
-  o: { dossier: Dossier; timeline: readonly DossierStatusEvent[]; unitName: string; isJustReceived: boolean },
+  o: {
+    dossier: Dossier;
+    timeline: readonly DossierStatusEvent[];
+    unitName: string;
+    isJustReceived: boolean;
+    /** Citizen notifications and their delivery state; absent for staff without `notification.read`. */
+    notifications?: readonly NotificationOutboxRow[] | undefined;
+  },
 ): SafeHtml {
   const { t, locale } = ctx;
   const d = o.dossier;
@@ -55,6 +64,7 @@ ${table({
   head: [t('dossier.time'), t('common.status')],
   rows: o.timeline.map((e) => [formatVietnamTime(e.at), dossierStatusLabel(e.status, locale)]),
 })}
+${o.notifications ? notificationDeliveries(ctx, o.notifications) : ''}
 <p class="no-print"><a class="button button--secondary" href="/ho-so/${encodeURIComponent(d.code)}/bien-nhan">${t('dossier.receipt')}</a>
 <a href="/ho-so/tiep-nhan">${t('dossier.counter.next')}</a></p>`;
 }
