@@ -16,6 +16,7 @@ import { registerPublicPages } from './public.routes.ts';
 import { registerSessionPages } from './session.routes.ts';
 import { registerSigningPages } from './signing.routes.ts';
 import { registerStaffAdminPages } from './staff-admin.routes.ts';
+import { registerStatisticsPages } from './statistics.routes.ts';
 import { registerWorkspacePages } from './workspace.routes.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -75,4 +76,5 @@ export function registerWeb(
   registerCataloguePages(app, { db: options.db, kit: options.kit });
   // Citizen notifications and statistics (issue 7 §6, §7)
   registerNotificationPages(app, { db: options.db, kit: options.kit });
+  registerStatisticsPages(app, { db: options.db, kit: options.kit });
 }

@@ -30,6 +30,19 @@ export interface StatisticsCounts {
   readonly refusals: number;
 }
 
+/** The counts in the order tables and the CSV show them. */
+export const COUNT_KEYS = [
+  'received',
+  'inProgress',
+  'overdue',
+  'early',
+  'onTime',
+  'late',
+  'returned',
+  'supplements',
+  'refusals',
+] as const satisfies readonly (keyof StatisticsCounts)[];
+
 export interface StatisticsRow extends StatisticsCounts {
   readonly unitId: string;
   readonly unitName: string;

@@ -29,6 +29,7 @@ ${held.length === 0 ? html`<p>${t('workspace.noRoles')}</p>` : ''}
   })}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('calendar.workspace.title'), body: t('calendar.workspace.body'), href: '/admin/calendar' }) : ''}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('catalogueAdmin.title'), body: t('catalogueAdmin.workspace'), href: '/admin/procedures' }) : ''}
+  ${canAnywhere(actor, 'statistics.read') ? card({ title: t('statistics.title'), body: t('statistics.workspace.body'), href: '/thong-ke' }) : ''}
   ${canAnywhere(actor, 'notification.read') ? card({ title: t('notifications.title'), body: t('notifications.workspace.body'), href: '/thong-bao' }) : ''}
 </ul>
 ${

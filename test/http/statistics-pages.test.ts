@@ -1,0 +1,106 @@
+// The statistics dashboard, its CSV and the BM.06 register over HTTP (issue 7 §7): the figures counted by
+// hand, the CSV's shape (BOM, header, totals, no formula), and who may see them.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeStaff } from '../helpers/factories.ts';
+import { PageClient } from '../helpers/http.ts';
+import { OCTOBER, setUpStatisticsTests } from './statistics-setup.ts';
+
+const { app, db, province, commune, other } = await setUpStatisticsTests();
+
+async function signedIn(
+  role: 'receptionist' | 'leader' | 'clerk' | 'specialist' | 'unit_admin',
+  unit = commune,
+) {
+  const staff = await makeStaff(db, { unit, role });
+  const client = new PageClient(app);
+  await client.signIn(staff.username, staff.password);
+  return client;
+}
+
+test('the dashboard shows the figures, two SVG charts with their tables, and the links', async () => {
+  const client = await signedIn('leader');
+  const page = await client.get(`/thong-ke?${OCTOBER}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /<h2>Xã Thống Kê<\/h2>/);
+  assert.equal(page.body.match(/<svg [^>]*role="img" aria-labelledby="chart-/g)?.length, 2);
+  assert.match(page.body, /<title id="chart-finished-title">Kết quả giải quyết theo tháng<\/title>/);
+  assert.match(page.body, /<desc id="chart-finished-desc">1 trước hạn, 1 đúng hạn, 1 trễ hạn.<\/desc>/);
+  // Totals: received 4, in progress 1 (overdue 1), early 1, on time 1, late 1, returned 1, supplements 1,
+  // refusals 1, on-time rate 2/3.
+  const totals = /<tfoot>(.*?)<\/tfoot>/s.exec(page.body)?.[1] ?? '';
+  const cells = [...totals.matchAll(/<strong>([^<]*)<\/strong>/g)].map((m) => m[1]);
+  assert.deepEqual(cells, ['4', '1', '1', '1', '1', '1', '1', '1', '1', '66,7 %']);
+  assert.match(
+    page.body,
+    new RegExp(`href="/thong-ke.csv\\?unit=${commune.id}&amp;from=2026-10-01&amp;to=2026-10-31"`),
+  );
+  assert.match(page.body, /href="\/thong-ke\/so-theo-doi\?unit=/);
+  const workspace = await client.get('/workspace');
+  assert.match(workspace.body, /href="\/thong-ke"/);
+});
+
+test('the CSV: UTF-8 with BOM, a header, a line per procedure, the total, no formula', async () => {
+  const client = await signedIn('receptionist');
+  const csv = await client.get(`/thong-ke.csv?${OCTOBER}`);
+  assert.equal(csv.statusCode, 200);
+  assert.match(String(csv.headers['content-type']), /^text\/csv; charset=utf-8/);
+  assert.match(
+    String(csv.headers['content-disposition']),
+    /attachment; filename="thong-ke-.+-2026-10-01-2026-10-31\.csv"/,
+  );
+  assert.ok(csv.body.startsWith('\uFEFFĐơn vị,Mã thủ tục,Tên thủ tục,Tiếp nhận,'));
+  const lines = csv.body.slice(1).trimEnd().split('\r\n');
+  assert.equal(lines.length, 3);
+  assert.equal(lines[1], `Xã Thống Kê,P.CSV,"'=HYPERLINK(""x"") Cấp phép",4,1,1,1,1,1,1,1,1,66.7`);
+  assert.equal(lines[2], 'Xã Thống Kê,,Tổng cộng,4,1,1,1,1,1,1,1,1,66.7');
+});
+
+test('the BM.06 register lists the received dossiers in order, without the refusal at intake', async () => {
+  const client = await signedIn('receptionist');
+  const page = await client.get(`/thong-ke/so-theo-doi?${OCTOBER}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /Sổ theo dõi hồ sơ/);
+  const names = [...page.body.matchAll(/<td>(Người [^<]+)<\/td>/g)].map((m) => m[1]);
+  assert.deepEqual(names, ['Người Chờ', 'Người Sớm', 'Người Đúng', 'Người Trễ']);
+  assert.match(page.body, /08:00 09\/10\/2026/, 'the return time of the first');
+  const procedureOnly = await client.get(`/thong-ke/so-theo-doi?${OCTOBER}&procedure=NONE`);
+  assert.equal(procedureOnly.statusCode, 200);
+  assert.match(procedureOnly.body, /Không có hồ sơ nào/);
+});
+
+test('authorisation: clerks and specialists are refused, another commune too; a province admin may choose', async () => {
+  for (const role of ['clerk', 'specialist'] as const) {
+    const client = await signedIn(role);
+    for (const path of ['/thong-ke', '/thong-ke.csv', '/thong-ke/so-theo-doi']) {
+      assert.equal((await client.get(`${path}?${OCTOBER}`)).statusCode, 403, `${role} ${path}`);
+    }
+  }
+  const elsewhere = await signedIn('receptionist', other);
+  assert.equal((await elsewhere.get(`/thong-ke?unit=${commune.id}&${OCTOBER}`)).statusCode, 403);
+  assert.equal((await elsewhere.get(`/thong-ke.csv?unit=${commune.id}&${OCTOBER}`)).statusCode, 403);
+  assert.doesNotMatch((await elsewhere.get(`/thong-ke/so-theo-doi?${OCTOBER}`)).body, /Người Sớm/);
+  const admin = await signedIn('unit_admin', province);
+  const provinceWide = await admin.get(`/thong-ke?${OCTOBER}`);
+  assert.equal(provinceWide.statusCode, 200);
+  assert.match(provinceWide.body, /<td>Xã Thống Kê<\/td>/, 'the province counts its communes');
+  assert.equal((await admin.get(`/thong-ke?unit=${commune.id}&${OCTOBER}`)).statusCode, 200);
+  const anonymous = new PageClient(app);
+  const redirected = await anonymous.get('/thong-ke.csv');
+  assert.equal(redirected.statusCode, 303);
+  assert.match(String(redirected.headers.location), /^\/sign-in\?next=/);
+});
+
+test('a bad period is a 400 naming the field, never a 500', async () => {
+  const client = await signedIn('leader');
+  for (const query of [
+    'from=2026-13-01',
+    'from=2026-10-31&to=2026-10-01',
+    'from=2019-01-01&to=2026-01-01',
+    'from=x&to=y',
+  ]) {
+    const response = await client.get(`/thong-ke?${query}`);
+    assert.equal(response.statusCode, 400, query);
+    assert.equal((await client.get(`/thong-ke.csv?${query}`)).statusCode, 400, query);
+  }
+});
