@@ -6,6 +6,7 @@ import { createUnit } from '../organisation/create-unit.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoCataloguePlans } from './demo-data.ts';
 import { seedDemoDossiers } from './seed-demo-dossiers.ts';
 import { seedDemoSigning } from './seed-demo-signing.ts';
+import { seedDemoStatistics } from './seed-demo-statistics.ts';
 
 /**
  * Seeds the demo organisation and staff into an EMPTY database (no units); returns whether it did. With
@@ -55,5 +56,7 @@ export async function seedDemo(options: {
     await seedDemoSigning({ db: options.db, unitIds: ids, ...options.signing });
   }
   await seedDemoDossiers({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
+  // Statistics (issue 7 §7): six months of past dossiers, imported in bulk.
+  await seedDemoStatistics({ db: options.db, unitIds: ids });
   return true;
 }
