@@ -16,7 +16,7 @@ test('the demo history fills the dashboard and the register of Bình Ca', async 
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('received_by', 'is', null)
     .executeTakeFirstOrThrow();
-  assert.ok(Number(imported.n) > 300, imported.n);
+  assert.ok(Number(imported.n) > 200, imported.n);
   const client = new PageClient(app);
   await client.signIn('binhca.chutich', DEMO_PASSWORD);
   const now = new Date();
@@ -34,7 +34,7 @@ test('the demo history fills the dashboard and the register of Bình Ca', async 
   );
   assert.match(totals.at(-1) ?? '', /^\d+(,\d)? %$/);
   const register = await client.get(`/thong-ke/so-theo-doi?from=${from}`);
-  assert.ok((register.body.match(/<tr>/g)?.length ?? 0) > 100);
+  assert.ok((register.body.match(/<tr>/g)?.length ?? 0) > 80);
   // Today's intake codes still start at 0001 (the history only used past days' counters).
   const [today] = await db
     .selectFrom('dossiers')

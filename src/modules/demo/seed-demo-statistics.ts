@@ -11,10 +11,10 @@ import { importDossierHistory } from '../dossiers/import-dossier-history.ts';
 
 /** Dossiers a month per demo unit. */
 const DEMO_VOLUME: Readonly<Record<string, number>> = {
-  'binh-ca-tt': 36,
-  'ho-thau': 14,
-  'duc-trong': 18,
-  'xuan-huong': 24,
+  'binh-ca-tt': 30,
+  'ho-thau': 10,
+  'duc-trong': 12,
+  'xuan-huong': 16,
 };
 const MONTHS = 6;
 const HOUR = 3600_000;

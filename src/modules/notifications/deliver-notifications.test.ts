@@ -14,6 +14,7 @@ import {
 import { createEmailChannel } from './email-channel.ts';
 import type { NotificationChannel } from './notification-channel.ts';
 import type { NotificationChannelName } from './notification-kinds.ts';
+import { startNotificationWorker } from './notification-worker.ts';
 import { createSmsChannel, type SmsDriver } from './sms-channel.ts';
 
 const { app, db, commune, staffWithToken } = await setUpDossierTests();
@@ -217,4 +218,23 @@ test('two workers at once send every message exactly once; a channel that is off
       ['sms', 'sent'],
     ],
   );
+});
+
+test('the background worker sends what is queued, and stops cleanly closing its channels', async () => {
+  const dossier = await receive('worker@example.vn');
+  let closed = 0;
+  const counted = new Map(
+    [...channels].map(([name, channel]) => [name, { ...channel, close: () => void (closed += 1) }] as const),
+  );
+  const worker = startNotificationWorker({ db, channels: counted, publicUrl: PUBLIC_URL, intervalMs: 20 });
+  for (let i = 0; i < 200 && (await rowsOf(dossier.id)).some((r) => r.status !== 'sent'); i += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  assert.deepEqual(
+    (await rowsOf(dossier.id)).map((r) => r.status),
+    ['sent', 'sent'],
+  );
+  assert.equal((await worker.runNow()).claimed, 0);
+  await worker.stop();
+  assert.equal(closed, 2);
 });
