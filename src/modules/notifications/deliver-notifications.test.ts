@@ -224,7 +224,18 @@ test('the background worker sends what is queued, and stops cleanly closing its 
   const dossier = await receive('worker@example.vn');
   let closed = 0;
   const counted = new Map(
-    [...channels].map(([name, channel]) => [name, { ...channel, close: () => void (closed += 1) }] as const),
+    [...channels].map(
+      ([name, channel]) =>
+        [
+          name,
+          {
+            ...channel,
+            close: () => {
+              closed += 1;
+            },
+          },
+        ] as const,
+    ),
   );
   const worker = startNotificationWorker({ db, channels: counted, publicUrl: PUBLIC_URL, intervalMs: 20 });
   for (let i = 0; i < 200 && (await rowsOf(dossier.id)).some((r) => r.status !== 'sent'); i += 1) {
