@@ -26,7 +26,7 @@ export const REGISTER_MAX_LINES = 2000;
 
 /**
  * The BM.06 tracking register (Sổ theo dõi hồ sơ) of a unit and the units below it: every dossier received
- * in the period (refusals at intake are not received), in order of reception.
+ * in the period and accepted (a status 2; refusals at intake never have one), in order of reception.
  * @throws AppError FORBIDDEN (no `statistics.read` on the unit), VALIDATION_FAILED (from, to)
  */
 export async function getTrackingRegister(options: {
@@ -64,8 +64,7 @@ export async function getTrackingRegister(options: {
         selectFrom('dossier_status_events as r')
           .select('r.id')
           .whereRef('r.dossier_id', '=', 'd.id')
-          .where('r.status', '=', 2)
-          .whereRef('r.at', '=', 'd.received_at'),
+          .where('r.status', '=', 2),
       ),
     );
   if (options.filter.procedureCode) {

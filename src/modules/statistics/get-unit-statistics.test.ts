@@ -90,6 +90,11 @@ await importDossierHistory({
       [9, '10-15T15:00'],
       [10, '11-02T09:00'],
     ]),
+    // d12 submitted online (1), accepted the same afternoon (2), still open after its due date: overdue.
+    dossier(P2, '10-27T17:00', [
+      [1, '10-20T09:00'],
+      [2, '10-20T14:00'],
+    ]),
     // d10 received at the end of October, finished in November: in progress at the end of October.
     dossier(P1, '11-10T17:00', [
       [2, '10-30T09:00'],
@@ -137,9 +142,9 @@ test('counts per procedure, totals and on-time rate of a commune in October, as 
       },
       {
         procedureCode: 'P2',
-        received: 1,
-        inProgress: 0,
-        overdue: 0,
+        received: 2,
+        inProgress: 1,
+        overdue: 1,
         early: 0,
         onTime: 1,
         late: 0,
@@ -149,9 +154,9 @@ test('counts per procedure, totals and on-time rate of a commune in October, as 
       },
     ],
   );
-  assert.equal(stats.totals.received, 7);
+  assert.equal(stats.totals.received, 8);
   assert.equal(onTimeRate(stats.totals), 3 / 5);
-  assert.deepEqual(stats.months, [{ month: '2026-10', received: 7, early: 1, onTime: 2, late: 2 }]);
+  assert.deepEqual(stats.months, [{ month: '2026-10', received: 8, early: 1, onTime: 2, late: 2 }]);
   assert.deepEqual(
     stats.procedures.map((p) => p.code),
     ['P1', 'P2'],
@@ -173,17 +178,17 @@ test('filters: one procedure, a longer period with its months, and a province ov
   });
   assert.deepEqual(autumn.months, [
     { month: '2026-09', received: 2, early: 1, onTime: 0, late: 0 },
-    { month: '2026-10', received: 7, early: 1, onTime: 2, late: 2 },
+    { month: '2026-10', received: 8, early: 1, onTime: 2, late: 2 },
     { month: '2026-11', received: 0, early: 1, onTime: 0, late: 0 },
   ]);
-  // d10 finished early in November (02 < 10); d4 still open now and not yet due at the period's end.
+  // d10 finished early in November (02 < 10); d4, d5 and d12 are still open.
   assert.equal(autumn.totals.early, 3);
-  assert.equal(autumn.totals.inProgress, 2);
+  assert.equal(autumn.totals.inProgress, 3);
   const admin = await actorFor('unit_admin', province);
   const all = await getUnitStatistics({ db, actor: admin, filter: october, now });
   assert.deepEqual(
     all.rows.map((r) => `${r.unitId === communeA.id ? 'A' : 'B'} ${r.procedureCode} ${r.received}`).sort(),
-    ['A P1 6', 'A P2 1', 'B P1 1'],
+    ['A P1 6', 'A P2 2', 'B P1 1'],
   );
   assert.equal(all.totals.early, 2);
   const b = await getUnitStatistics({ db, actor: admin, filter: { ...october, unitId: communeB.id }, now });

@@ -1,5 +1,6 @@
 // The statistics queries (issue 7 §7), one SQL dialect for PGlite and PostgreSQL. Definitions:
-// - received: dossiers received in the period whose intake status was 2 (refusals at intake are not);
+// - received: dossiers received in the period that were accepted (a status 2 at some time: refusals at
+//   intake never have one; an online submission gets it when the one-stop shop accepts it);
 // - finished: the first status 9 or 10 in the period, early when on a Vietnam day before the due day, on
 //   time up to the due time, late after it (dossiers.due_at: the current due date, extension included);
 // - in progress: received and not closed (3, 7, 8, 9, 10) at the end of the period; overdue among them
@@ -67,7 +68,7 @@ function factsCte(scope: StatisticsScope) {
   const procedure = scope.procedureCode ? sql`and d.procedure_code = ${scope.procedureCode}` : sql``;
   return sql`facts as (
     select d.id, d.unit_id, d.procedure_code, d.procedure_name, d.received_at, d.due_at,
-      bool_or(e.status = 2 and e.at = d.received_at) as is_received,
+      bool_or(e.status = 2) as is_received,
       min(e.at) filter (where e.status in (9, 10)) as finished_at,
       min(e.at) filter (where e.status = 10) as returned_at,
       min(e.at) filter (where e.status in (3, 7, 8, 9, 10)) as closed_at,
