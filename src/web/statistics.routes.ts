@@ -5,6 +5,7 @@ import { requireStaff } from '../modules/identity/authenticate.ts';
 import { getTrackingRegister } from '../modules/statistics/get-tracking-register.ts';
 import { getUnitStatistics, type StatisticsFilter } from '../modules/statistics/get-unit-statistics.ts';
 import { statisticsCsv, statisticsCsvFilename } from '../modules/statistics/statistics-csv.ts';
+import { isAppError } from '../platform/errors.ts';
 import type { PageKit } from './page-kit.ts';
 import { statisticsPage, statisticsQuery } from './pages/statistics-page.ts';
 import { trackingRegisterPage } from './pages/tracking-register-page.ts';
@@ -27,9 +28,28 @@ export function registerStatisticsPages(app: FastifyInstance, options: { db: Db;
 
   app.get<Query>('/thong-ke', { schema: { hide: true } }, async (request, reply) => {
     const actor = requireStaff(request);
-    const stats = await getUnitStatistics({ db, actor, filter: filterOf(request.query) });
+    const filter = filterOf(request.query);
     const ctx = kit.context(request, reply);
-    return kit.send(reply, ctx, { title: ctx.t('statistics.title'), body: statisticsPage(ctx, stats) });
+    try {
+      const stats = await getUnitStatistics({ db, actor, filter });
+      return kit.send(reply, ctx, { title: ctx.t('statistics.title'), body: statisticsPage(ctx, stats) });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') {
+        throw error;
+      }
+      // The form again with the dates as typed and what is wrong with them, over the default period.
+      const stats = await getUnitStatistics({
+        db,
+        actor,
+        filter: { ...filter, from: undefined, to: undefined },
+      });
+      const problem = { from: filter.from ?? '', to: filter.to ?? '', errors: error.fields ?? {} };
+      return kit.send(reply, ctx, {
+        title: ctx.t('statistics.title'),
+        status: error.status,
+        body: statisticsPage(ctx, stats, problem),
+      });
+    }
   });
 
   app.get<Query>('/thong-ke.csv', { schema: { hide: true } }, async (request, reply) => {

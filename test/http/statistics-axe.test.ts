@@ -60,6 +60,7 @@ test('statistics, register, notifications and the dossier page have no axe-core 
         '/thong-ke?from=2026-09-01&to=2026-11-30',
         '/thong-ke/so-theo-doi?from=2026-10-01&to=2026-10-31',
         '/workspace',
+        '/thong-ke?from=2026-10-31&to=2026-10-01',
       ],
     ],
     [receptionist, ['/thong-bao', `/ho-so/${encodeURIComponent(received.code)}`]],

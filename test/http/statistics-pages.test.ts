@@ -101,6 +101,11 @@ test('a bad period is a 400 naming the field, never a 500', async () => {
   ]) {
     const response = await client.get(`/thong-ke?${query}`);
     assert.equal(response.statusCode, 400, query);
+    assert.match(response.body, /class="error-summary"/, query);
+    assert.match(response.body, /aria-invalid="true"/, query);
     assert.equal((await client.get(`/thong-ke.csv?${query}`)).statusCode, 400, query);
   }
+  const reversed = await client.get('/thong-ke?from=2026-10-31&to=2026-10-01');
+  assert.match(reversed.body, /Ngày kết thúc phải sau ngày bắt đầu/);
+  assert.match(reversed.body, /value="2026-10-31"/, 'the dates as typed');
 });

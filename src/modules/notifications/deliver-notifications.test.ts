@@ -33,7 +33,9 @@ const channels = new Map<NotificationChannelName, NotificationChannel>([
 ]);
 const PUBLIC_URL = 'https://xaso.example.vn';
 const policy: DeliveryPolicy = { ...DEFAULT_DELIVERY_POLICY, maxAttempts: 3, baseDelayMs: 60_000 };
-let clock = new Date(Date.now() + 1000);
+// The delivery clock runs an hour ahead of the rows' real enqueue times, so rows queued while the file runs
+// (however slowly) are always due, and retries are due exactly when this clock says.
+let clock = new Date(Date.now() + 3600_000);
 const deliver = (overrides: { policy?: DeliveryPolicy } = {}) =>
   deliverNotifications({ db, channels, publicUrl: PUBLIC_URL, policy, now: () => clock, ...overrides });
 

@@ -4,7 +4,7 @@ import { formatVietnamDate } from '../../modules/catalogue/vietnam-date.ts';
 import { onTimeRate, type UnitStatistics } from '../../modules/statistics/get-unit-statistics.ts';
 import { COUNT_KEYS, type StatisticsCounts } from '../../modules/statistics/statistics.repository.ts';
 import { stackedBarChart } from '../components/bar-chart.ts';
-import { button, select } from '../components/form.ts';
+import { button, errorSummary, fieldMessage, select } from '../components/form.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 
@@ -25,19 +25,31 @@ export function formatRate(ctx: PageContext, counts: StatisticsCounts): string {
     : `${(rate * 100).toLocaleString(ctx.locale === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} %`;
 }
 
-export function dateInput(o: { name: string; label: string; value: string }): SafeHtml {
-  return html`<div class="form-group">
+export function dateInput(
+  ctx: PageContext,
+  o: { name: string; label: string; value: string; error?: string | undefined },
+): SafeHtml {
+  return html`<div class="form-group${o.error ? ' form-group--error' : ''}">
   <label class="label" for="${o.name}">${o.label}</label>
-  <input class="input input--third" id="${o.name}" name="${o.name}" type="date" value="${o.value}" required>
+  ${o.error ? html`<p class="error-message" id="${o.name}-error"><span class="visually-hidden">${ctx.t('errors.pageTitle')}:</span> ${fieldMessage(ctx, o.error)}</p>` : ''}
+  <input class="input input--third${o.error ? ' input--error' : ''}" id="${o.name}" name="${o.name}" type="date" value="${o.value}" required${o.error ? html` aria-describedby="${o.name}-error" aria-invalid="true"` : ''}>
 </div>`;
+}
+
+/** A period that did not parse: the values as typed and the field errors, shown over the default period. */
+export interface PeriodProblem {
+  readonly from: string;
+  readonly to: string;
+  readonly errors: Readonly<Record<string, string>>;
 }
 
 /** `2026-10` → `10/2026`. */
 const monthLabel = (month: string) => `${month.slice(5, 7)}/${month.slice(0, 4)}`;
 
-function filterForm(ctx: PageContext, stats: UnitStatistics): SafeHtml {
+function filterForm(ctx: PageContext, stats: UnitStatistics, problem: PeriodProblem | undefined): SafeHtml {
   const { t } = ctx;
-  return html`<form method="get" action="/thong-ke" class="no-print" aria-label="${t('statistics.filters')}">
+  return html`${errorSummary(ctx, { fields: problem?.errors ?? {}, labels: { from: t('statistics.from'), to: t('statistics.to') } })}
+<form method="get" action="/thong-ke" class="no-print" aria-label="${t('statistics.filters')}">
   ${select(ctx, { name: 'unit', label: t('statistics.unit'), options: stats.units.map((u) => ({ value: u.id, label: u.name })), value: stats.unit.id })}
   ${select(ctx, {
     name: 'procedure',
@@ -48,8 +60,8 @@ function filterForm(ctx: PageContext, stats: UnitStatistics): SafeHtml {
     ],
     value: stats.procedureCode ?? '',
   })}
-  ${dateInput({ name: 'from', label: t('statistics.from'), value: stats.period.from })}
-  ${dateInput({ name: 'to', label: t('statistics.to'), value: stats.period.to })}
+  ${dateInput(ctx, { name: 'from', label: t('statistics.from'), value: problem?.from ?? stats.period.from, error: problem?.errors.from })}
+  ${dateInput(ctx, { name: 'to', label: t('statistics.to'), value: problem?.to ?? stats.period.to, error: problem?.errors.to })}
   ${button(t('statistics.apply'))}
 </form>`;
 }
@@ -138,12 +150,12 @@ function figuresTable(ctx: PageContext, stats: UnitStatistics): SafeHtml {
 </div>`;
 }
 
-export function statisticsPage(ctx: PageContext, stats: UnitStatistics): SafeHtml {
+export function statisticsPage(ctx: PageContext, stats: UnitStatistics, problem?: PeriodProblem): SafeHtml {
   const { t } = ctx;
   const query = statisticsQuery(stats);
   return html`<h1>${t('statistics.title')}</h1>
 <p class="lead">${t('statistics.lead')}</p>
-${filterForm(ctx, stats)}
+${filterForm(ctx, stats, problem)}
 <h2>${stats.unit.name}</h2>
 <p>${t('statistics.periodLabel', { from: formatVietnamDate(stats.period.from), to: formatVietnamDate(stats.period.to) })}</p>
 <p class="no-print"><a href="/thong-ke.csv?${query}" download>${t('statistics.csv')}</a> · <a href="/thong-ke/so-theo-doi?${query}">${t('statistics.register')}</a></p>
