@@ -151,7 +151,7 @@ export function registerDossierPages(
     { schema: { hide: true } },
     async (request, reply) => {
       const actor = requireStaff(request);
-      const found = await getDossier({ db, actor, code: request.params.code });
+      const found = await getDossier({ db, actor, code: request.params.code, requestId: request.id });
       const ctx = kit.context(request, reply);
       return kit.send(reply, ctx, {
         title: `${ctx.t('dossier.title')} ${found.dossier.code}`,

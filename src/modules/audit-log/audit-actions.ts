@@ -92,6 +92,10 @@ export const AUDIT_ACTIONS = {
   'dossier.received': 'dossier',
   /** A receptionist refused to receive a dossier (BM.03) with reasons: status 3. */
   'dossier.refused': 'dossier',
+  // Staff reads of personal data (issue 4 §1), src/modules/dossiers/record-dossier-view.ts: no personal data
+  // in the event, only the dossier's id and code and what was opened (page, receipt, receipt PDF).
+  /** A staff member opened a citizen's dossier page or its receipt (BM.01). Citizens' own views are not logged. */
+  'dossier.viewed': 'dossier',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
