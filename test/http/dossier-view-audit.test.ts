@@ -3,25 +3,13 @@
 // own lookup append none, and the event carries no personal data.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applicantJson, minimalPdf, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
+import { setUpDossierTests } from './dossier-setup.ts';
 
-const { app, db, commune, staffWithToken } = await setUpDossierTests();
+const { app, db, commune, staffWithToken, receiveThroughApi } = await setUpDossierTests();
 const receptionist = await staffWithToken('receptionist');
 const specialist = await staffWithToken('specialist');
 
-const received = await app.inject({
-  method: 'POST',
-  url: '/api/v1/dossiers',
-  headers: { authorization: `Bearer ${receptionist.token}` },
-  payload: {
-    unitId: commune.id,
-    procedureCode: PROCEDURE_CODE,
-    applicant: applicantJson('0912345678'),
-    documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }],
-  },
-});
-assert.equal(received.statusCode, 201, received.body);
-const { code, id } = received.json() as { code: string; id: string };
+const { code, id } = await receiveThroughApi(receptionist.token, '0912345678');
 
 const get = (url: string, token: string) =>
   app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
