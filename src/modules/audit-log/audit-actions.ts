@@ -99,3 +99,9 @@ export const AUDIT_ACTIONS = {
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/**
+ * Actions that record a read, not a change: history pages collapse them so that the decisive events
+ * (received, status changes) are never pushed out by many views.
+ */
+export const READ_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>(['dossier.viewed']);
