@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Db } from './database.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { registerAuditLogRoutes } from './modules/audit-log/audit-log.routes.ts';
+import { lazyLogVerifier } from './modules/audit-log/log-key.ts';
 import { registerCalendarApiRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCatalogueApiRoutes } from './modules/catalogue/procedure.routes.ts';
 import { registerCatalogueAdminApiRoutes } from './modules/catalogue/procedure-admin.routes.ts';
@@ -34,6 +35,7 @@ import { registerMetrics } from './platform/http/metrics.ts';
 import { createRateLimiter, type RateLimiter } from './platform/http/rate-limiter.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuditPages } from './web/audit.routes.ts';
+import { registerAuditHistoryPages } from './web/audit-history.routes.ts';
 import { registerDossierPages } from './web/dossier.routes.ts';
 import { registerLookupPages } from './web/lookup.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
@@ -143,9 +145,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // together) limited to 30 a minute per client address.
   const blobStore = createFileSystemBlobStore(join(config.dataDir, 'blobs'));
   const lookupLimiter = deps.lookupLimiter ?? createRateLimiter({ limit: 30, windowSeconds: 60 });
+  // Audit log (issue 4 §6): dossier histories with "verified" marks (checked with the log's public key,
+  // read from DATA_DIR on first use) and each event's offline proof, for staff and for the applicant.
+  const logVerifier = lazyLogVerifier(config);
+  registerAuditHistoryPages(app, { db, lookupLimiter });
   registerDossierApiRoutes(app, { db, blobStore, lookupLimiter, limits: DEFAULT_UPLOAD_LIMITS });
-  registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS });
-  registerLookupPages(app, { db, kit, lookupLimiter });
+  registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS, logVerifier });
+  registerLookupPages(app, { db, kit, lookupLimiter, logVerifier });
   registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl });
 
   await app.ready();

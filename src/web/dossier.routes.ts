@@ -3,16 +3,21 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../database.ts';
+import type { NoteVerifier } from '../lib/tlog/index.ts';
 import { findEffectiveProcedure } from '../modules/catalogue/find-effective-procedure.ts';
 import { listProcedures } from '../modules/catalogue/list-procedures.ts';
 import type { UploadLimits } from '../modules/dossiers/check-upload.ts';
 import { getDossier } from '../modules/dossiers/get-dossier.ts';
+import { getDossierHistory } from '../modules/dossiers/get-dossier-history.ts';
 import { receiveDossier } from '../modules/dossiers/receive-dossier.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { canAnywhere, scopesFor } from '../modules/identity/permissions.ts';
 import { listDossierNotifications } from '../modules/notifications/list-dossier-notifications.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
+import { staffProofHref } from './audit-history.routes.ts';
+import { auditHistory, proofLabel } from './components/audit-history.ts';
+import { html } from './html.ts';
 import type { PageKit } from './page-kit.ts';
 import {
   COUNTER_TEXT_FIELDS,
@@ -34,7 +39,14 @@ function filesOf(value: unknown): Uint8Array[] {
 
 export function registerDossierPages(
   app: FastifyInstance,
-  options: { db: Db; kit: PageKit; blobStore: BlobStore; limits: UploadLimits },
+  options: {
+    db: Db;
+    kit: PageKit;
+    blobStore: BlobStore;
+    limits: UploadLimits;
+    /** The audit log's verifier, for the history's "verified" marks (absent: no history section). */
+    logVerifier?: (() => NoteVerifier) | undefined;
+  },
 ): void {
   const { db, kit } = options;
 
@@ -152,12 +164,24 @@ export function registerDossierPages(
     { schema: { hide: true } },
     async (request, reply) => {
       const actor = requireStaff(request);
-      const found = await getDossier({ db, actor, code: request.params.code });
+      const found = await getDossier({ db, actor, code: request.params.code, requestId: request.id });
       const notifications = await listDossierNotifications({ db, actor, dossier: found.dossier });
       const ctx = kit.context(request, reply);
+      const code = found.dossier.code;
+      const history = options.logVerifier
+        ? auditHistory(ctx, {
+            history: await getDossierHistory({ db, actor, code, verifier: options.logVerifier() }),
+            proof: (seq) => html`<a href="${staffProofHref(code, seq)}" download>${proofLabel(ctx, seq)}</a>`,
+          })
+        : undefined;
       return kit.send(reply, ctx, {
         title: `${ctx.t('dossier.title')} ${found.dossier.code}`,
-        body: dossierPage(ctx, { ...found, notifications, isJustReceived: request.query.moi === '1' }),
+        body: dossierPage(ctx, {
+          ...found,
+          notifications,
+          isJustReceived: request.query.moi === '1',
+          history,
+        }),
       });
     },
   );

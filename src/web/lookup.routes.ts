@@ -2,11 +2,17 @@
 // travel in a POST body, never in a URL or a log line. Rate limited per address with the API.
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../database.ts';
+import type { NoteVerifier } from '../lib/tlog/index.ts';
+import type { CitizenActor } from '../modules/citizen-identity/citizen-actor.ts';
 import { assertLookupAllowed } from '../modules/dossiers/dossier.routes.ts';
 import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.ts';
 import { lookupDossier, type PublicDossierView } from '../modules/dossiers/lookup-dossier.ts';
+import { lookupDossierHistory } from '../modules/dossiers/lookup-dossier-history.ts';
 import { isAppError } from '../platform/errors.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
+import { auditHistory, lookupProofForm } from './components/audit-history.ts';
+import type { SafeHtml } from './html.ts';
+import type { PageContext } from './page-context.ts';
 import type { PageKit } from './page-kit.ts';
 import { lookupPage } from './pages/lookup-page.ts';
 
@@ -14,9 +20,33 @@ const text = (value: unknown, max: number) => (typeof value === 'string' ? value
 
 export function registerLookupPages(
   app: FastifyInstance,
-  options: { db: Db; kit: PageKit; lookupLimiter: RateLimiter },
+  options: {
+    db: Db;
+    kit: PageKit;
+    lookupLimiter: RateLimiter;
+    /** The audit log's verifier, for the history's "verified" marks (absent: no history section). */
+    logVerifier?: (() => NoteVerifier) | undefined;
+  },
 ): void {
   const { db, kit } = options;
+
+  /** The dossier's history from the audit log, once the lookup check passed (same check again inside). */
+  async function historyOf(
+    ctx: PageContext,
+    lookup: { code: string; phone: string; citizen: CitizenActor | null },
+  ): Promise<SafeHtml | undefined> {
+    if (!options.logVerifier) {
+      return undefined;
+    }
+    const history = await lookupDossierHistory({
+      db,
+      code: lookup.code,
+      phoneLast4: lookup.phone,
+      citizen: lookup.citizen,
+      verifier: options.logVerifier(),
+    });
+    return auditHistory(ctx, { history, proof: lookupProofForm(ctx, lookup) });
+  }
 
   app.get<{ Querystring: Record<string, unknown> }>(
     '/tra-cuu',
@@ -30,10 +60,19 @@ export function registerLookupPages(
         assertLookupAllowed(options.lookupLimiter, request.ip);
         view = await lookupDossier({ db, code, citizen: request.citizen }).catch(() => undefined);
       }
+      const history = view
+        ? await historyOf(ctx, { code: view.code, phone: '', citizen: request.citizen })
+        : undefined;
       const ownDossiers = request.citizen ? await listCitizenDossiers({ db, citizen: request.citizen }) : [];
       return kit.send(reply, ctx, {
         title: ctx.t('lookup.title'),
-        body: lookupPage(ctx, { code, view, isSignedInCitizen: request.citizen !== null, ownDossiers }),
+        body: lookupPage(ctx, {
+          code,
+          view,
+          isSignedInCitizen: request.citizen !== null,
+          ownDossiers,
+          history,
+        }),
       });
     },
   );
@@ -46,15 +85,12 @@ export function registerLookupPages(
       const ctx = kit.context(request, reply);
       const code = text(request.body?.code, 64);
       try {
-        const view = await lookupDossier({
-          db,
-          code,
-          phoneLast4: text(request.body?.phone, 8),
-          citizen: request.citizen,
-        });
+        const phone = text(request.body?.phone, 8);
+        const view = await lookupDossier({ db, code, phoneLast4: phone, citizen: request.citizen });
+        const history = await historyOf(ctx, { code: view.code, phone, citizen: request.citizen });
         return kit.send(reply, ctx, {
           title: ctx.t('lookup.title'),
-          body: lookupPage(ctx, { code, view, isSignedInCitizen: request.citizen !== null }),
+          body: lookupPage(ctx, { code, view, isSignedInCitizen: request.citizen !== null, history }),
         });
       } catch (error) {
         if (!isAppError(error) || error.code !== 'NOT_FOUND') {

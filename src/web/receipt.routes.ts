@@ -18,7 +18,8 @@ export function registerReceiptPages(
 
   app.get<CodeParams>('/ho-so/:code/bien-nhan', { schema: { hide: true } }, async (request, reply) => {
     const actor = requireStaff(request);
-    const receipt = await getDossierReceipt({ db, actor, code: request.params.code, publicUrl });
+    const code = request.params.code;
+    const receipt = await getDossierReceipt({ db, actor, code, publicUrl, requestId: request.id });
     const ctx = kit.context(request, reply);
     const pdfHref = `/ho-so/${encodeURIComponent(receipt.dossierCode)}/bien-nhan.pdf`;
     return kit.send(reply, ctx, {
@@ -30,7 +31,15 @@ ${receiptPage(receipt)}`,
 
   app.get<CodeParams>('/ho-so/:code/bien-nhan.pdf', { schema: { hide: true } }, async (request, reply) => {
     const actor = requireStaff(request);
-    const receipt = await getDossierReceipt({ db, actor, code: request.params.code, publicUrl });
+    const code = request.params.code;
+    const receipt = await getDossierReceipt({
+      db,
+      actor,
+      code,
+      publicUrl,
+      requestId: request.id,
+      format: 'pdf',
+    });
     const pdf = await renderReceiptPdf(receipt);
     return reply
       .type('application/pdf')

@@ -32,3 +32,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return (result.violations as Violation[]).map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
+
+/**
+ * The axe-core violations of a page loaded without JavaScript: its current HTML (open <details> included)
+ * is replayed in a second, script-enabled page of the same browser, where axe can run.
+ */
+export async function axeViolationsOfNoScriptPage(browser: Browser, page: Page): Promise<string[]> {
+  const html = await page.content();
+  const probe = await browser.newContext({ bypassCSP: true });
+  try {
+    const probePage = await probe.newPage();
+    await probePage.route('**/*', (route) =>
+      route.request().url().endsWith('/assets/xaso.css')
+        ? route.continue()
+        : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await probePage.goto(page.url());
+    return await axeViolations(probePage);
+  } finally {
+    await probe.close();
+  }
+}

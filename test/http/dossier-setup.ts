@@ -102,7 +102,23 @@ export async function setUpDossierTests() {
     });
     return { ...staff, token: accessToken };
   }
-  return { app, db, dataDir, province, commune, content, staffWithToken };
+  /** Receives one dossier through the API with this receptionist's token; returns its id and code. */
+  async function receiveThroughApi(token: string, phone?: string): Promise<{ id: string; code: string }> {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        unitId: commune.id,
+        procedureCode: PROCEDURE_CODE,
+        applicant: applicantJson(phone),
+        documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }],
+      },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    return response.json() as { id: string; code: string };
+  }
+  return { app, db, dataDir, province, commune, content, staffWithToken, receiveThroughApi };
 }
 
 export function applicantJson(phone = '0912345678') {

@@ -18,6 +18,12 @@ export { proveConsistency } from './prove-consistency.ts';
 export { proveInclusion } from './prove-inclusion.ts';
 export { type NoteSignature, signNote } from './sign-note.ts';
 export { TILE_HEIGHT, TILE_WIDTH, type Tile, type TileData } from './tile.ts';
+export {
+  DEFAULT_TILE_CACHE_LIMITS,
+  TileCache,
+  type TileCacheLimits,
+  tileCacheBudgetBytes,
+} from './tile-cache.ts';
 export { createTileHashReader, type TileReader } from './tile-hash-reader.ts';
 export { formatTilePath, parseTilePath } from './tile-path.ts';
 export { tileInTree, tilesForSize } from './tiles-for-size.ts';

@@ -101,6 +101,21 @@ export const AUDIT_ACTIONS = {
   'notification.skipped': 'notification',
   /** Dossiers handled before xaso (an older system, the demo's past months) were imported in bulk into a unit. */
   'dossier.history_imported': 'unit',
+  // Staff reads of personal data (issue 4 §1), src/modules/dossiers/record-dossier-view.ts: no personal data
+  // in the event, only the dossier's id and code and what was opened (page, receipt, receipt PDF).
+  /** A staff member opened a citizen's dossier page or its receipt (BM.01). Citizens' own views are not logged. */
+  'dossier.viewed': 'dossier',
+  // The log's own configuration and development-only keys (issue 4 coverage, test/audit-coverage.test.ts).
+  /** An operator registered a witness, or replaced the URL and key of one (`xaso audit witness add`). */
+  'audit.witness_added': 'witness',
+  /** The bundled development OpenID provider generated its ID-token signing key (first start only). */
+  'dev_oidc.key_created': 'dev_oidc_key',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/**
+ * Actions that record a read, not a change: history pages collapse them so that the decisive events
+ * (received, status changes) are never pushed out by many views.
+ */
+export const READ_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>(['dossier.viewed']);

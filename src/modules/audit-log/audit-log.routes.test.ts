@@ -184,9 +184,7 @@ test('entry bodies and offline proofs are for auditors only; the proof file chec
   // A superuser rewrites the entry: its history no longer verifies.
   await db.transaction().execute(async (trx) => {
     await sql`set local session_replication_role = replica`.execute(trx);
-    await sql`update audit_events set entry = replace(entry, '"req-3"', '"req-X"') where seq = 3`.execute(
-      trx,
-    );
+    await sql`update audit_events set entry = replace(entry, '"v":1', '"v":2') where seq = 3`.execute(trx);
   });
   const after = await app.inject({
     url: `/api/v1/audit/subjects/${subject.subject_type}/${subject.subject_id}/history`,

@@ -1,13 +1,11 @@
 // The offline proof of one event (issue 4 §5): a C2SP tlog-proof file whose `extra` line carries the entry
 // itself, so the file alone, with the log's published verifier key, shows the entry is in the signed log.
 import type { Db } from '../../database.ts';
-import { formatTlogProof } from '../../lib/tlog/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import { canReadAuditEvent } from './audit-access.ts';
-import { findCheckpoint, readTreeSize } from './audit-tree.repository.ts';
-import { proveAuditInclusion } from './prove-audit-inclusion.ts';
+import { tlogProofOfEntry } from './export-subject-event-proof.ts';
 
 export async function exportAuditProof(options: { db: Db; actor: StaffActor; seq: number }): Promise<string> {
   const event = await options.db
@@ -19,22 +17,5 @@ export async function exportAuditProof(options: { db: Db; actor: StaffActor; seq
   if (!event || !canReadAuditEvent(options.actor, unit?.path ?? null)) {
     throw new AppError('NOT_FOUND', `No audit event ${options.seq} you may read.`);
   }
-  const size = await readTreeSize(options.db);
-  if (options.seq >= size) {
-    throw new AppError(
-      'INVALID_STATE',
-      'The event is not in a signed checkpoint yet; try again in a few seconds.',
-    );
-  }
-  const checkpoint = await findCheckpoint(options.db, size);
-  if (!checkpoint) {
-    throw new AppError('INTERNAL', `No checkpoint for the integrated size ${size}.`);
-  }
-  const { proof } = await proveAuditInclusion({ db: options.db, index: options.seq, size });
-  return formatTlogProof({
-    index: options.seq,
-    proof,
-    checkpoint: checkpoint.note,
-    extra: new TextEncoder().encode(event.entry),
-  });
+  return tlogProofOfEntry(options.db, { seq: Number(event.seq), entry: event.entry });
 }

@@ -4,7 +4,13 @@
 // whose key name is the log's checkpoint origin (`<public host and path>/log`, tlog-tiles §Parameters).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateNoteKey, type NoteSigner, parseSignerKey } from '../../lib/tlog/index.ts';
+import {
+  generateNoteKey,
+  type NoteSigner,
+  type NoteVerifier,
+  parseSignerKey,
+  parseVerifierKey,
+} from '../../lib/tlog/index.ts';
 
 const FIELD = 'auditLogKey';
 
@@ -41,4 +47,13 @@ export function loadOrCreateLogSigner(options: { dataDir: string; publicUrl: str
   mkdirSync(options.dataDir, { recursive: true });
   writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
   return parseSignerKey(key.signerKey);
+}
+
+/** The log's verifier (public key), read on first use: pages check "verified" marks with it. */
+export function lazyLogVerifier(options: { dataDir: string; publicUrl: string }): () => NoteVerifier {
+  let verifier: NoteVerifier | undefined;
+  return () => {
+    verifier ??= parseVerifierKey(loadOrCreateLogSigner(options).verifierKey);
+    return verifier;
+  };
 }

@@ -1,8 +1,7 @@
 import type { DbExecutor } from '../../database.ts';
 import { proveConsistency } from '../../lib/tlog/index.ts';
 import { AppError } from '../../platform/errors.ts';
-import { readTreeSize } from './audit-tree.repository.ts';
-import { createCachedHashReader } from './stored-hash-reader.ts';
+import { createCachedHashReader, readIntegratedSize } from './stored-hash-reader.ts';
 import { toAppError } from './tlog-errors.ts';
 
 /** RFC 9162 consistency proof from the tree of `from` entries to the tree of `to` (default: integrated). */
@@ -11,13 +10,13 @@ export async function proveAuditConsistency(options: {
   from: number;
   to?: number | undefined;
 }): Promise<{ from: number; to: number; proof: Uint8Array[] }> {
-  const treeSize = await readTreeSize(options.db);
+  const treeSize = await readIntegratedSize(options.db, options.to);
   const to = options.to ?? treeSize;
   if (to > treeSize) {
     throw new AppError('NOT_FOUND', `The log has integrated ${treeSize} entries, not ${to}.`);
   }
   try {
-    const proof = await proveConsistency(options.from, to, createCachedHashReader(options.db, to));
+    const proof = await proveConsistency(options.from, to, await createCachedHashReader(options.db, to));
     return { from: options.from, to, proof };
   } catch (error) {
     throw toAppError(error);

@@ -1,5 +1,5 @@
 // BM.01 for a received dossier (issue 6 §4): the dossier record mapped onto the receipt renderer's input.
-import type { DbExecutor } from '../../database.ts';
+import type { Db } from '../../database.ts';
 import type { DeadlineRule } from '../../lib/calendar/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
@@ -8,7 +8,8 @@ import type { StaffActor } from '../identity/actor.ts';
 import { findStaffName } from '../identity/find-staff-name.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import type { DocumentForm, ReceiptData } from '../receipts/receipt.types.ts';
-import { getDossier } from './get-dossier.ts';
+import { findDossierForStaff } from './get-dossier.ts';
+import { recordDossierView } from './record-dossier-view.ts';
 
 const FORMS: Record<CatalogueForm, DocumentForm> = {
   original: 'original',
@@ -43,18 +44,24 @@ function vietnamYear(at: Date): number {
 
 /**
  * The receipt of a received dossier, for staff of its unit (NOT_FOUND otherwise, as getDossier). A refused
- * dossier has no receipt (INVALID_STATE): its form is the refusal, BM.03.
+ * dossier has no receipt (INVALID_STATE): its form is the refusal, BM.03. Opening it is a `dossier.viewed`
+ * audit event (it shows the applicant's personal data).
  */
 export async function getDossierReceipt(options: {
-  db: DbExecutor;
+  db: Db;
   actor: StaffActor;
   code: string;
   publicUrl: string;
+  requestId: string | null;
+  /** The printable page or the PDF (default: the page). */
+  format?: 'page' | 'pdf';
 }): Promise<ReceiptData> {
-  const { dossier } = await getDossier(options);
+  const { dossier } = await findDossierForStaff(options);
   if (dossier.status === 3) {
     throw new AppError('INVALID_STATE', 'A refused dossier has no receipt.');
   }
+  const kind = options.format === 'pdf' ? 'receipt-pdf' : 'receipt';
+  await recordDossierView({ ...options, dossier, kind });
   const unit = await findUnitById(options.db, dossier.unit_id);
   const parent = unit?.parent_id ? await findUnitById(options.db, unit.parent_id) : undefined;
   const procedure = await findEffectiveProcedure({

@@ -1,2 +1,30 @@
 // Vietnamese messages: Audit history on dossier pages, offline proofs (issue 4). Keys are prefixed by their area.
-export const auditVi = {} as const;
+export const auditVi = {
+  'audit.history.title': 'Nhật ký hồ sơ',
+  'audit.history.lead':
+    'Mỗi bước xử lý được ghi vào nhật ký không thể sửa lén. "Đã xác minh": bản ghi nằm trong điểm kiểm tra đã ký của nhật ký và bằng chứng của nó khớp. Bằng chứng tải về có thể tự kiểm tra chỉ với khóa công khai của nhật ký.',
+  'audit.history.changes': 'Các bước xử lý (mới nhất trước)',
+  'audit.history.none': 'Chưa có bước nào được ghi.',
+  'audit.history.time': 'Thời điểm',
+  'audit.history.action': 'Sự kiện',
+  'audit.history.actor': 'Người thực hiện',
+  'audit.history.check': 'Xác minh',
+  'audit.history.proof': 'Bằng chứng',
+  'audit.history.download': 'Tải bằng chứng',
+  'audit.history.downloadOf': 'sự kiện số {seq}',
+  'audit.history.verified': 'Đã xác minh',
+  'audit.history.pending': 'Đang chờ xác minh',
+  'audit.history.failed': 'Không xác minh được',
+  'audit.history.pendingProof': 'Có sau vài giây',
+  'audit.history.reads': 'Lượt cán bộ xem hồ sơ: {count}',
+  'audit.history.readsCaption': 'Các lượt xem gần nhất ({shown} trên {count})',
+  'audit.history.key': 'Khóa công khai của nhật ký',
+  'audit.history.checkpoint': 'Điểm kiểm tra mới nhất',
+  'audit.history.actor.staff': 'Cán bộ',
+  'audit.history.actor.citizen': 'Công dân',
+  'audit.history.actor.system': 'Hệ thống',
+  'audit.history.actor.anonymous': 'Không xác định',
+  'audit.history.action.dossier.received': 'Tiếp nhận hồ sơ',
+  'audit.history.action.dossier.refused': 'Từ chối tiếp nhận hồ sơ',
+  'audit.history.action.dossier.viewed': 'Xem hồ sơ',
+} as const;

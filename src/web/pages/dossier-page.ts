@@ -19,6 +19,8 @@ export function dossierPage(
     isJustReceived: boolean;
     /** Citizen notifications and their delivery state; absent for staff without `notification.read`. */
     notifications?: readonly NotificationOutboxRow[] | undefined;
+    /** The audit-log history section (web/components/audit-history.ts). */
+    history?: SafeHtml | undefined;
   },
 ): SafeHtml {
   const { t, locale } = ctx;
@@ -65,6 +67,7 @@ ${table({
   rows: o.timeline.map((e) => [formatVietnamTime(e.at), dossierStatusLabel(e.status, locale)]),
 })}
 ${o.notifications ? notificationDeliveries(ctx, o.notifications) : ''}
+${o.history ?? ''}
 <p class="no-print"><a class="button button--secondary" href="/ho-so/${encodeURIComponent(d.code)}/bien-nhan">${t('dossier.receipt')}</a>
 <a href="/ho-so/tiep-nhan">${t('dossier.counter.next')}</a></p>`;
 }

@@ -16,6 +16,8 @@ export function lookupPage(
     view?: PublicDossierView | undefined;
     isSignedInCitizen: boolean;
     ownDossiers?: readonly CitizenDossierSummary[];
+    /** The audit-log history section (web/components/audit-history.ts), without staff names. */
+    history?: SafeHtml | undefined;
   },
 ): SafeHtml {
   const { t, locale } = ctx;
@@ -36,7 +38,8 @@ ${table({
   caption: t('dossier.timeline'),
   head: [t('dossier.time'), t('common.status')],
   rows: view.timeline.map((e) => [formatVietnamTime(e.at), e.label[locale]]),
-})}`
+})}
+${o.history ?? ''}`
     : ''
 }
 <form method="post" action="/tra-cuu" class="no-print" novalidate>
