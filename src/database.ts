@@ -8,6 +8,7 @@ import type { DevOidcTables } from './modules/dev-oidc/dev-oidc-key.table.ts';
 import type { DossierTables } from './modules/dossiers/dossier.table.ts';
 import type { IdentityTables } from './modules/identity/staff.table.ts';
 import type { OrganisationTables } from './modules/organisation/unit.table.ts';
+import type { SignatureRequestTables } from './modules/signature-requests/signature-request.table.ts';
 import type { SigningTables } from './modules/signing/signing.table.ts';
 
 export interface Database
@@ -18,6 +19,7 @@ export interface Database
     DevOidcTables,
     CalendarTables,
     SigningTables,
+    SignatureRequestTables,
     CatalogueTables,
     DossierTables {}
 

@@ -92,6 +92,19 @@ export const AUDIT_ACTIONS = {
   'dossier.received': 'dossier',
   /** A receptionist refused to receive a dossier (BM.03) with reasons: status 3. */
   'dossier.refused': 'dossier',
+  // Signature requests and signing in the product (issue 5 §4), src/modules/signature-requests.
+  /** A signature request was made: a PDF to be signed by a leader (then sealed by a clerk). */
+  'signature_request.created': 'signature_request',
+  /** The leader signed the request's PDF (PAdES B-T with PIN + OTP); it awaits the seal or is completed. */
+  'signature_request.signed': 'signature_request',
+  /** A clerk applied the unit's seal signature: the request is completed. */
+  'signature_request.sealed': 'signature_request',
+  /** The leader declined to sign and returned the request with a reason. */
+  'signature_request.returned': 'signature_request',
+  /** The request was cancelled before it was completed. */
+  'signature_request.cancelled': 'signature_request',
+  /** A unit administrator removed a signer's TOTP authenticator (lost phone); they must enrol again. */
+  'signing.totp_reset': 'staff',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
