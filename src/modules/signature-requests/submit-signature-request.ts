@@ -29,10 +29,21 @@ export async function submitSignatureRequest(options: {
     throw new AppError('VALIDATION_FAILED', 'Choose the unit.', { fields: { unit: 'required' } });
   }
   assertCan(options.actor, 'document.submit', unit);
+  // Every missing field at once, so the form lists them all.
+  const missing: Record<string, string> = {};
+  if (options.title.trim() === '') {
+    missing.title = 'required';
+  }
   if (!options.pdf || options.pdf.length === 0) {
-    throw new AppError('VALIDATION_FAILED', 'Choose the PDF to sign.', { fields: { pdf: 'required' } });
+    missing.pdf = 'required';
+  }
+  if (options.signerStaffId === '') {
+    missing.signer = 'required';
   }
   const pdf = options.pdf;
+  if (!pdf || Object.keys(missing).length > 0) {
+    throw new AppError('VALIDATION_FAILED', 'Fill in the required fields.', { fields: missing });
+  }
   return options.db.transaction().execute((trx) =>
     createSignatureRequest(trx, {
       blobStore: options.blobStore,
