@@ -18,6 +18,7 @@ import {
 } from '../modules/signature-requests/get-signature-request.ts';
 import { listSignatureRequests } from '../modules/signature-requests/list-signature-requests.ts';
 import { sealSignatureRequests } from '../modules/signature-requests/seal-signature-requests.ts';
+import { findSignedReceipt, signDossierReceipt } from '../modules/signature-requests/sign-dossier-receipt.ts';
 import { signSignatureRequests } from '../modules/signature-requests/sign-signature-requests.ts';
 import { submitSignatureRequest } from '../modules/signature-requests/submit-signature-request.ts';
 import { listUnitSigners } from '../modules/signing/find-signing-credential.ts';
@@ -28,6 +29,7 @@ import {
   type NewRequestValues,
   newRequestPage,
   queuePage,
+  receiptSigningPage,
   requestDetailPage,
   requestListPage,
 } from './pages/signature-request-pages.ts';
@@ -235,6 +237,73 @@ export function registerSignatureRequestPages(
         signatureRequestId: request.params.id,
       });
       return reply.redirect(`/trinh-ky/${request.params.id}`, 303);
+    },
+  );
+
+  // The receiving officer signs a dossier's BM.01 receipt (issue 6 §4), with their own credential.
+  type CodeRequest = { Params: { code: string }; Querystring: Record<string, unknown> };
+  const renderReceipt = async (
+    request: FastifyRequest<CodeRequest>,
+    reply: FastifyReply,
+    error?: AppError,
+  ) => {
+    const actor = requireStaff(request);
+    const signed = await findSignedReceipt({ db, actor, code: request.params.code });
+    const ctx = kit.context(request, reply);
+    return kit.send(reply, ctx, {
+      title: ctx.t('sigreq.receiptTitle', { code: request.params.code }),
+      flash: request.query['da-ky'] ? ctx.t('sigreq.receiptSigned') : undefined,
+      ...(error ? { status: error.status } : {}),
+      body: receiptSigningPage(ctx, {
+        code: request.params.code,
+        isSigned: signed !== undefined,
+        errors: error?.fields ?? {},
+        message: error?.message,
+      }),
+    });
+  };
+  app.get<CodeRequest>('/ho-so/:code/bien-nhan/ky-so', { schema: { hide: true } }, renderReceipt);
+  app.post<CodeRequest & { Body: Body }>(
+    '/ho-so/:code/bien-nhan/ky-so',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      try {
+        await signDossierReceipt({
+          db,
+          blobStore,
+          keyEncryptionKey: options.keyEncryptionKey,
+          actor: requireStaff(request),
+          requestId: request.id,
+          code: request.params.code,
+          publicUrl: options.publicUrl,
+          pin: text(body.pin, 64) ?? '',
+          otp: (text(body.otp, 20) ?? '').replace(/\s/g, ''),
+          idempotencyKey: text(body.idempotencyKey, 100) ?? '',
+        });
+      } catch (error) {
+        if (!isAppError(error) || !FORM_PROBLEMS.has(error.code)) {
+          throw error;
+        }
+        return renderReceipt(request, reply, error);
+      }
+      return reply.redirect(`/ho-so/${encodeURIComponent(request.params.code)}/bien-nhan/ky-so?da-ky=1`, 303);
+    },
+  );
+  app.get<CodeRequest>(
+    '/ho-so/:code/bien-nhan-da-ky.pdf',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const signed = await findSignedReceipt({ db, actor: requireStaff(request), code: request.params.code });
+      const pdf = signed ? await blobStore.get(signed.current_sha256) : undefined;
+      if (!pdf) {
+        throw new AppError('NOT_FOUND', 'The receipt is not signed yet.');
+      }
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `inline; filename="bien-nhan-ky-so-${signed?.subject_id ?? ''}.pdf"`)
+        .type('application/pdf')
+        .send(Buffer.from(pdf));
     },
   );
 

@@ -13,6 +13,7 @@ import {
   transitionSignatureRequest,
 } from './signature-request.repository.ts';
 import type { SignatureRequest } from './signature-request.table.ts';
+import { signerRuleFor } from './signer-role.ts';
 
 interface CloseOptions {
   readonly db: Db;
@@ -86,7 +87,9 @@ export async function returnSignatureRequest(
     options,
     'returned',
     reason,
-    (r, unit) => r.signer_staff_id === options.actor.staffId && can(options.actor, 'document.sign', unit),
+    (r, unit) =>
+      r.signer_staff_id === options.actor.staffId &&
+      can(options.actor, signerRuleFor(r.subject_type).permission, unit),
   );
 }
 

@@ -15,7 +15,8 @@ import {
   insertSignatureRequest,
   insertSignatureRequestEvent,
 } from './signature-request.repository.ts';
-import type { SignatureRequest } from './signature-request.table.ts';
+import type { FieldBox, SignatureRequest } from './signature-request.table.ts';
+import { signerRuleFor } from './signer-role.ts';
 
 /** Largest PDF a request takes (a scanned certified copy at 200 dpi stays well below). */
 export const MAX_REQUEST_PDF_BYTES = 20 * 1024 * 1024;
@@ -37,6 +38,8 @@ export interface CreateSignatureRequestOptions {
   readonly needsSeal?: boolean;
   /** 1-based page for the signature fields; default the last page (ignored when the PDF has them). */
   readonly page?: number;
+  /** Exactly where the (first) signature goes, e.g. the officer's block of a generated form. */
+  readonly signatureBox?: FieldBox;
   readonly now?: Date;
 }
 
@@ -65,13 +68,21 @@ export async function createSignatureRequest(
       fields: { pdf: 'pdfInvalid' },
     });
   }
-  const signers = await listUnitSigners(trx, options.unitId, now);
+  const signers = await listUnitSigners(trx, options.unitId, now, signerRuleFor(options.subjectType).role);
   if (!signers.some((s) => s.staffId === options.signerStaffId)) {
-    throw new AppError('VALIDATION_FAILED', 'The signer must lead the unit and hold a signing certificate.', {
-      fields: { signer: 'signerInvalid' },
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The signer must hold the signing role and a certificate on the unit.',
+      {
+        fields: { signer: 'signerInvalid' },
+      },
+    );
   }
-  const { pdf, placement } = placeSignatureFields(options.pdf, { needsSeal, page: options.page });
+  const { pdf, placement } = placeSignatureFields(options.pdf, {
+    needsSeal,
+    page: options.page,
+    leaderBox: options.signatureBox,
+  });
   const original = await options.blobStore.put(options.pdf);
   const prepared = await options.blobStore.put(pdf);
   const id = randomUUID();

@@ -9,6 +9,7 @@ import { can } from '../identity/permissions.ts';
 import { findStaffById } from '../identity/staff.repository.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import { findSignatureRequest, listSignatureRequestEvents } from './signature-request.repository.ts';
+import { signerRuleFor } from './signer-role.ts';
 
 export async function getSignatureRequest(options: {
   db: Db;
@@ -33,7 +34,10 @@ export async function getSignatureRequest(options: {
     unit,
     signerName: signer?.full_name ?? '',
     events: await listSignatureRequestEvents(db, request.id),
-    canSign: isSigner && request.state === 'awaiting_leader' && can(actor, 'document.sign', unit),
+    canSign:
+      isSigner &&
+      request.state === 'awaiting_leader' &&
+      can(actor, signerRuleFor(request.subject_type).permission, unit),
     canSeal: request.state === 'awaiting_seal' && can(actor, 'document.seal', unit),
     canCancel:
       isOpen && (request.created_by_staff_id === actor.staffId || can(actor, 'document.submit', unit)),

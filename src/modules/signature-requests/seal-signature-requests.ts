@@ -15,6 +15,7 @@ export function sealSignatureRequests(
 ): Promise<SignBatchResult> {
   return signRequestBatch(options, {
     kind: 'seal',
+    permission: () => 'document.seal',
     from: 'awaiting_seal',
     keyColumn: 'seal_key',
     mayAct: () => true,

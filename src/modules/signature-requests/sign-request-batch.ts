@@ -13,7 +13,7 @@ import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
-import { assertCan } from '../identity/permissions.ts';
+import { can, type Permission } from '../identity/permissions.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 import { findSigningCredential } from '../signing/find-signing-credential.ts';
@@ -52,6 +52,8 @@ export interface SignBatchResult {
 
 export interface BatchStep {
   readonly kind: 'leader' | 'seal';
+  /** The permission the actor needs on the request's unit. */
+  readonly permission: (request: SignatureRequest) => Permission;
   readonly from: 'awaiting_leader' | 'awaiting_seal';
   readonly keyColumn: 'sign_key' | 'seal_key';
   /** Checks the actor may do this step on the request (beyond the unit permission). */
@@ -80,9 +82,6 @@ export async function signRequestBatch(options: SignBatchOptions, step: BatchSte
   if (requests.length !== ids.length) {
     throw new AppError('NOT_FOUND', 'No such signature request.');
   }
-  if (requests.every((r) => r[step.keyColumn] === options.idempotencyKey)) {
-    return { requests, isRepeat: true };
-  }
   const unitId = requests[0]?.unit_id ?? '';
   if (requests.some((r) => r.unit_id !== unitId)) {
     throw new AppError('VALIDATION_FAILED', 'One batch signs for one unit.', {
@@ -93,11 +92,14 @@ export async function signRequestBatch(options: SignBatchOptions, step: BatchSte
   if (!unit) {
     throw new AppError('NOT_FOUND', 'No such unit.');
   }
-  assertCan(options.actor, step.kind === 'leader' ? 'document.sign' : 'document.seal', unit);
+  if (requests.some((r) => !step.mayAct(options.actor, r) || !can(options.actor, step.permission(r), unit))) {
+    throw new AppError('FORBIDDEN', 'This request is not yours to sign.');
+  }
+  // The same form posted again (after the rights check, so a key alone tells nobody anything).
+  if (requests.every((r) => r[step.keyColumn] === options.idempotencyKey)) {
+    return { requests, isRepeat: true };
+  }
   const fields = requests.map((r) => {
-    if (!step.mayAct(options.actor, r)) {
-      throw new AppError('FORBIDDEN', 'This request is not yours to sign.');
-    }
     const field = step.field(r);
     if (r.state !== step.from || !field) {
       throw new AppError('INVALID_STATE', 'A chosen request is no longer waiting for this signature.');

@@ -21,7 +21,7 @@ function box(name: string, b: FieldBox): SignatureFieldSpec {
 /** The PDF with its signature fields ready, and where they are; VALIDATION_FAILED for an unreadable PDF. */
 export function placeSignatureFields(
   pdf: Uint8Array,
-  options: { needsSeal: boolean; page?: number | undefined },
+  options: { needsSeal: boolean; page?: number | undefined; leaderBox?: FieldBox | undefined },
 ): { pdf: Uint8Array; placement: SignaturePlacement } {
   let layout: ReturnType<typeof readPdfLayout>;
   try {
@@ -43,7 +43,7 @@ export function placeSignatureFields(
     const [x, y, urx, ury] = field.rect;
     return { page: field.page, x, y, width: urx - x, height: ury - y };
   };
-  const page = options.page ?? layout.pageCount;
+  const page = options.leaderBox?.page ?? options.page ?? layout.pageCount;
   if (!Number.isInteger(page) || page < 1 || page > layout.pageCount) {
     throw new AppError('VALIDATION_FAILED', 'The page is not in the document.', {
       fields: { page: 'pageInvalid' },
@@ -53,7 +53,8 @@ export function placeSignatureFields(
   const margin = Math.min(36, size.width * 0.05);
   const width = Math.min(200, size.width * 0.4);
   const height = Math.min(64, size.height * 0.15);
-  const leader = existing(LEADER_FIELD) ?? { page, x: size.width - margin - width, y: margin, width, height };
+  const leader = existing(LEADER_FIELD) ??
+    options.leaderBox ?? { page, x: size.width - margin - width, y: margin, width, height };
   const seal = options.needsSeal
     ? (existing(SEAL_FIELD) ?? { page, x: Math.max(0, leader.x - width - 6), y: leader.y, width, height })
     : null;

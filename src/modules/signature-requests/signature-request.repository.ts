@@ -119,3 +119,18 @@ export async function listSignatureRequestEvents(db: DbExecutor, requestId: stri
     .orderBy('e.id')
     .execute();
 }
+
+/** The requests made for one subject (e.g. the receipt of a dossier), newest first. */
+export async function listSignatureRequestsOfSubject(
+  db: DbExecutor,
+  subjectType: string,
+  subjectId: string,
+): Promise<SignatureRequest[]> {
+  return db
+    .selectFrom('signature_requests')
+    .selectAll()
+    .where('subject_type', '=', subjectType)
+    .where('subject_id', '=', subjectId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}

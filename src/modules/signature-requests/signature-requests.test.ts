@@ -280,13 +280,13 @@ test('the completion handler runs in the seal transaction; a failing handler rol
   }
 });
 
-test('a request without seal is completed by its signature (e.g. a receipt)', async () => {
+test('a request without seal is completed by its signature', async () => {
   const seen: string[] = [];
-  const remove = onSignatureRequestCompleted('receipt', async (_trx, r) => {
+  const remove = onSignatureRequestCompleted('notice', async (_trx, r) => {
     seen.push(r.id);
   });
   try {
-    const created = await request(people, { subjectType: 'receipt', needsSeal: false });
+    const created = await request(people, { subjectType: 'notice', needsSeal: false });
     const fields = readPdfLayout((await blobStore.get(created.current_sha256)) ?? new Uint8Array());
     assert.deepEqual(
       fields.signatureFields.map((f) => f.name),

@@ -1,6 +1,7 @@
 // Which credential signs for whom (issue 5 §4): a leader signs with their personal credential of the
 // unit, a clerk seals with the unit's seal credential they keep. Other modules ask here, never the tables.
 import type { DbExecutor } from '../../database.ts';
+import type { Role } from '../identity/roles.ts';
 import type { CredentialKind } from './signing.table.ts';
 
 export interface UnitSigner {
@@ -29,17 +30,21 @@ export async function findSigningCredential(
     .executeTakeFirst();
 }
 
-/** The unit's leaders who hold an active personal credential for it: who a request may be addressed to. */
+/**
+ * The unit's staff holding `role` (leaders by default; the receiving officers for a receipt) and an active
+ * personal credential for it: who a request may be addressed to.
+ */
 export async function listUnitSigners(
   db: DbExecutor,
   unitId: string,
   now = new Date(),
+  role: Role = 'leader',
 ): Promise<UnitSigner[]> {
   const rows = await db
     .selectFrom('signing_credentials as c')
     .innerJoin('staff as s', 's.id', 'c.holder_staff_id')
     .innerJoin('staff_roles as r', (join) =>
-      join.onRef('r.staff_id', '=', 's.id').onRef('r.unit_id', '=', 'c.unit_id').on('r.role', '=', 'leader'),
+      join.onRef('r.staff_id', '=', 's.id').onRef('r.unit_id', '=', 'c.unit_id').on('r.role', '=', role),
     )
     .select(['s.id as staffId', 's.full_name as fullName', 's.title', 'c.id as credentialId'])
     .where('c.unit_id', '=', unitId)

@@ -75,6 +75,13 @@ export const signingEn = {
   'sigreq.repeatFlash': 'These documents were already signed; nothing was signed again.',
   'sigreq.signer.name': 'Signer',
   'sigreq.maxBatch': 'Up to {max} documents at a time.',
+  'sigreq.receiptTitle': 'Sign the receipt of dossier {code}',
+  'sigreq.receiptIntro':
+    'The receiving officer signs the receipt with their own certificate (PIN and one-time code). No seal is needed.',
+  'sigreq.receiptSigned': 'The receipt is digitally signed.',
+  'sigreq.receiptDownload': 'Download the signed receipt (PDF)',
+  'sigreq.receiptSignButton': 'Sign the receipt',
+  'sigreq.receiptLink': 'Sign the receipt digitally',
   'field.pdfInvalid': 'The file is not a valid PDF.',
   'field.tooLarge': 'The file is too large.',
   'field.signerInvalid': 'The signer must be a leader of the unit holding a signing certificate.',

@@ -72,6 +72,13 @@ export const signingVi = {
   'sigreq.repeatFlash': 'Các văn bản này đã được ký trước đó; không ký lại.',
   'sigreq.signer.name': 'Người ký',
   'sigreq.maxBatch': 'Mỗi lần ký tối đa {max} văn bản.',
+  'sigreq.receiptTitle': 'Ký số giấy tiếp nhận hồ sơ {code}',
+  'sigreq.receiptIntro':
+    'Cán bộ tiếp nhận ký số giấy tiếp nhận bằng chứng thư số của mình (mã PIN và mã OTP). Không cần đóng dấu.',
+  'sigreq.receiptSigned': 'Giấy tiếp nhận đã được ký số.',
+  'sigreq.receiptDownload': 'Tải giấy tiếp nhận đã ký số (PDF)',
+  'sigreq.receiptSignButton': 'Ký số giấy tiếp nhận',
+  'sigreq.receiptLink': 'Ký số giấy tiếp nhận',
   'field.pdfInvalid': 'Tệp không phải PDF hợp lệ.',
   'field.tooLarge': 'Tệp quá lớn.',
   'field.signerInvalid': 'Người ký phải là lãnh đạo của đơn vị và có chứng thư số.',

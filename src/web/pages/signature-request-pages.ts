@@ -279,3 +279,25 @@ ${errorSummary(ctx, { message: options.message, fields: fieldErrors })}
   ${button(t(isLeader ? 'sigreq.signSelected' : 'sigreq.sealSelected'))}
 </form>`;
 }
+
+/** The receiving officer signs a dossier's BM.01 receipt (issue 6 §4), or downloads it once signed. */
+export function receiptSigningPage(
+  ctx: PageContext,
+  options: { code: string; isSigned: boolean; errors?: FieldErrors; message?: string | undefined },
+): SafeHtml {
+  const { t } = ctx;
+  const base = `/ho-so/${encodeURIComponent(options.code)}`;
+  return html`<p><a href="${base}/bien-nhan">${t('common.back')}</a></p>
+<h1>${t('sigreq.receiptTitle', { code: options.code })}</h1>
+${errorSummary(ctx, { message: options.message })}
+${
+  options.isSigned
+    ? html`<p>${t('sigreq.receiptSigned')}</p><p><a class="button" href="${base}/bien-nhan-da-ky.pdf">${t('sigreq.receiptDownload')}</a></p>`
+    : html`<p>${t('sigreq.receiptIntro')}</p>
+<form method="post" action="${base}/bien-nhan/ky-so" novalidate>
+  ${csrfField(ctx)}
+  ${signingFields(ctx, options.errors)}
+  ${button(t('sigreq.receiptSignButton'))}
+</form>`
+}`;
+}
