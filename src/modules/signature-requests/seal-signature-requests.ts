@@ -25,7 +25,7 @@ export function sealSignatureRequests(
         : undefined,
     appearance: (_actor, unit, request) => ({
       signerName: unit.seal_name,
-      lines: ['Xác minh / Verify:', `/xac-minh/${request.id.slice(0, 8)}…`],
+      lines: ['Quét mã QR để xác minh'],
       qr: qrDarkRuns(verificationUrl(options.publicUrl, request.id)),
     }),
     reason: 'Đóng dấu cơ quan / Organisation seal',

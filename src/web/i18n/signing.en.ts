@@ -43,6 +43,7 @@ export const signingEn = {
   'sigreq.step.sealed': 'Sealed by the clerk',
   'sigreq.step.returned': 'Returned by the leader',
   'sigreq.step.cancelled': 'Cancelled',
+  'sigreq.stepColumn': 'Step',
   'sigreq.when': 'When',
   'sigreq.who': 'By',
   'sigreq.note': 'Note',

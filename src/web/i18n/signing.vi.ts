@@ -40,6 +40,7 @@ export const signingVi = {
   'sigreq.step.sealed': 'Văn thư đã đóng dấu số',
   'sigreq.step.returned': 'Lãnh đạo trả lại',
   'sigreq.step.cancelled': 'Hủy trình ký',
+  'sigreq.stepColumn': 'Bước',
   'sigreq.when': 'Thời gian',
   'sigreq.who': 'Người thực hiện',
   'sigreq.note': 'Ghi chú',

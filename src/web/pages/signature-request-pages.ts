@@ -227,7 +227,7 @@ ${
 }
 <h2>${t('sigreq.history')}</h2>
 ${table({
-  head: [t('sigreq.when'), t('sigreq.history'), t('sigreq.who'), t('sigreq.note')],
+  head: [t('sigreq.when'), t('sigreq.stepColumn'), t('sigreq.who'), t('sigreq.note')],
   rows: detail.events.map((e) => [
     dateTime(e.at),
     t(`sigreq.step.${e.step}`),
