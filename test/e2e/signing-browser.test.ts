@@ -135,4 +135,12 @@ test('a leader signs in the browser with PIN + OTP, the clerk seals, pdfsig acce
   }
   const untrusted = pdfsig(makeNssDb(join(dataDir, 'empty'), []), signedFile);
   assert.ok(untrusted.every((s) => !s.certificateTrusted));
+
+  // The public upload form reports on the same file.
+  await verify.goto(`${baseUrl}/xac-minh`);
+  await verify.setInputFiles('#file', signedFile);
+  await verify.getByRole('button', { name: 'Xác minh' }).click();
+  assert.match(await verify.content(), /Chữ ký 2/);
+  await assertNoViolations(verify, 'verification result');
+  await visitor.close();
 });

@@ -15,6 +15,7 @@ import { readPdfLayout, verifyPdf } from '../../lib/pdf/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { cancelSignatureRequest, returnSignatureRequest } from './close-signature-request.ts';
 import { createSignatureRequest } from './create-signature-request.ts';
+import { findSignedPdf } from './get-signed-pdf.ts';
 import { sealSignatureRequests } from './seal-signature-requests.ts';
 import { signSignatureRequests } from './sign-signature-requests.ts';
 import { findSignatureRequest } from './signature-request.repository.ts';
@@ -116,7 +117,14 @@ test('create → leader signs → clerk seals: two B-T signatures, completed, ev
   assert.equal(done?.state, 'completed');
   assert.equal(done?.sealed_by_staff_id, people.clerk.id);
 
-  const pdf = await blobStore.get(done?.current_sha256 ?? '');
+  const found = await findSignedPdf({
+    db,
+    blobStore,
+    subjectType: 'document',
+    subjectId: created.subject_id,
+  });
+  assert.equal(found?.request.id, created.id);
+  const pdf = found?.pdf;
   assert.ok(pdf);
   const report = await verifyPdf(pdf, { trustAnchors: [await rootCertificate()], at: clerkOtp.now });
   assert.equal(report.signatures.length, 2);
