@@ -22,6 +22,8 @@ import { findSignedReceipt, signDossierReceipt } from '../modules/signature-requ
 import { signSignatureRequests } from '../modules/signature-requests/sign-signature-requests.ts';
 import { submitSignatureRequest } from '../modules/signature-requests/submit-signature-request.ts';
 import { listUnitSigners } from '../modules/signing/find-signing-credential.ts';
+import { getTotpStatus } from '../modules/signing/get-totp-status.ts';
+import { confirmTotp, enrolTotp } from '../modules/signing/totp.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import type { PageKit } from './page-kit.ts';
@@ -33,6 +35,7 @@ import {
   requestDetailPage,
   requestListPage,
 } from './pages/signature-request-pages.ts';
+import { totpPage } from './pages/totp-pages.ts';
 
 type Body = Record<string, unknown>;
 const text = (value: unknown, max = 500) => (typeof value === 'string' ? value.slice(0, max) : undefined);
@@ -306,6 +309,53 @@ export function registerSignatureRequestPages(
         .send(Buffer.from(pdf));
     },
   );
+
+  // The signer's authenticator (issue 5 §2): set up, or again after the unit administrator reset it.
+  const renderTotp = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { enrolment?: { secret: string; uri: string }; hasError?: boolean } = {},
+  ) => {
+    const actor = requireStaff(request);
+    const ctx = kit.context(request, reply);
+    const ok = (request.query as Record<string, unknown>).ok;
+    return kit.send(reply, ctx, {
+      title: ctx.t('totp.title'),
+      flash: ok ? ctx.t('totp.done') : undefined,
+      ...(extra.hasError ? { status: 400 } : {}),
+      body: totpPage(ctx, { status: await getTotpStatus(db, actor.staffId), ...extra }),
+    });
+  };
+  app.get('/ky-so/otp', { schema: { hide: true } }, async (request, reply) => renderTotp(request, reply));
+  app.post('/ky-so/otp', { schema: { hide: true } }, async (request, reply) => {
+    const actor = requireStaff(request);
+    const enrolment = await enrolTotp({
+      db,
+      keyEncryptionKey: options.keyEncryptionKey,
+      staffId: actor.staffId,
+      username: actor.username,
+      requestId: request.id,
+    });
+    return renderTotp(request, reply, { enrolment });
+  });
+  app.post<{ Body: Body }>('/ky-so/otp/xac-nhan', { schema: { hide: true } }, async (request, reply) => {
+    const actor = requireStaff(request);
+    try {
+      await confirmTotp({
+        db,
+        keyEncryptionKey: options.keyEncryptionKey,
+        actor,
+        requestId: request.id,
+        code: (text(request.body?.code, 20) ?? '').replace(/\s/g, ''),
+      });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') {
+        throw error;
+      }
+      return renderTotp(request, reply, { hasError: true });
+    }
+    return reply.redirect('/ky-so/otp?ok=1', 303);
+  });
 
   for (const kind of ['leader', 'seal'] as const) {
     const path = kind === 'leader' ? '/ky-duyet' : '/dong-dau';

@@ -226,6 +226,22 @@ test('unit admin resets a signer’s authenticator (audited); others cannot', as
     .where('staff_id', '=', people.clerk.id)
     .execute();
   assert.equal(totp.length, 0);
+  // The clerk sets up a new authenticator from the pages and confirms it with a first code.
+  const clerk = await signIn(people.clerk);
+  const none = await clerk.get('/ky-so/otp');
+  assert.match(none.body, /chưa có ứng dụng xác thực/);
+  const started = await clerk.post('/ky-so/otp', { _csrf: PageClient.csrfFrom(none.body) });
+  assert.equal(started.statusCode, 200);
+  assert.match(started.body, /<svg[^>]+role="img"/);
+  const secret = /<code>([A-Z2-7]+)<\/code>/.exec(started.body)?.[1] ?? '';
+  assert.ok(secret.length >= 16, started.body);
+  const csrf = PageClient.csrfFrom(started.body);
+  const wrongCode = await clerk.post('/ky-so/otp/xac-nhan', { _csrf: csrf, code: '000000' });
+  assert.equal(wrongCode.statusCode, 400);
+  const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) });
+  const confirmed = await clerk.post('/ky-so/otp/xac-nhan', { _csrf: csrf, code });
+  assert.equal(confirmed.statusCode, 303);
+  assert.match((await clerk.get('/ky-so/otp?ok=1')).body, /Đã xác nhận ứng dụng xác thực/);
 });
 
 test('the signing page weighs far less than 50 KB (HTML + stylesheet)', async () => {

@@ -250,8 +250,9 @@ export function queuePage(
   const { t } = ctx;
   const isLeader = options.kind === 'leader';
   const title = t(isLeader ? 'sigreq.queueTitle' : 'sigreq.sealQueueTitle');
+  const totpLink = html`<p><a href="/ky-so/otp">${t('totp.link')}</a></p>`;
   if (options.rows.length === 0) {
-    return html`<h1>${title}</h1>${errorSummary(ctx, { message: options.message })}<p>${t(isLeader ? 'sigreq.queueEmpty' : 'sigreq.sealQueueEmpty')}</p>`;
+    return html`<h1>${title}</h1>${errorSummary(ctx, { message: options.message })}<p>${t(isLeader ? 'sigreq.queueEmpty' : 'sigreq.sealQueueEmpty')}</p>${totpLink}`;
   }
   const fieldErrors = Object.fromEntries(
     Object.entries(options.errors ?? {}).filter(([name]) => name === 'requests'),
@@ -277,7 +278,8 @@ ${errorSummary(ctx, { message: options.message, fields: fieldErrors })}
   })}
   ${signingFields(ctx, options.errors)}
   ${button(t(isLeader ? 'sigreq.signSelected' : 'sigreq.sealSelected'))}
-</form>`;
+</form>
+${totpLink}`;
 }
 
 /** The receiving officer signs a dossier's BM.01 receipt (issue 6 §4), or downloads it once signed. */
