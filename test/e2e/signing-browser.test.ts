@@ -94,6 +94,8 @@ test('a leader signs in the browser with PIN + OTP, the clerk seals, pdfsig acce
   await assertNoViolations(specialist, 'request page');
 
   const leader = await signedInPage(people.leader);
+  await leader.goto(`${baseUrl}/ky-so/otp`);
+  await assertNoViolations(leader, 'authenticator page');
   await signFromQueue(leader, people.leader, '/ky-duyet', /Ký các văn bản đã chọn/, title);
   const clerk = await signedInPage(people.clerk);
   await signFromQueue(clerk, people.clerk, '/dong-dau', /Đóng dấu các văn bản đã chọn/, title);
