@@ -40,6 +40,8 @@ import { registerDossierPages } from './web/dossier.routes.ts';
 import { registerLookupPages } from './web/lookup.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { registerReceiptPages } from './web/receipt.routes.ts';
+import { registerSignatureRequestPages } from './web/signature-requests.routes.ts';
+import { registerVerificationPages } from './web/verification.routes.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
 
 export interface AppDependencies {
@@ -153,6 +155,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS, logVerifier });
   registerLookupPages(app, { db, kit, lookupLimiter, logVerifier });
   registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl });
+  // Signing in the product (issue 5 §4-5): signature requests, the leader's and the clerk's queues, and
+  // the public verification pages; signed PDFs live in the same blob store.
+  registerSignatureRequestPages(app, {
+    db,
+    kit,
+    blobStore,
+    keyEncryptionKey: config.secrets.keyEncryption,
+    publicUrl: config.publicUrl,
+  });
+  registerVerificationPages(app, { db, kit, blobStore });
 
   await app.ready();
   return app;

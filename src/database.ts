@@ -9,6 +9,7 @@ import type { DossierTables } from './modules/dossiers/dossier.table.ts';
 import type { IdentityTables } from './modules/identity/staff.table.ts';
 import type { NotificationTables } from './modules/notifications/notification.table.ts';
 import type { OrganisationTables } from './modules/organisation/unit.table.ts';
+import type { SignatureRequestTables } from './modules/signature-requests/signature-request.table.ts';
 import type { SigningTables } from './modules/signing/signing.table.ts';
 
 export interface Database
@@ -19,6 +20,7 @@ export interface Database
     DevOidcTables,
     CalendarTables,
     SigningTables,
+    SignatureRequestTables,
     CatalogueTables,
     DossierTables,
     NotificationTables {}

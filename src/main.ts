@@ -1,4 +1,5 @@
 // The server process: load config → open the database → migrate → seed the demo → buildApp → listen.
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
@@ -10,6 +11,7 @@ import { seedDemo } from './modules/demo/seed-demo.ts';
 import { createNotificationChannels } from './modules/notifications/create-notification-channels.ts';
 import { startNotificationWorker } from './modules/notifications/notification-worker.ts';
 import { ensureDevelopmentPki } from './modules/signing/ensure-development-pki.ts';
+import { createFileSystemBlobStore } from './platform/blob-store/file-system-blob-store.ts';
 import { type DatabaseHandle, openDatabase, pgliteDirFor } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 
@@ -41,7 +43,12 @@ export async function startServer(
   }
   // The development PKI (issue 5 §1) on first start, so CRL, OCSP and TSA answer from the beginning.
   await ensureDevelopmentPki({ db: database.db, keyEncryptionKey: config.secrets.keyEncryption });
-  const signing = { keyEncryptionKey: config.secrets.keyEncryption, publicUrl: config.publicUrl };
+  const signing = {
+    keyEncryptionKey: config.secrets.keyEncryption,
+    publicUrl: config.publicUrl,
+    // Signing (issue 5 §4): demo signature requests store their PDFs with the other uploads.
+    blobStore: createFileSystemBlobStore(join(config.dataDir, 'blobs')),
+  };
   if (config.demo && (await seedDemo({ db: database.db, signing }))) {
     app.log.info('demo data seeded: `npx xaso demo credentials` lists the accounts');
   }

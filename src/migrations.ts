@@ -11,6 +11,7 @@ import * as dossiers from './modules/dossiers/migrations/0008-dossiers.ts';
 import * as staff from './modules/identity/migrations/0001-staff.ts';
 import * as notifications from './modules/notifications/migrations/0012-notifications.ts';
 import * as units from './modules/organisation/migrations/0001-units.ts';
+import * as signatureRequests from './modules/signature-requests/migrations/0009-signature-requests.ts';
 import * as signing from './modules/signing/migrations/0008-signing.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -24,5 +25,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-calendar-holidays-office-hours': calendar,
   '0008-dossiers-intake': dossiers,
   '0008-signing-pki-credentials': signing,
+  '0009-signing-signature-requests': signatureRequests,
   '0012-notifications': notifications,
 };

@@ -1,4 +1,4 @@
-import { canAnywhere } from '../modules/identity/permissions.ts';
+import { canAnywhere, type Permission } from '../modules/identity/permissions.ts';
 import { notificationBanner } from './components/content.ts';
 import { csrfField } from './components/form.ts';
 import { type HtmlValue, html, type SafeHtml } from './html.ts';
@@ -14,8 +14,22 @@ function navigation(ctx: PageContext): SafeHtml {
     ${link('/', t('nav.home'))}
     ${actor ? link('/workspace', t('nav.workspace')) : ''}
     ${actor && canAnywhere(actor, 'staff.manage') ? link('/admin/staff', t('nav.staffAdmin')) : ''}
+    ${actor ? signingLinks(ctx, link) : ''}
     ${actor ? '' : link('/sign-in', t('nav.signIn'))}
   </ul></nav>`;
+}
+
+/** Signing (issue 5 §4): the queues and requests for the roles that use them, certificates for unit admins. */
+function signingLinks(ctx: PageContext, link: (href: string, label: string) => SafeHtml): SafeHtml {
+  const { t, actor } = ctx;
+  if (!actor) {
+    return html``;
+  }
+  const may = (p: Permission) => canAnywhere(actor, p);
+  return html`${may('document.sign') ? link('/ky-duyet', t('nav.leaderQueue')) : ''}
+    ${may('document.seal') ? link('/dong-dau', t('nav.sealQueue')) : ''}
+    ${may('document.submit') || may('document.sign') || may('document.seal') ? link('/trinh-ky', t('nav.signatureRequests')) : ''}
+    ${may('unit.configure') ? link('/admin/certificates', t('nav.certificates')) : ''}`;
 }
 
 /** The page shell: skip link, header with navigation and language switch, main, footer. */
@@ -58,6 +72,7 @@ ${options.body}
 <footer class="footer"><div class="container">
   <p>${t('site.footer')}</p>
   <p><a href="/api/docs">${t('nav.apiReference')}</a></p>
+  <p><a href="/xac-minh">${t('nav.verify')}</a></p>
 </div></footer>
 </body>
 </html>`;

@@ -24,7 +24,8 @@ export function registerReceiptPages(
     const pdfHref = `/ho-so/${encodeURIComponent(receipt.dossierCode)}/bien-nhan.pdf`;
     return kit.send(reply, ctx, {
       title: `${ctx.t('receipt.title')} ${receipt.dossierCode}`,
-      body: html`<p class="no-print"><a class="button" href="${pdfHref}">${ctx.t('receipt.downloadPdf')}</a></p>
+      body: html`<p class="no-print"><a class="button" href="${pdfHref}">${ctx.t('receipt.downloadPdf')}</a>
+  <a class="button button--secondary" href="${pdfHref.replace(/\.pdf$/, '/ky-so')}">${ctx.t('sigreq.receiptLink')}</a></p>
 ${receiptPage(receipt)}`,
     });
   });

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../database.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { getUnitCredential, listUnitCredentials } from '../modules/signing/list-unit-credentials.ts';
+import { resetTotp } from '../modules/signing/reset-totp.ts';
 import type { PageKit } from './page-kit.ts';
 import { certificateDetailPage, certificateListPage } from './pages/signing-certificates-pages.ts';
 
@@ -28,7 +29,18 @@ export function registerSigningPages(app: FastifyInstance, options: { db: Db; ki
       return kit.send(reply, ctx, {
         title: summary.subject.CN ?? ctx.t('certificates.title'),
         body: certificateDetailPage(ctx, { row, summary }),
+        flash: (request.query as Record<string, unknown>).otp ? ctx.t('certificates.totpReset') : undefined,
       });
+    },
+  );
+  // A signer lost their phone: the unit administrator removes their authenticator (audited).
+  app.post<{ Params: { id: string } }>(
+    '/admin/certificates/:id/dat-lai-otp',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const actor = requireStaff(request);
+      await resetTotp({ db, actor, requestId: request.id, credentialId: request.params.id });
+      return reply.redirect(`/admin/certificates/${request.params.id}?otp=reset`, 303);
     },
   );
 }

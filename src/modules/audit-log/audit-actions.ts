@@ -110,6 +110,19 @@ export const AUDIT_ACTIONS = {
   'audit.witness_added': 'witness',
   /** The bundled development OpenID provider generated its ID-token signing key (first start only). */
   'dev_oidc.key_created': 'dev_oidc_key',
+  // Signature requests and signing in the product (issue 5 §4), src/modules/signature-requests.
+  /** A signature request was made: a PDF to be signed by a leader (then sealed by a clerk). */
+  'signature_request.created': 'signature_request',
+  /** The leader signed the request's PDF (PAdES B-T with PIN + OTP); it awaits the seal or is completed. */
+  'signature_request.signed': 'signature_request',
+  /** A clerk applied the unit's seal signature: the request is completed. */
+  'signature_request.sealed': 'signature_request',
+  /** The leader declined to sign and returned the request with a reason. */
+  'signature_request.returned': 'signature_request',
+  /** The request was cancelled before it was completed. */
+  'signature_request.cancelled': 'signature_request',
+  /** A unit administrator removed a signer's TOTP authenticator (lost phone); they must enrol again. */
+  'signing.totp_reset': 'staff',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

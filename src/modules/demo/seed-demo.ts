@@ -1,10 +1,12 @@
 import type { Db } from '../../database.ts';
+import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { seedOfficialHolidayTables } from '../calendar/seed-official-holiday-tables.ts';
 import { seedCatalogue } from '../catalogue/seed-catalogue.ts';
 import { createStaff } from '../identity/create-staff.ts';
 import { createUnit } from '../organisation/create-unit.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoCataloguePlans } from './demo-data.ts';
 import { seedDemoDossiers } from './seed-demo-dossiers.ts';
+import { seedDemoSignatureRequests } from './seed-demo-signature-requests.ts';
 import { seedDemoSigning } from './seed-demo-signing.ts';
 import { seedDemoStatistics } from './seed-demo-statistics.ts';
 
@@ -14,7 +16,7 @@ import { seedDemoStatistics } from './seed-demo-statistics.ts';
  */
 export async function seedDemo(options: {
   db: Db;
-  signing?: { keyEncryptionKey: Uint8Array; publicUrl?: string };
+  signing?: { keyEncryptionKey: Uint8Array; publicUrl?: string; blobStore?: BlobStore };
 }): Promise<boolean> {
   const existing = await options.db.selectFrom('units').select('id').limit(1).executeTakeFirst();
   if (existing) {
@@ -54,6 +56,10 @@ export async function seedDemo(options: {
   await seedCatalogue({ db: options.db, plans: demoCataloguePlans(ids) });
   if (options.signing) {
     await seedDemoSigning({ db: options.db, unitIds: ids, ...options.signing });
+    // Signing (issue 5 §4): documents waiting in the demo chairman's queue.
+    if (options.signing.blobStore) {
+      await seedDemoSignatureRequests({ db: options.db, blobStore: options.signing.blobStore });
+    }
   }
   await seedDemoDossiers({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
   // Statistics (issue 7 §7): six months of past dossiers, imported in bulk.

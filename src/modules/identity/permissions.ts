@@ -18,6 +18,9 @@ export const PERMISSIONS = {
   'document.sign': ['leader'],
   /** Number, seal (organisation signature), issue and register documents. */
   'document.seal': ['clerk'],
+  // Signature requests (issue 5 §4)
+  /** Submit a PDF for the leader's signature (and the seal), and cancel it before it is completed. */
+  'document.submit': ['specialist', 'clerk'],
   /** Edit procedures, calendars and certificates of the unit. */
   'unit.configure': ['unit_admin'],
   // Citizen notifications and statistics (issue 7 §6, §7), over the unit and the units below it.

@@ -7,7 +7,13 @@ import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
-import { getHeldCredential, recordFailedActivation, unwrapWithPin } from './activate-credential.ts';
+import {
+  assertUsable,
+  getHeldCredential,
+  recordFailedActivation,
+  unwrapWithPin,
+} from './activate-credential.ts';
+import { rememberActivation, useActivation } from './activation-cache.ts';
 import { wrapForSad } from './key-envelope.ts';
 import { MAX_WRONG_PINS } from './pin-policy.ts';
 import { SHA256_OID } from './signature-oids.ts';
@@ -70,14 +76,18 @@ export async function authorizeCredential(
     });
   }
   const credential = await getHeldCredential(options.db, options.actor.staffId, options.credentialId);
-  const dataKey = await unwrapWithPin({
-    db: options.db,
-    keyEncryptionKey: options.keyEncryptionKey,
-    credential,
-    pin: options.pin,
-    requestId: options.requestId,
-    now,
-  });
+  assertUsable(credential, now);
+  // A recent activation by PIN + code skips the scrypt derivation; the PIN is still checked (activation-cache.ts).
+  const dataKey =
+    useActivation(credential, options.pin, now) ??
+    (await unwrapWithPin({
+      db: options.db,
+      keyEncryptionKey: options.keyEncryptionKey,
+      credential,
+      pin: options.pin,
+      requestId: options.requestId,
+      now,
+    }));
   const sad = `sad_${randomBytes(32).toString('base64url')}`;
   const common = {
     actor: { type: 'staff', id: options.actor.staffId } as const,
@@ -98,12 +108,13 @@ export async function authorizeCredential(
     if (!otpOk) {
       return false;
     }
-    await trx
-      .updateTable('signing_credentials')
-      .set({ failed_pins: 0 })
-      .where('id', '=', credential.id)
-      .where('failed_pins', '>', 0)
-      .execute();
+    if (credential.failed_pins > 0) {
+      await trx
+        .updateTable('signing_credentials')
+        .set({ failed_pins: 0 })
+        .where('id', '=', credential.id)
+        .execute();
+    }
     await trx
       .insertInto('signing_sads')
       .values({
@@ -124,6 +135,10 @@ export async function authorizeCredential(
     });
     return true;
   });
+  if (isAuthorized) {
+    rememberActivation(credential, options.pin, dataKey, now);
+  }
+  dataKey.fill(0);
   if (!isAuthorized) {
     const failures = await recordFailedActivation({
       db: options.db,

@@ -3,6 +3,7 @@
 import type { CertificateSummary } from '../../lib/pki/index.ts';
 import type { CredentialRow } from '../../modules/signing/list-unit-credentials.ts';
 import { table, tag } from '../components/content.ts';
+import { button, csrfField } from '../components/form.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 
@@ -73,5 +74,8 @@ ${item(t('certificates.validTo'), date(summary.notAfter))}
 ${item(t('certificates.key'), summary.publicKey)}
 ${item(t('certificates.fingerprint'), html`<code>${summary.fingerprint}</code>`)}
 ${item(t('certificates.failedAttempts'), String(c.failed_pins))}
-</dl>`;
+</dl>
+<h2>${t('certificates.resetTotp')}</h2>
+<p class="hint">${t('certificates.resetTotpHint')}</p>
+<form method="post" action="/admin/certificates/${c.id}/dat-lai-otp">${csrfField(ctx)}${button(t('certificates.resetTotp'), { variant: 'warning' })}</form>`;
 }

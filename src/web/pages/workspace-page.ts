@@ -10,6 +10,9 @@ const ROLE_HOMES: Partial<Record<Role, { href: string; permission: Permission }>
   unit_admin: { href: '/admin/staff', permission: 'staff.manage' },
   auditor: { href: '/audit', permission: 'audit.read' },
   receptionist: { href: '/ho-so/tiep-nhan', permission: 'dossier.receive' },
+  // Signing (issue 5 §4)
+  leader: { href: '/ky-duyet', permission: 'document.sign' },
+  clerk: { href: '/dong-dau', permission: 'document.seal' },
 };
 
 /** The staff home: one section per role the member holds, with the work that role does. */

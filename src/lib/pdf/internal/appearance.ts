@@ -30,6 +30,11 @@ export interface SignatureAppearance {
   lines?: readonly string[];
   /** Largest font size in points (text shrinks to fit the rectangle); default 10. */
   fontSize?: number;
+  /**
+   * A QR code drawn square at the right edge (e.g. the link to the public verification page on the seal
+   * signature): the symbol's size in modules and its dark modules as horizontal runs, from any encoder.
+   */
+  qr?: { size: number; runs: readonly { row: number; col: number; length: number }[] };
 }
 
 export interface AppearanceInput {
@@ -83,6 +88,23 @@ export async function buildAppearance(edit: DocumentEdit, input: AppearanceInput
     textLeft = PADDING + side * (hasBoth ? 4 / 3 : 1) + 4;
   }
 
+  let textRight = width - PADDING;
+  const qrSide = Math.min(height - 2 * PADDING, width * 0.35);
+  if (content.qr && content.qr.size > 0 && qrSide > 8) {
+    // One filled rectangle per run of dark modules, on a white square (the quiet zone is the padding).
+    const unit = qrSide / content.qr.size;
+    const left = width - PADDING - qrSide;
+    const top = (height + qrSide) / 2;
+    ops.push(`q 1 1 1 rg ${n(left)} ${n(top - qrSide)} ${n(qrSide)} ${n(qrSide)} re f 0 0 0 rg`);
+    for (const run of content.qr.runs) {
+      ops.push(
+        `${n(left + run.col * unit)} ${n(top - (run.row + 1) * unit)} ${n(run.length * unit)} ${n(unit)} re`,
+      );
+    }
+    ops.push('f Q');
+    textRight = left - 3;
+  }
+
   const lines = [
     content.signerName,
     content.title,
@@ -93,7 +115,7 @@ export async function buildAppearance(edit: DocumentEdit, input: AppearanceInput
   // fontkit is loaded only for visible signatures: invisible ones never pay for it
   const { SubsetFont } = await import('./font.ts');
   const font = new SubsetFont();
-  const textWidth = Math.max(1, width - textLeft - PADDING);
+  const textWidth = Math.max(1, textRight - textLeft);
   let size = Math.min(content.fontSize ?? 10, (height - 2 * PADDING) / (lines.length * 1.2));
   for (const line of lines) {
     size = Math.min(size, textWidth / Math.max(0.001, font.measure(line, 1)));

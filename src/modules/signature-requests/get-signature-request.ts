@@ -1,0 +1,60 @@
+// One request for its page (issue 5 §4, /trinh-ky/<id>): the request, its history and what the actor may
+// do with it now. Visible to its signer, its submitter and the staff of its unit; anyone else gets
+// NOT_FOUND (its existence is not disclosed).
+import type { Db } from '../../database.ts';
+import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { StaffActor } from '../identity/actor.ts';
+import { can } from '../identity/permissions.ts';
+import { findStaffById } from '../identity/staff.repository.ts';
+import { findUnitById } from '../organisation/unit.repository.ts';
+import { findSignatureRequest, listSignatureRequestEvents } from './signature-request.repository.ts';
+import { signerRuleFor } from './signer-role.ts';
+
+export async function getSignatureRequest(options: {
+  db: Db;
+  actor: StaffActor;
+  signatureRequestId: string;
+}) {
+  const { db, actor } = options;
+  const request = await findSignatureRequest(db, options.signatureRequestId);
+  const unit = request ? await findUnitById(db, request.unit_id) : undefined;
+  if (!request || !unit) {
+    throw new AppError('NOT_FOUND', 'No such signature request.');
+  }
+  const isSigner = request.signer_staff_id === actor.staffId;
+  const isOnUnit = actor.roles.some((r) => r.unitId === unit.id) || can(actor, 'audit.read', unit);
+  if (!isSigner && !isOnUnit && request.created_by_staff_id !== actor.staffId) {
+    throw new AppError('NOT_FOUND', 'No such signature request.');
+  }
+  const signer = await findStaffById(db, request.signer_staff_id);
+  const isOpen = request.state === 'awaiting_leader' || request.state === 'awaiting_seal';
+  return {
+    request,
+    unit,
+    signerName: signer?.full_name ?? '',
+    events: await listSignatureRequestEvents(db, request.id),
+    canSign:
+      isSigner &&
+      request.state === 'awaiting_leader' &&
+      can(actor, signerRuleFor(request.subject_type).permission, unit),
+    canSeal: request.state === 'awaiting_seal' && can(actor, 'document.seal', unit),
+    canCancel:
+      isOpen && (request.created_by_staff_id === actor.staffId || can(actor, 'document.submit', unit)),
+  };
+}
+
+/** The request's current PDF (signed so far), for those who may see the request. */
+export async function getSignatureRequestPdf(options: {
+  db: Db;
+  blobStore: BlobStore;
+  actor: StaffActor;
+  signatureRequestId: string;
+}): Promise<{ pdf: Uint8Array; filename: string }> {
+  const { request } = await getSignatureRequest(options);
+  const pdf = await options.blobStore.get(request.current_sha256);
+  if (!pdf) {
+    throw new AppError('NOT_FOUND', 'The stored document is missing.');
+  }
+  return { pdf, filename: `trinh-ky-${request.id.slice(0, 8)}-${request.state}.pdf` };
+}

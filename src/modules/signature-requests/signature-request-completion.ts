@@ -1,0 +1,34 @@
+// The door other modules use to react when a signed document is final (issue 5 §4): a handler registered
+// for a subject type runs inside the transaction that completes the request (the seal signature, or the
+// leader's signature when no seal is needed), so e.g. a dossier becomes "processed" exactly when its
+// result is sealed. A handler that throws rolls the whole signature back: nothing is half-written.
+import type { Trx } from '../../database.ts';
+import type { SignatureRequest } from './signature-request.table.ts';
+
+export type SignatureRequestCompletedHandler = (trx: Trx, request: SignatureRequest) => Promise<void>;
+
+const handlers = new Map<string, SignatureRequestCompletedHandler[]>();
+
+/** Registers `handler` for requests of `subjectType`; returns a function that removes it (for tests). */
+export function onSignatureRequestCompleted(
+  subjectType: string,
+  handler: SignatureRequestCompletedHandler,
+): () => void {
+  const list = handlers.get(subjectType) ?? [];
+  list.push(handler);
+  handlers.set(subjectType, list);
+  return () => {
+    const current = handlers.get(subjectType) ?? [];
+    handlers.set(
+      subjectType,
+      current.filter((h) => h !== handler),
+    );
+  };
+}
+
+/** Runs the handlers of the request's subject type, in registration order, in the completing transaction. */
+export async function runCompletionHandlers(trx: Trx, request: SignatureRequest): Promise<void> {
+  for (const handler of handlers.get(request.subject_type) ?? []) {
+    await handler(trx, request);
+  }
+}
