@@ -1,15 +1,18 @@
 // Shared set-up of the dossier HTTP tests: a province defining a procedure, a commune adopting it, a
 // receptionist there, an app whose DATA_DIR (blobs) is a fresh temp folder, and real upload files.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
+import type { Db } from '../../src/database.ts';
 import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
 import { seedProcedures } from '../../src/modules/catalogue/catalogue-seed-data.ts';
 import { createProcedure } from '../../src/modules/catalogue/create-procedure.ts';
 import type { ProcedureContent } from '../../src/modules/catalogue/procedure.types.ts';
+import type { CitizenActor } from '../../src/modules/citizen-identity/citizen-actor.ts';
 import { issueApiToken } from '../../src/modules/identity/issue-api-token.ts';
 import type { Role } from '../../src/modules/identity/roles.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
@@ -111,5 +114,40 @@ export function applicantJson(phone = '0912345678') {
     address: 'Thôn 1, xã Thử',
     phone,
     email: 'nop@example.vn',
+  };
+}
+
+let citizenCount = 0;
+
+/** A citizen as the OIDC sign-in would have recorded them (the flow itself is tested in citizen-sign-in). */
+export async function makeCitizen(
+  db: Db,
+  options: { personalIdentifier?: string | null } = {},
+): Promise<CitizenActor> {
+  citizenCount++;
+  const personalIdentifier =
+    options.personalIdentifier === undefined
+      ? `0011900${String(process.pid % 1000).padStart(3, '0')}${String(citizenCount).padStart(2, '0')}`
+      : options.personalIdentifier;
+  const row = await db
+    .insertInto('citizens')
+    .values({
+      issuer: 'https://test.invalid',
+      subject: `test-citizen-${randomUUID()}`,
+      full_name: `Công Dân Thử ${citizenCount}`,
+      personal_identifier: personalIdentifier,
+      phone: '0912000111',
+      email: null,
+      last_signed_in_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    kind: 'citizen',
+    citizenId: row.id,
+    fullName: `Công Dân Thử ${citizenCount}`,
+    personalIdentifier,
+    phone: '0912000111',
+    email: null,
   };
 }

@@ -4,11 +4,11 @@ import type { DeadlineRule } from '../../lib/calendar/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
 import type { DocumentForm as CatalogueForm } from '../catalogue/procedure.types.ts';
-import type { StaffActor } from '../identity/actor.ts';
 import { findStaffName } from '../identity/find-staff-name.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import type { DocumentForm, ReceiptData } from '../receipts/receipt.types.ts';
-import { getDossier } from './get-dossier.ts';
+import type { Dossier } from './dossier.table.ts';
+import { type DossierViewer, getViewableDossier } from './get-viewable-dossier.ts';
 
 const FORMS: Record<CatalogueForm, DocumentForm> = {
   original: 'original',
@@ -41,22 +41,51 @@ function vietnamYear(at: Date): number {
   return new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
 }
 
+/** The receiving body as the forms' header prints it (BM.01, BM.03). */
+export async function receivingBodyOf(db: DbExecutor, unitId: string): Promise<ReceiptData['body']> {
+  const unit = await findUnitById(db, unitId);
+  const parent = unit?.parent_id ? await findUnitById(db, unit.parent_id) : undefined;
+  return {
+    ...(parent ? { superiorName: `UBND ${parent.name.toLocaleUpperCase('vi')}` } : {}),
+    name: unit?.name ?? '',
+    sealName: unit?.seal_name ?? '',
+    place: placeOf(parent?.name ?? unit?.name ?? ''),
+  };
+}
+
+/** The applicant block of the forms. */
+export function formApplicantOf(applicant: Dossier['applicant']): ReceiptData['applicant'] {
+  return {
+    name: applicant.fullName,
+    identifier: applicant.personalIdentifier,
+    address: applicant.address,
+    phone: applicant.phone,
+    ...(applicant.email ? { email: applicant.email } : {}),
+    ...(applicant.proxy
+      ? { proxy: { name: applicant.proxy.fullName, authorisation: applicant.proxy.authorisation } }
+      : {}),
+  };
+}
+
 /**
- * The receipt of a received dossier, for staff of its unit (NOT_FOUND otherwise, as getDossier). A refused
- * dossier has no receipt (INVALID_STATE): its form is the refusal, BM.03.
+ * The receipt of a received dossier, for staff of its unit or its owner (NOT_FOUND otherwise, as
+ * getViewableDossier). A refused dossier has no receipt (INVALID_STATE): its form is the refusal, BM.03;
+ * nor has an online dossier not yet accepted (status 1), which has no reception time or due date yet.
  */
 export async function getDossierReceipt(options: {
   db: DbExecutor;
-  actor: StaffActor;
+  actor: DossierViewer;
   code: string;
   publicUrl: string;
 }): Promise<ReceiptData> {
-  const { dossier } = await getDossier(options);
+  const { dossier } = await getViewableDossier({ db: options.db, viewer: options.actor, code: options.code });
   if (dossier.status === 3) {
     throw new AppError('INVALID_STATE', 'A refused dossier has no receipt.');
   }
+  if (dossier.status === 1) {
+    throw new AppError('INVALID_STATE', 'The dossier awaits acceptance: no receipt yet.');
+  }
   const unit = await findUnitById(options.db, dossier.unit_id);
-  const parent = unit?.parent_id ? await findUnitById(options.db, unit.parent_id) : undefined;
   const procedure = await findEffectiveProcedure({
     db: options.db,
     unitId: dossier.unit_id,
@@ -67,26 +96,11 @@ export async function getDossierReceipt(options: {
     ? await findStaffName({ db: options.db, staffId: dossier.received_by })
     : undefined;
   const seq = dossier.code.split('-').at(-1) ?? dossier.code;
-  const { applicant } = dossier;
   return {
-    body: {
-      ...(parent ? { superiorName: `UBND ${parent.name.toLocaleUpperCase('vi')}` } : {}),
-      name: unit?.name ?? '',
-      sealName: unit?.seal_name ?? '',
-      place: placeOf(parent?.name ?? unit?.name ?? ''),
-    },
+    body: await receivingBodyOf(options.db, dossier.unit_id),
     receiptNumber: seq,
     dossierCode: dossier.code,
-    applicant: {
-      name: applicant.fullName,
-      identifier: applicant.personalIdentifier,
-      address: applicant.address,
-      phone: applicant.phone,
-      ...(applicant.email ? { email: applicant.email } : {}),
-      ...(applicant.proxy
-        ? { proxy: { name: applicant.proxy.fullName, authorisation: applicant.proxy.authorisation } }
-        : {}),
-    },
+    applicant: formApplicantOf(dossier.applicant),
     procedureName: dossier.procedure_name,
     documents: dossier.documents.map((document) => {
       const required = procedure?.documents[document.index];

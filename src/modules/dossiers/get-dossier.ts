@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
+import type { Unit } from '../organisation/unit.table.ts';
 import { findDossierByCode, listStatusEvents } from './dossier.repository.ts';
 import type { Dossier, DossierStatusEvent } from './dossier.table.ts';
 
@@ -14,7 +15,7 @@ export async function getDossier(options: {
   db: DbExecutor;
   actor: StaffActor;
   code: string;
-}): Promise<{ dossier: Dossier; timeline: DossierStatusEvent[]; unitName: string }> {
+}): Promise<{ dossier: Dossier; timeline: DossierStatusEvent[]; unitName: string; unit: Unit }> {
   const dossier = await findDossierByCode(options.db, options.code);
   const unit = dossier ? await findUnitById(options.db, dossier.unit_id) : undefined;
   if (
@@ -24,5 +25,5 @@ export async function getDossier(options: {
   ) {
     throw new AppError('NOT_FOUND', 'No such dossier.');
   }
-  return { dossier, timeline: await listStatusEvents(options.db, dossier.id), unitName: unit.name };
+  return { dossier, timeline: await listStatusEvents(options.db, dossier.id), unitName: unit.name, unit };
 }
