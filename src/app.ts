@@ -36,6 +36,7 @@ import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuditPages } from './web/audit.routes.ts';
 import { registerDossierPages } from './web/dossier.routes.ts';
 import { registerLookupPages } from './web/lookup.routes.ts';
+import { registerOnlinePages } from './web/online.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { registerReceiptPages } from './web/receipt.routes.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
@@ -146,7 +147,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerDossierApiRoutes(app, { db, blobStore, lookupLimiter, limits: DEFAULT_UPLOAD_LIMITS });
   registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS });
   registerLookupPages(app, { db, kit, lookupLimiter });
-  registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl });
+  registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl, blobStore });
+  // Online submission and kiosk (issue 6 §3, intake area): the same pages under /cong-dan and /kiosk.
+  registerOnlinePages(app, {
+    db,
+    kit,
+    blobStore,
+    limits: DEFAULT_UPLOAD_LIMITS,
+    publicUrl: config.publicUrl,
+    base: '/cong-dan',
+  });
 
   await app.ready();
   return app;

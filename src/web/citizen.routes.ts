@@ -21,11 +21,14 @@ import {
 } from '../modules/citizen-identity/start-citizen-sign-in.ts';
 import { DEMO_CITIZENS } from '../modules/demo/demo-citizens.ts';
 import { abortDevLogin, finishDevLogin, getDevLogin } from '../modules/dev-oidc/dev-oidc-interaction.ts';
+import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.ts';
+import { listDossierDrafts } from '../modules/dossiers/list-dossier-drafts.ts';
 import { AppError } from '../platform/errors.ts';
 import { createRateLimiter } from '../platform/http/rate-limiter.ts';
 import type { PageKit } from './page-kit.ts';
 import { citizenDevLoginPage } from './pages/citizen-dev-login-page.ts';
 import { citizenHomePage, citizenLandingPage, citizenSignInFailedPage } from './pages/citizen-pages.ts';
+import { citizenDossierLists } from './pages/online-pages.ts';
 import { safeLocalPath } from './public.routes.ts';
 
 export interface CitizenPagesOptions {
@@ -91,7 +94,15 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
       }
       return kit.send(reply, ctx, {
         title: ctx.t('citizen.page.title'),
-        body: citizenHomePage(ctx, request.citizen),
+        body: citizenHomePage(
+          ctx,
+          request.citizen,
+          citizenDossierLists(ctx, {
+            base: '/cong-dan',
+            dossiers: await listCitizenDossiers({ db, citizen: request.citizen }),
+            drafts: await listDossierDrafts({ db, citizen: request.citizen }),
+          }),
+        ),
       });
     },
   );

@@ -1,7 +1,7 @@
 // Shared set-up of the dossier HTTP tests: a province defining a procedure, a commune adopting it, a
 // receptionist there, an app whose DATA_DIR (blobs) is a fresh temp folder, and real upload files.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,7 +69,7 @@ export const JPEG = Buffer.from(
 export async function setUpDossierTests() {
   const dataDir = mkdtempSync(join(tmpdir(), 'xaso-dossier-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
-  const { app, db } = await createTestApp({ config: testConfig({ DATA_DIR: dataDir }) });
+  const { app, db, config } = await createTestApp({ config: testConfig({ DATA_DIR: dataDir }) });
   const province = await makeUnit(db);
   const commune = await makeUnit(db, { parent: province });
   const found = seedProcedures({ householdBusinessFeeVnd: 100000 }).find(
@@ -104,7 +104,7 @@ export async function setUpDossierTests() {
     });
     return { ...staff, token: accessToken };
   }
-  return { app, db, dataDir, province, commune, content, staffWithToken };
+  return { app, db, config, dataDir, province, commune, content, staffWithToken };
 }
 
 export function applicantJson(phone = '0912345678') {
@@ -150,4 +150,31 @@ export async function makeCitizen(
     phone: '0912000111',
     email: null,
   };
+}
+
+export type Part = string | { filename: string; type: string; bytes: Buffer };
+
+/** A multipart/form-data body as a browser sends it (RFC 7578), empty file inputs included. */
+export function multipart(fields: Record<string, Part | Part[]>): { payload: Buffer; contentType: string } {
+  const boundary = `----xaso${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    for (const part of Array.isArray(value) ? value : [value]) {
+      if (typeof part === 'string') {
+        chunks.push(
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${part}\r\n`),
+        );
+      } else {
+        chunks.push(
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`,
+          ),
+          part.bytes,
+          Buffer.from('\r\n'),
+        );
+      }
+    }
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
