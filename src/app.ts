@@ -1,6 +1,7 @@
 // buildApp: registers the platform plugins and every module's routes on a Fastify instance. It does
 // not listen (fastify Testing guide: build is not listen); main.ts and tests decide that.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -35,6 +36,7 @@ import { createRateLimiter, type RateLimiter } from './platform/http/rate-limite
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuditPages } from './web/audit.routes.ts';
 import { registerDossierPages } from './web/dossier.routes.ts';
+import { registerKioskPages } from './web/kiosk.routes.ts';
 import { registerLookupPages } from './web/lookup.routes.ts';
 import { registerOnlinePages } from './web/online.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
@@ -156,6 +158,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     limits: DEFAULT_UPLOAD_LIMITS,
     publicUrl: config.publicUrl,
     base: '/cong-dan',
+  });
+  registerKioskPages(app, {
+    db,
+    kit,
+    blobStore,
+    limits: DEFAULT_UPLOAD_LIMITS,
+    publicUrl: config.publicUrl,
+    lookupLimiter,
+    script: readFileSync(new URL('./web/assets/kiosk.js', import.meta.url)),
   });
 
   await app.ready();

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../database.ts';
 import { assertLookupAllowed } from '../modules/dossiers/dossier.routes.ts';
+import { dossierCodeFromInput } from '../modules/dossiers/dossier-code.ts';
 import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.ts';
 import { lookupDossier, type PublicDossierView } from '../modules/dossiers/lookup-dossier.ts';
 import { isAppError } from '../platform/errors.ts';
@@ -44,7 +45,8 @@ export function registerLookupPages(
     async (request, reply) => {
       assertLookupAllowed(options.lookupLimiter, request.ip);
       const ctx = kit.context(request, reply);
-      const code = text(request.body?.code, 64);
+      // A scanner types the receipt's QR content (the lookup URL) just as well as a person types the code.
+      const code = dossierCodeFromInput(text(request.body?.code, 300));
       try {
         const view = await lookupDossier({
           db,

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/database.ts';
 import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
 import { seedProcedures } from '../../src/modules/catalogue/catalogue-seed-data.ts';
@@ -177,4 +178,24 @@ export function multipart(fields: Record<string, Part | Part[]>): { payload: Buf
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A dossier received at the counter over the API (status 2), for tests that need one; returns its code. */
+export async function receiveByApi(
+  app: FastifyInstance,
+  options: { token: string; unitId: string; phone?: string },
+): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { authorization: `Bearer ${options.token}` },
+    payload: {
+      unitId: options.unitId,
+      procedureCode: PROCEDURE_CODE,
+      applicant: applicantJson(options.phone),
+      documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }],
+    },
+  });
+  assert.equal(response.statusCode, 201, response.body);
+  return (response.json() as { code: string }).code;
 }

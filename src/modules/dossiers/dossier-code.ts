@@ -81,3 +81,19 @@ export function formatDossierCode(identifierCode: string, day: string, seq: numb
 
 /** A well-formed dossier code (before any lookup), so junk never reaches the database. */
 export const DOSSIER_CODE_PATTERN = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,9}$/;
+
+/**
+ * The dossier code in what a citizen typed or a scanner typed from the receipt's QR code (which holds the
+ * lookup URL, `…/tra-cuu?code=<code>`): the `code` parameter of a URL, else the text itself, trimmed.
+ */
+export function dossierCodeFromInput(input: string): string {
+  const text = input.trim();
+  if (/^https?:\/\//i.test(text)) {
+    try {
+      return (new URL(text).searchParams.get('code') ?? '').trim().toUpperCase();
+    } catch {
+      return '';
+    }
+  }
+  return text.toUpperCase();
+}

@@ -39,4 +39,14 @@ export const intakeEn = {
   'intake.awaiting.accept': 'Receive dossier',
   'intake.refusal.title': 'Refusal to receive (form 03)',
   'intake.kiosk.name': 'Kiosk',
+  'intake.kiosk.title': 'Public service kiosk',
+  'intake.kiosk.lead': 'Look a dossier up without signing in; sign in with VNeID to submit one.',
+  'intake.kiosk.scanLabel': 'Scan the QR code on the receipt or type the dossier code',
+  'intake.kiosk.scanHint': 'Hold the QR code to the scanner; the dossier code fills this field.',
+  'intake.kiosk.camera': 'Scan with the camera',
+  'intake.kiosk.signInHint': 'Sign in with your electronic identity to submit a dossier at the kiosk.',
+  'intake.kiosk.finish': 'Finish and sign out',
+  'intake.kiosk.again': 'Look up another dossier',
+  'intake.kiosk.idleWarning':
+    'The kiosk returns to its start screen in 30 seconds. Touch the screen to continue.',
 } as const satisfies Record<keyof typeof intakeVi, string>;

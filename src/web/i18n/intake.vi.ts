@@ -36,4 +36,13 @@ export const intakeVi = {
   'intake.awaiting.accept': 'Tiếp nhận hồ sơ',
   'intake.refusal.title': 'Phiếu từ chối tiếp nhận (mẫu 03)',
   'intake.kiosk.name': 'Ki-ốt',
+  'intake.kiosk.title': 'Ki-ốt dịch vụ công',
+  'intake.kiosk.lead': 'Tra cứu hồ sơ không cần đăng nhập; đăng nhập VNeID để nộp hồ sơ.',
+  'intake.kiosk.scanLabel': 'Quét mã QR trên giấy tiếp nhận hoặc nhập mã hồ sơ',
+  'intake.kiosk.scanHint': 'Đưa mã QR vào máy quét; mã hồ sơ sẽ tự điền vào ô này.',
+  'intake.kiosk.camera': 'Quét bằng camera',
+  'intake.kiosk.signInHint': 'Đăng nhập bằng tài khoản định danh điện tử để nộp hồ sơ tại ki-ốt.',
+  'intake.kiosk.finish': 'Kết thúc và đăng xuất',
+  'intake.kiosk.again': 'Tra cứu hồ sơ khác',
+  'intake.kiosk.idleWarning': 'Ki-ốt sẽ trở về màn hình đầu sau 30 giây. Chạm vào màn hình để tiếp tục.',
 } as const;
