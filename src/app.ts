@@ -29,6 +29,7 @@ import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
 import { registerSigningRoutes } from './modules/signing/signing.routes.ts';
 import { createFileSystemBlobStore } from './platform/blob-store/file-system-blob-store.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
+import { registerCompression } from './platform/http/compression.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
@@ -117,6 +118,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const signInLimiter = createRateLimiter({ limit: 10, windowSeconds: 60 });
 
   registerSecurityHeaders(app, { isHttps });
+  // Text responses compressed for weak connections (issue 6, intake area); streams and PDFs untouched.
+  registerCompression(app);
   registerMetrics(app);
   registerErrorHandler(app, { renderPage: createPageErrorRenderer(kit) });
   // Citizen sign-in (issue 6): the bundled DEVELOPMENT provider only when no OIDC_ISSUER is configured;
