@@ -67,10 +67,11 @@ export const JPEG = Buffer.from(
   'base64',
 );
 
-export async function setUpDossierTests() {
+/** `env` adds to the test configuration (e.g. PUBLIC_URL for a browser test on a known port). */
+export async function setUpDossierTests(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'xaso-dossier-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
-  const { app, db, config } = await createTestApp({ config: testConfig({ DATA_DIR: dataDir }) });
+  const { app, db, config } = await createTestApp({ config: testConfig({ DATA_DIR: dataDir, ...env }) });
   const province = await makeUnit(db);
   const commune = await makeUnit(db, { parent: province });
   const found = seedProcedures({ householdBusinessFeeVnd: 100000 }).find(
