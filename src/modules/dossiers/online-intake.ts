@@ -25,6 +25,7 @@ export async function findOnlineProcedure(
   }
   const procedure = await findEffectiveProcedure({
     db,
+    units,
     unitId: units.unit.id,
     code: options.procedureCode,
     at: options.at,

@@ -67,6 +67,7 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
   const receivedAt = options.now ?? new Date();
   const procedure = await findEffectiveProcedure({
     db,
+    units,
     unitId: unit.id,
     code: options.procedureCode,
     at: receivedAt,
