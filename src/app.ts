@@ -1,6 +1,7 @@
 // buildApp: registers the platform plugins and every module's routes on a Fastify instance. It does
 // not listen (fastify Testing guide: build is not listen); main.ts and tests decide that.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -29,6 +30,7 @@ import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
 import { registerSigningRoutes } from './modules/signing/signing.routes.ts';
 import { createFileSystemBlobStore } from './platform/blob-store/file-system-blob-store.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
+import { registerCompression } from './platform/http/compression.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
@@ -37,7 +39,9 @@ import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuditPages } from './web/audit.routes.ts';
 import { registerAuditHistoryPages } from './web/audit-history.routes.ts';
 import { registerDossierPages } from './web/dossier.routes.ts';
+import { registerKioskPages } from './web/kiosk.routes.ts';
 import { registerLookupPages } from './web/lookup.routes.ts';
+import { registerOnlinePages } from './web/online.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { registerReceiptPages } from './web/receipt.routes.ts';
 import { registerSignatureRequestPages } from './web/signature-requests.routes.ts';
@@ -118,6 +122,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const signInLimiter = createRateLimiter({ limit: 10, windowSeconds: 60 });
 
   registerSecurityHeaders(app, { isHttps });
+  // Text responses compressed for weak connections (issue 6, intake area); streams and PDFs untouched.
+  registerCompression(app);
   registerMetrics(app);
   registerErrorHandler(app, { renderPage: createPageErrorRenderer(kit) });
   // Citizen sign-in (issue 6): the bundled DEVELOPMENT provider only when no OIDC_ISSUER is configured;
@@ -154,7 +160,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerDossierApiRoutes(app, { db, blobStore, lookupLimiter, limits: DEFAULT_UPLOAD_LIMITS });
   registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS, logVerifier });
   registerLookupPages(app, { db, kit, lookupLimiter, logVerifier });
-  registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl });
+  registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl, blobStore });
   // Signing in the product (issue 5 §4-5): signature requests, the leader's and the clerk's queues, and
   // the public verification pages; signed PDFs live in the same blob store.
   registerSignatureRequestPages(app, {
@@ -165,6 +171,24 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publicUrl: config.publicUrl,
   });
   registerVerificationPages(app, { db, kit, blobStore });
+  // Online submission and kiosk (issue 6 §3, intake area): the same pages under /cong-dan and /kiosk.
+  registerOnlinePages(app, {
+    db,
+    kit,
+    blobStore,
+    limits: DEFAULT_UPLOAD_LIMITS,
+    publicUrl: config.publicUrl,
+    base: '/cong-dan',
+  });
+  registerKioskPages(app, {
+    db,
+    kit,
+    blobStore,
+    limits: DEFAULT_UPLOAD_LIMITS,
+    publicUrl: config.publicUrl,
+    lookupLimiter,
+    script: readFileSync(new URL('./web/assets/kiosk.js', import.meta.url)),
+  });
 
   await app.ready();
   return app;

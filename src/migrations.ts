@@ -8,6 +8,7 @@ import * as catalogue from './modules/catalogue/migrations/0005-catalogue.ts';
 import * as citizens from './modules/citizen-identity/migrations/0001-citizens.ts';
 import * as devOidcKeys from './modules/dev-oidc/migrations/0001-dev-oidc-keys.ts';
 import * as dossiers from './modules/dossiers/migrations/0008-dossiers.ts';
+import * as dossiersOnline from './modules/dossiers/migrations/0010-dossiers-online.ts';
 import * as staff from './modules/identity/migrations/0001-staff.ts';
 import * as notifications from './modules/notifications/migrations/0012-notifications.ts';
 import * as units from './modules/organisation/migrations/0001-units.ts';
@@ -26,5 +27,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-dossiers-intake': dossiers,
   '0008-signing-pki-credentials': signing,
   '0009-signing-signature-requests': signatureRequests,
+  '0010-dossiers-online': dossiersOnline,
   '0012-notifications': notifications,
 };

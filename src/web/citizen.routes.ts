@@ -1,6 +1,6 @@
 // Citizen pages (issue 6 §3 "Online"): sign-in with OpenID Connect, the citizen's page, sign-out, and, when
 // no external issuer is configured, the bundled development provider's login page.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { Config } from '../config.ts';
 import type { Db } from '../database.ts';
@@ -21,11 +21,14 @@ import {
 } from '../modules/citizen-identity/start-citizen-sign-in.ts';
 import { DEMO_CITIZENS } from '../modules/demo/demo-citizens.ts';
 import { abortDevLogin, finishDevLogin, getDevLogin } from '../modules/dev-oidc/dev-oidc-interaction.ts';
+import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.ts';
+import { listDossierDrafts } from '../modules/dossiers/list-dossier-drafts.ts';
 import { AppError } from '../platform/errors.ts';
 import { createRateLimiter } from '../platform/http/rate-limiter.ts';
 import type { PageKit } from './page-kit.ts';
 import { citizenDevLoginPage } from './pages/citizen-dev-login-page.ts';
 import { citizenHomePage, citizenLandingPage, citizenSignInFailedPage } from './pages/citizen-pages.ts';
+import { citizenDossierLists } from './pages/online-pages.ts';
 import { safeLocalPath } from './public.routes.ts';
 
 export interface CitizenPagesOptions {
@@ -35,6 +38,19 @@ export interface CitizenPagesOptions {
   readonly oidcClient: CitizenOidcClient;
   /** The bundled development provider, when no external issuer is configured. */
   readonly devProvider: Provider | undefined;
+}
+
+/** Ends the request's citizen session (when there is one) and clears its cookie: the page sign-outs. */
+export async function signOutCitizen(db: Db, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.citizen && request.citizenSessionHash) {
+    await endCitizenSession({
+      db,
+      citizen: request.citizen,
+      sessionHash: request.citizenSessionHash,
+      requestId: request.id,
+    });
+  }
+  reply.clearCookie(CITIZEN_SESSION_COOKIE, { path: '/' });
 }
 
 export function registerCitizenPages(app: FastifyInstance, options: CitizenPagesOptions): void {
@@ -91,7 +107,15 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
       }
       return kit.send(reply, ctx, {
         title: ctx.t('citizen.page.title'),
-        body: citizenHomePage(ctx, request.citizen),
+        body: citizenHomePage(
+          ctx,
+          request.citizen,
+          citizenDossierLists(ctx, {
+            base: '/cong-dan',
+            dossiers: await listCitizenDossiers({ db, citizen: request.citizen }),
+            drafts: await listDossierDrafts({ db, citizen: request.citizen }),
+          }),
+        ),
       });
     },
   );
@@ -143,15 +167,7 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
   });
 
   app.post('/cong-dan/dang-xuat', { schema: { hide: true } }, async (request, reply) => {
-    if (request.citizen && request.citizenSessionHash) {
-      await endCitizenSession({
-        db,
-        citizen: request.citizen,
-        sessionHash: request.citizenSessionHash,
-        requestId: request.id,
-      });
-    }
-    reply.clearCookie(CITIZEN_SESSION_COOKIE, { path: '/' });
+    await signOutCitizen(db, request, reply);
     return reply.redirect('/cong-dan?notice=signedOut', 303);
   });
 

@@ -6,10 +6,13 @@ import type { Db } from '../database.ts';
 import type { NoteVerifier } from '../lib/tlog/index.ts';
 import { findEffectiveProcedure } from '../modules/catalogue/find-effective-procedure.ts';
 import { listProcedures } from '../modules/catalogue/list-procedures.ts';
+import { acceptOnlineDossier } from '../modules/dossiers/accept-online-dossier.ts';
 import type { UploadLimits } from '../modules/dossiers/check-upload.ts';
 import { getDossier } from '../modules/dossiers/get-dossier.ts';
 import { getDossierHistory } from '../modules/dossiers/get-dossier-history.ts';
+import { listOnlineDossiersAwaiting } from '../modules/dossiers/list-online-dossiers-awaiting.ts';
 import { receiveDossier } from '../modules/dossiers/receive-dossier.ts';
+import { refuseOnlineDossier } from '../modules/dossiers/refuse-online-dossier.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { canAnywhere, scopesFor } from '../modules/identity/permissions.ts';
 import { listDossierNotifications } from '../modules/notifications/list-dossier-notifications.ts';
@@ -18,7 +21,9 @@ import { AppError, isAppError } from '../platform/errors.ts';
 import { staffProofHref } from './audit-history.routes.ts';
 import { auditHistory, proofLabel } from './components/audit-history.ts';
 import { html } from './html.ts';
+import { documentIndexesOf, filesOf, formText } from './multipart-form.ts';
 import type { PageKit } from './page-kit.ts';
+import { awaitingPage } from './pages/dossier-awaiting-page.ts';
 import {
   COUNTER_TEXT_FIELDS,
   type CounterFormValues,
@@ -28,14 +33,8 @@ import {
 import { dossierPage } from './pages/dossier-page.ts';
 
 type Body = Record<string, unknown>;
-const text = (value: unknown, max = 500) => (typeof value === 'string' ? value.slice(0, max) : undefined);
+const text = formText;
 const FORM_PROBLEMS = ['VALIDATION_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'];
-
-/** The files of one `file-<n>` field: a browser sends an empty part for an empty file input. */
-function filesOf(value: unknown): Uint8Array[] {
-  const all = Array.isArray(value) ? value : [value];
-  return all.filter((v): v is Buffer => Buffer.isBuffer(v) && v.length > 0).map((b) => new Uint8Array(b));
-}
 
 export function registerDossierPages(
   app: FastifyInstance,
@@ -103,10 +102,7 @@ export function registerDossierPages(
       const body = (request.body ?? {}) as Body;
       const unitId = text(body.unit, 64) ?? '';
       const procedureCode = text(body.procedure, 40) ?? '';
-      const documentIndexes = Object.keys(body)
-        .map((key) => /^doc-(\d{1,3})$/.exec(key)?.[1])
-        .filter((n): n is string => n !== undefined)
-        .map(Number);
+      const documentIndexes = documentIndexesOf(body);
       const values: CounterFormValues = {
         ...Object.fromEntries(COUNTER_TEXT_FIELDS.map((k) => [k, text(body[k], 2000)])),
         documents: documentIndexes,
@@ -158,6 +154,68 @@ export function registerDossierPages(
       }
     });
   });
+
+  // Online dossiers awaiting a receptionist (issue 6 §3 "Online"): the list, then accept or refuse.
+  app.get('/ho-so/truc-tuyen', { schema: { hide: true } }, async (request, reply) => {
+    const actor = requireStaff(request);
+    if (!canAnywhere(actor, 'dossier.receive')) {
+      throw new AppError('FORBIDDEN', 'Receiving dossiers needs the receptionist role.');
+    }
+    const ctx = kit.context(request, reply);
+    return kit.send(reply, ctx, {
+      title: ctx.t('intake.awaiting.title'),
+      body: awaitingPage(ctx, await listOnlineDossiersAwaiting({ db, actor })),
+    });
+  });
+
+  app.post<{ Params: { code: string } }>(
+    '/ho-so/:code/tiep-nhan',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const actor = requireStaff(request);
+      const { code } = await acceptOnlineDossier({
+        db,
+        actor,
+        requestId: request.id,
+        code: request.params.code,
+      });
+      return reply.redirect(`/ho-so/${encodeURIComponent(code)}?moi=1`, 303);
+    },
+  );
+
+  app.post<{ Params: { code: string }; Body: Body }>(
+    '/ho-so/:code/tu-choi',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const actor = requireStaff(request);
+      const reasons = text(request.body?.refusalReasons, 2000) ?? '';
+      try {
+        const { code } = await refuseOnlineDossier({
+          db,
+          actor,
+          requestId: request.id,
+          code: request.params.code,
+          reasons,
+        });
+        return reply.redirect(`/ho-so/${encodeURIComponent(code)}?moi=1`, 303);
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') {
+          throw error;
+        }
+        const found = await getDossier({ db, actor, code: request.params.code, requestId: request.id });
+        const ctx = kit.context(request, reply);
+        return kit.send(reply, ctx, {
+          title: `${ctx.t('dossier.title')} ${found.dossier.code}`,
+          status: error.status,
+          body: dossierPage(ctx, {
+            ...found,
+            isJustReceived: false,
+            refusalError: error.fields?.refusalReasons,
+          }),
+        });
+      }
+    },
+  );
 
   app.get<{ Params: { code: string }; Querystring: Record<string, unknown> }>(
     '/ho-so/:code',

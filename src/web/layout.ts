@@ -2,6 +2,7 @@ import { canAnywhere, type Permission } from '../modules/identity/permissions.ts
 import { notificationBanner } from './components/content.ts';
 import { csrfField } from './components/form.ts';
 import { type HtmlValue, html, type SafeHtml } from './html.ts';
+import { isKioskPath, KIOSK_IDLE_SECONDS } from './kiosk-session.ts';
 import type { PageContext } from './page-context.ts';
 
 export const STYLESHEET_PATH = '/assets/xaso.css';
@@ -32,12 +33,21 @@ function signingLinks(ctx: PageContext, link: (href: string, label: string) => S
     ${may('unit.configure') ? link('/admin/certificates', t('nav.certificates')) : ''}`;
 }
 
+// Kiosk mode (issue 6 §3, intake area): the pages under /kiosk go back to /kiosk after inactivity, by a
+// meta refresh without JavaScript (inside <noscript>, so a scripted page keeps the typed form and warns
+// first, WCAG 2.2.1), and load the small kiosk script (inactivity timer, camera QR scanning).
+function kioskHead(): SafeHtml {
+  return html`<noscript><meta http-equiv="refresh" content="${KIOSK_IDLE_SECONDS + 5};url=/kiosk"></noscript>
+<script src="/assets/kiosk.js" defer></script>`;
+}
+
 /** The page shell: skip link, header with navigation and language switch, main, footer. */
 export function layout(
   ctx: PageContext,
   options: { title: string; body: HtmlValue; flash?: string | undefined },
 ): SafeHtml {
   const { t, actor } = ctx;
+  const isKiosk = isKioskPath(ctx.path);
   const otherLocale = ctx.locale === 'vi' ? 'en' : 'vi';
   return html`<!DOCTYPE html>
 <html lang="${ctx.locale}">
@@ -46,8 +56,9 @@ export function layout(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} – ${t('site.name')}</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
+${isKiosk ? kioskHead() : ''}
 </head>
-<body>
+<body${isKiosk ? html` class="kiosk" data-kiosk-idle="${KIOSK_IDLE_SECONDS}" data-kiosk-warning="${t('intake.kiosk.idleWarning')}"` : ''}>
 <a class="skip-link" href="#main">${t('site.skipToContent')}</a>
 <header class="header">
   <div class="container header__inner">

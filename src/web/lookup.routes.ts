@@ -5,6 +5,7 @@ import type { Db } from '../database.ts';
 import type { NoteVerifier } from '../lib/tlog/index.ts';
 import type { CitizenActor } from '../modules/citizen-identity/citizen-actor.ts';
 import { assertLookupAllowed } from '../modules/dossiers/dossier.routes.ts';
+import { dossierCodeFromInput } from '../modules/dossiers/dossier-code.ts';
 import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.ts';
 import { lookupDossier, type PublicDossierView } from '../modules/dossiers/lookup-dossier.ts';
 import { lookupDossierHistory } from '../modules/dossiers/lookup-dossier-history.ts';
@@ -83,7 +84,8 @@ export function registerLookupPages(
     async (request, reply) => {
       assertLookupAllowed(options.lookupLimiter, request.ip);
       const ctx = kit.context(request, reply);
-      const code = text(request.body?.code, 64);
+      // A scanner types the receipt's QR content (the lookup URL) just as well as a person types the code.
+      const code = dossierCodeFromInput(text(request.body?.code, 300));
       try {
         const phone = text(request.body?.phone, 8);
         const view = await lookupDossier({ db, code, phoneLast4: phone, citizen: request.citizen });

@@ -31,6 +31,14 @@ export function createPageErrorRenderer(kit: PageKit) {
     ) {
       return reply.redirect(`/cong-dan?next=${encodeURIComponent(request.url)}`, 303);
     }
+    // Kiosk pages (intake area) go back to the kiosk's start, where a citizen signs in.
+    if (
+      (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') &&
+      request.method === 'GET' &&
+      request.url.startsWith('/kiosk/')
+    ) {
+      return reply.redirect('/kiosk', 303);
+    }
     if ((error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED') && request.method === 'GET') {
       const notice = error.code === 'SESSION_EXPIRED' ? '&notice=expired' : '';
       return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}${notice}`, 303);

@@ -1,40 +1,19 @@
 // The counter pages (issue 6 §3): a receptionist finds the procedure, fills in the form with scans
 // (multipart, no JavaScript), receives, and lands on the printable dossier page. Authorisation per action.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { makeStaff } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
-import { minimalPdf, minimalPng, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
+import {
+  minimalPdf,
+  minimalPng,
+  multipart,
+  type Part,
+  PROCEDURE_CODE,
+  setUpDossierTests,
+} from './dossier-setup.ts';
 
 const { app, db, commune, province } = await setUpDossierTests();
-
-type Part = string | { filename: string; type: string; bytes: Buffer };
-
-/** A multipart/form-data body as a browser sends it (RFC 7578), empty file inputs included. */
-function multipart(fields: Record<string, Part | Part[]>): { payload: Buffer; contentType: string } {
-  const boundary = `----xaso${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    for (const part of Array.isArray(value) ? value : [value]) {
-      if (typeof part === 'string') {
-        chunks.push(
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${part}\r\n`),
-        );
-      } else {
-        chunks.push(
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`,
-          ),
-          part.bytes,
-          Buffer.from('\r\n'),
-        );
-      }
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 let address = 0;
 async function signedIn(role: 'receptionist' | 'specialist', unit = commune): Promise<PageClient> {

@@ -1,16 +1,19 @@
 // Shared set-up of the dossier HTTP tests: a province defining a procedure, a commune adopting it, a
 // receptionist there, an app whose DATA_DIR (blobs) is a fresh temp folder, and real upload files.
 import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { crc32, deflateSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../src/database.ts';
 import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
 import { seedProcedures } from '../../src/modules/catalogue/catalogue-seed-data.ts';
 import { createProcedure } from '../../src/modules/catalogue/create-procedure.ts';
 import type { ProcedureContent } from '../../src/modules/catalogue/procedure.types.ts';
+import type { CitizenActor } from '../../src/modules/citizen-identity/citizen-actor.ts';
 import { issueApiToken } from '../../src/modules/identity/issue-api-token.ts';
 import type { Role } from '../../src/modules/identity/roles.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
@@ -64,10 +67,11 @@ export const JPEG = Buffer.from(
   'base64',
 );
 
-export async function setUpDossierTests() {
+/** `env` adds to the test configuration (e.g. PUBLIC_URL for a browser test on a known port). */
+export async function setUpDossierTests(env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'xaso-dossier-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
-  const { app, db } = await createTestApp({ config: testConfig({ DATA_DIR: dataDir }) });
+  const { app, db, config } = await createTestApp({ config: testConfig({ DATA_DIR: dataDir, ...env }) });
   const province = await makeUnit(db);
   const commune = await makeUnit(db, { parent: province });
   const found = seedProcedures({ householdBusinessFeeVnd: 100000 }).find(
@@ -118,7 +122,7 @@ export async function setUpDossierTests() {
     assert.equal(response.statusCode, 201, response.body);
     return response.json() as { id: string; code: string };
   }
-  return { app, db, dataDir, province, commune, content, staffWithToken, receiveThroughApi };
+  return { app, db, config, dataDir, province, commune, content, staffWithToken, receiveThroughApi };
 }
 
 export function applicantJson(phone = '0912345678') {
@@ -134,7 +138,7 @@ export function applicantJson(phone = '0912345678') {
 /** Receives a dossier of PROCEDURE_CODE through the API with one scanned document; its id and code. */
 export async function receiveByApi(
   app: FastifyInstance,
-  options: { token: string; unitId: string; applicant?: Record<string, unknown> },
+  options: { token: string; unitId: string; applicant?: Record<string, unknown>; phone?: string },
 ): Promise<{ id: string; code: string }> {
   const response = await app.inject({
     method: 'POST',
@@ -143,10 +147,72 @@ export async function receiveByApi(
     payload: {
       unitId: options.unitId,
       procedureCode: PROCEDURE_CODE,
-      applicant: options.applicant ?? applicantJson(),
+      applicant: options.applicant ?? applicantJson(options.phone),
       documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }],
     },
   });
   assert.equal(response.statusCode, 201, response.body);
   return response.json() as { id: string; code: string };
+}
+
+let citizenCount = 0;
+
+/** A citizen as the OIDC sign-in would have recorded them (the flow itself is tested in citizen-sign-in). */
+export async function makeCitizen(
+  db: Db,
+  options: { personalIdentifier?: string | null } = {},
+): Promise<CitizenActor> {
+  citizenCount++;
+  const personalIdentifier =
+    options.personalIdentifier === undefined
+      ? `0011900${String(process.pid % 1000).padStart(3, '0')}${String(citizenCount).padStart(2, '0')}`
+      : options.personalIdentifier;
+  const row = await db
+    .insertInto('citizens')
+    .values({
+      issuer: 'https://test.invalid',
+      subject: `test-citizen-${randomUUID()}`,
+      full_name: `Công Dân Thử ${citizenCount}`,
+      personal_identifier: personalIdentifier,
+      phone: '0912000111',
+      email: null,
+      last_signed_in_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    kind: 'citizen',
+    citizenId: row.id,
+    fullName: `Công Dân Thử ${citizenCount}`,
+    personalIdentifier,
+    phone: '0912000111',
+    email: null,
+  };
+}
+
+export type Part = string | { filename: string; type: string; bytes: Buffer };
+
+/** A multipart/form-data body as a browser sends it (RFC 7578), empty file inputs included. */
+export function multipart(fields: Record<string, Part | Part[]>): { payload: Buffer; contentType: string } {
+  const boundary = `----xaso${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    for (const part of Array.isArray(value) ? value : [value]) {
+      if (typeof part === 'string') {
+        chunks.push(
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${part}\r\n`),
+        );
+      } else {
+        chunks.push(
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`,
+          ),
+          part.bytes,
+          Buffer.from('\r\n'),
+        );
+      }
+    }
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }

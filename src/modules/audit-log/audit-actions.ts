@@ -123,6 +123,15 @@ export const AUDIT_ACTIONS = {
   'signature_request.cancelled': 'signature_request',
   /** A unit administrator removed a signer's TOTP authenticator (lost phone); they must enrol again. */
   'signing.totp_reset': 'staff',
+  // Online submission and its acceptance (issue 6 §3 "Online", intake area); no personal data in details.
+  /** A citizen saved (created or updated) a draft of an online dossier, with its scans. */
+  'dossier.draft_saved': 'dossier_draft',
+  /** A citizen deleted a draft (a submitted draft goes with `dossier.submitted`, which names it). */
+  'dossier.draft_deleted': 'dossier_draft',
+  /** A citizen submitted a dossier online (or at a kiosk): it got its code and status 1, awaiting acceptance. */
+  'dossier.submitted': 'dossier',
+  /** A receptionist accepted an online dossier: status 1 → 2, due date computed from the acceptance. */
+  'dossier.accepted': 'dossier',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

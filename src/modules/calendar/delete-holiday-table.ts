@@ -5,6 +5,7 @@ import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
 import { deleteHolidayTableRow } from './calendar.repository.ts';
 import { getUnit } from './unit-ancestry.ts';
+import { invalidateWorkingCalendars } from './working-calendar-cache.ts';
 
 /**
  * Removes a unit's official holiday table for a year: the units below fall back to the table of a unit
@@ -36,4 +37,5 @@ export async function deleteHolidayTable(options: {
       details: { year: options.year },
     });
   });
+  invalidateWorkingCalendars(options.db);
 }

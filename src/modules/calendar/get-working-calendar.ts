@@ -9,6 +9,7 @@ import {
 import type { Unit } from '../organisation/unit.table.ts';
 import { listHolidayTablesOfUnits, listOfficeHoursOfUnits } from './calendar.repository.ts';
 import { ancestryOf, getUnit, nearest } from './unit-ancestry.ts';
+import { cachedPerUnit } from './working-calendar-cache.ts';
 
 export interface WorkingCalendar {
   readonly unit: Unit;
@@ -33,6 +34,14 @@ export async function getWorkingCalendar(options: {
   db: DbExecutor;
   unitId: string;
 }): Promise<WorkingCalendar> {
+  // Inside a transaction read afresh (the caller may have just changed the calendar); else the cache.
+  if (options.db.isTransaction) {
+    return loadWorkingCalendar(options);
+  }
+  return cachedPerUnit(options.db, options.unitId, () => loadWorkingCalendar(options));
+}
+
+async function loadWorkingCalendar(options: { db: DbExecutor; unitId: string }): Promise<WorkingCalendar> {
   const unit = await getUnit(options.db, options.unitId);
   const ancestry = ancestryOf(unit);
   const [tableRows, hourRows] = await Promise.all([

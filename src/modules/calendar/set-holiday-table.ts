@@ -7,6 +7,7 @@ import { assertCan } from '../identity/permissions.ts';
 import { upsertHolidayTable } from './calendar.repository.ts';
 import { withCalendarErrors } from './calendar-error.ts';
 import { getUnit } from './unit-ancestry.ts';
+import { invalidateWorkingCalendars } from './working-calendar-cache.ts';
 
 export interface SetHolidayTableOptions {
   readonly db: Db;
@@ -70,4 +71,5 @@ export async function setHolidayTable(options: SetHolidayTableOptions): Promise<
       details: { year: options.table.year, daysOff: options.table.daysOff.length },
     });
   });
+  invalidateWorkingCalendars(options.db);
 }

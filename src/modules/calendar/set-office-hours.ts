@@ -6,6 +6,7 @@ import { assertCan } from '../identity/permissions.ts';
 import { deleteOfficeHoursRow, upsertOfficeHours } from './calendar.repository.ts';
 import { withCalendarErrors } from './calendar-error.ts';
 import { getUnit } from './unit-ancestry.ts';
+import { invalidateWorkingCalendars } from './working-calendar-cache.ts';
 
 /**
  * Sets a unit's office hours (DOMAIN.md "Deadlines": 07:00–11:30 and 13:30–17:00 by default; Saturday
@@ -44,4 +45,5 @@ export async function setOfficeHours(options: {
       ...(hours ? { state: hours } : {}),
     });
   });
+  invalidateWorkingCalendars(options.db);
 }

@@ -1,7 +1,8 @@
 // Where a unit sits for the catalogue: procedures are defined by the province above it (or itself) and
 // adopted by the commune or ward above it (or itself; a one-stop centre belongs to its commune).
+
 import type { DbExecutor } from '../../database.ts';
-import { findUnitById, findUnitsByIds } from '../organisation/unit.repository.ts';
+import { listUnitWithAncestors } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 
 export interface CatalogueUnits {
@@ -27,12 +28,17 @@ export async function findCatalogueUnits(
   db: DbExecutor,
   unitId: string,
 ): Promise<CatalogueUnits | undefined> {
-  const unit = isUuid(unitId) ? await findUnitById(db, unitId) : undefined;
+  if (!isUuid(unitId)) {
+    return undefined;
+  }
+  // The unit and its ancestors (the ids in its materialised path) in one round trip: intake asks this first.
+  const rows = await listUnitWithAncestors(db, unitId);
+  const byId = new Map(rows.map((u) => [u.id, u]));
+  const unit = byId.get(unitId);
   if (!unit) {
     return undefined;
   }
   const ids = unit.path.split('/').filter(Boolean);
-  const byId = new Map((await findUnitsByIds(db, ids)).map((u) => [u.id, u]));
   // Nearest first: the unit itself, then its parent, up to the root.
   const chain = ids
     .reverse()

@@ -1,7 +1,8 @@
 import type { DbExecutor } from '../../database.ts';
-import { findCatalogueUnits } from './catalogue-units.ts';
+import { type CatalogueUnits, findCatalogueUnits } from './catalogue-units.ts';
 import { toEffectiveProcedure } from './effective-procedure.ts';
-import { findProcedure, listAdoptionsInForce, listVersions } from './procedure.repository.ts';
+import { findProcedureForResolution, listAdoptionsInForce, listVersions } from './procedure.repository.ts';
+import type { ProcedureAdoption, ProcedureVersion } from './procedure.table.ts';
 import type { EffectiveProcedure } from './procedure.types.ts';
 import { vietnamDate } from './vietnam-date.ts';
 
@@ -16,21 +17,30 @@ export async function findEffectiveProcedure(options: {
   unitId: string;
   code: string;
   at: Date;
+  /** The unit's place in the tree when the caller has it already (findCatalogueUnits of `unitId`). */
+  units?: CatalogueUnits | undefined;
 }): Promise<EffectiveProcedure | undefined> {
-  const units = await findCatalogueUnits(options.db, options.unitId);
+  const units = options.units ?? (await findCatalogueUnits(options.db, options.unitId));
   if (!units?.province) {
     return undefined;
   }
-  const procedure = await findProcedure(options.db, units.province.id, options.code);
-  if (!procedure) {
+  const date = vietnamDate(options.at);
+  const found = await findProcedureForResolution(options.db, {
+    provinceId: units.province.id,
+    code: options.code,
+    adopterId: units.adopter?.id,
+    date,
+  });
+  if (!found) {
     return undefined;
   }
-  return resolveEffectiveProcedure(options.db, {
-    procedureId: procedure.id,
-    code: procedure.code,
+  return effectiveAt({
+    code: found.procedure.code,
+    versions: found.versions,
+    adoption: found.adoption,
     province: units.province,
     adopterId: units.adopter?.id,
-    at: options.at,
+    date,
   });
 }
 
@@ -47,23 +57,31 @@ export async function resolveEffectiveProcedure(
 ): Promise<EffectiveProcedure | undefined> {
   const date = vietnamDate(o.at);
   const versions = await listVersions(db, o.procedureId);
-  const index = versions.findLastIndex((v) => v.effective_from <= date);
-  const version = versions[index];
-  if (!version) {
+  const adoption = o.adopterId
+    ? (await listAdoptionsInForce(db, { unitId: o.adopterId, date, procedureId: o.procedureId }))[0]
+    : undefined;
+  return effectiveAt({ ...o, versions, adoption, date });
+}
+
+/** Of the versions (in order), the one in force on `date`; with an adopter, only if its adoption is on. */
+function effectiveAt(o: {
+  code: string;
+  versions: readonly ProcedureVersion[];
+  adoption: ProcedureAdoption | undefined;
+  province: { id: string; name: string };
+  adopterId: string | undefined;
+  date: string;
+}): EffectiveProcedure | undefined {
+  const index = o.versions.findLastIndex((v) => v.effective_from <= o.date);
+  const version = o.versions[index];
+  if (!version || (o.adopterId && !o.adoption?.is_adopted)) {
     return undefined;
-  }
-  let adoption: Awaited<ReturnType<typeof listAdoptionsInForce>>[number] | undefined;
-  if (o.adopterId) {
-    [adoption] = await listAdoptionsInForce(db, { unitId: o.adopterId, date, procedureId: o.procedureId });
-    if (!adoption?.is_adopted) {
-      return undefined;
-    }
   }
   return toEffectiveProcedure({
     code: o.code,
     version,
-    nextVersion: versions[index + 1],
+    nextVersion: o.versions[index + 1],
     province: o.province,
-    adoption,
+    adoption: o.adopterId ? o.adoption : undefined,
   });
 }

@@ -130,6 +130,44 @@ export async function listAdoptions(
 }
 
 /** The adoption row of each procedure in force for `unitId` on `date` (adopted or withdrawn). */
+/**
+ * What resolving a procedure at a unit needs, in ONE round trip (intake asks this on every dossier): the
+ * province's procedure with this code, all its versions in order, and the adopter's adoption in force on
+ * `date` (the latest from that date or before), or undefined when the province does not define the code.
+ */
+export async function findProcedureForResolution(
+  db: DbExecutor,
+  o: { provinceId: string; code: string; adopterId: string | undefined; date: string },
+): Promise<
+  { procedure: Procedure; versions: ProcedureVersion[]; adoption: ProcedureAdoption | undefined } | undefined
+> {
+  const row = await db
+    .selectFrom('procedures as p')
+    .selectAll('p')
+    .select(
+      sql<ProcedureVersion[]>`coalesce((select json_agg(v order by v.effective_from)
+        from procedure_versions v where v.procedure_id = p.id), '[]'::json)`.as('versions'),
+    )
+    .select(
+      sql<ProcedureAdoption | null>`(select row_to_json(a) from procedure_adoptions a
+        where a.unit_id = ${o.adopterId ?? null} and a.procedure_id = p.id and a.effective_from <= ${o.date}
+        order by a.effective_from desc limit 1)`.as('adoption'),
+    )
+    .where('p.unit_id', '=', o.provinceId)
+    .where('p.code', '=', o.code)
+    .executeTakeFirst();
+  if (!row) {
+    return undefined;
+  }
+  const { versions, adoption, ...procedure } = row;
+  // Through JSON timestamps arrive as text: give them back their type.
+  return {
+    procedure,
+    versions: versions.map((v) => ({ ...v, created_at: new Date(v.created_at) })),
+    adoption: adoption ? { ...adoption, created_at: new Date(adoption.created_at) } : undefined,
+  };
+}
+
 export async function listAdoptionsInForce(
   db: DbExecutor,
   options: { unitId: string; date: string; procedureId?: string },

@@ -25,6 +25,9 @@ export interface DossierRowWithoutCode {
   readonly derivation: string;
   readonly refusal_reasons: string | null;
   readonly received_by: string | null;
+  /** Online submissions: the citizen and the submission time. */
+  readonly citizen_id?: string | null;
+  readonly submitted_at?: Date | null;
 }
 
 /**
@@ -49,12 +52,13 @@ export async function insertDossierWithCode(
     ), dossier as (
       insert into dossiers (id, code, unit_id, procedure_code, procedure_version_id, procedure_name, channel,
         status, applicant, applicant_phone_digits, applicant_identifier, documents, fee_vnd, received_at, due_at,
-        derivation_vi, derivation_en, derivation, refusal_reasons, received_by)
+        derivation_vi, derivation_en, derivation, refusal_reasons, received_by, citizen_id, submitted_at)
       select ${row.id}, ${prefix} || lpad(seq.last_seq::text, greatest(4, length(seq.last_seq::text)), '0'),
         ${row.unit_id}, ${row.procedure_code}, ${row.procedure_version_id}, ${row.procedure_name}, ${row.channel},
         ${row.status}, ${row.applicant}::jsonb, ${row.applicant_phone_digits}, ${row.applicant_identifier},
         ${row.documents}::jsonb, ${row.fee_vnd}, ${row.received_at}, ${row.due_at}, ${row.derivation_vi},
-        ${row.derivation_en}, ${row.derivation}::jsonb, ${row.refusal_reasons}, ${row.received_by}
+        ${row.derivation_en}, ${row.derivation}::jsonb, ${row.refusal_reasons}, ${row.received_by}, ${row.citizen_id ?? null},
+        ${row.submitted_at ?? null}
       from seq
       returning id, code, status, received_at
     ), first_status as (
@@ -77,3 +81,19 @@ export function formatDossierCode(identifierCode: string, day: string, seq: numb
 
 /** A well-formed dossier code (before any lookup), so junk never reaches the database. */
 export const DOSSIER_CODE_PATTERN = /^[A-Za-z0-9.]{1,40}-\d{6}-\d{4,9}$/;
+
+/**
+ * The dossier code in what a citizen typed or a scanner typed from the receipt's QR code (which holds the
+ * lookup URL, `…/tra-cuu?code=<code>`): the `code` parameter of a URL, else the text itself, trimmed.
+ */
+export function dossierCodeFromInput(input: string): string {
+  const text = input.trim();
+  if (/^https?:\/\//i.test(text)) {
+    try {
+      return (new URL(text).searchParams.get('code') ?? '').trim().toUpperCase();
+    } catch {
+      return '';
+    }
+  }
+  return text.toUpperCase();
+}

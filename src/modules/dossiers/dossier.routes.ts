@@ -7,10 +7,19 @@ import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RateLimiter } from '../../platform/http/rate-limiter.ts';
 import { requireStaff } from '../identity/authenticate.ts';
+import { acceptOnlineDossier } from './accept-online-dossier.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
-import { PublicDossier, ReceiveDossierBody, ReceivedDossierResponse } from './dossier.schemas.ts';
+import {
+  AcceptedDossierResponse,
+  PublicDossier,
+  ReceiveDossierBody,
+  ReceivedDossierResponse,
+  RefuseDossierBody,
+  RefusedDossierResponse,
+} from './dossier.schemas.ts';
 import { lookupDossier } from './lookup-dossier.ts';
 import { receiveDossier } from './receive-dossier.ts';
+import { refuseOnlineDossier } from './refuse-online-dossier.ts';
 
 const ErrorResponse = Type.Ref('ErrorResponse');
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -35,6 +44,9 @@ export function registerDossierApiRoutes(app: FastifyInstance, options: DossierA
   app.addSchema(ReceiveDossierBody);
   app.addSchema(ReceivedDossierResponse);
   app.addSchema(PublicDossier);
+  app.addSchema(AcceptedDossierResponse);
+  app.addSchema(RefuseDossierBody);
+  app.addSchema(RefusedDossierResponse);
 
   app.post<{ Body: Static<typeof ReceiveDossierBody> }>(
     '/api/v1/dossiers',
@@ -94,6 +106,73 @@ export function registerDossierApiRoutes(app: FastifyInstance, options: DossierA
         receivedAt: received.receivedAt.toISOString(),
         dueAt: received.dueAt?.toISOString() ?? null,
       });
+    },
+  );
+
+  // Online dossiers awaiting acceptance (issue 6 §3 "Online"): a receptionist accepts or refuses them.
+  const CodeParams = Type.Object({ code: Type.String({ maxLength: 64 }) });
+  app.post<{ Params: { code: string } }>(
+    '/api/v1/dossiers/:code/accept',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Accept an online dossier (status 1 → 2); the due date counts from now with the online rule',
+        security: [{ bearer: [] }],
+        params: CodeParams,
+        response: {
+          200: Type.Ref('AcceptedDossier'),
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const accepted = await acceptOnlineDossier({
+        db: options.db,
+        actor: requireStaff(request),
+        requestId: request.id,
+        code: request.params.code,
+      });
+      return {
+        code: accepted.code,
+        status: 2,
+        receivedAt: accepted.receivedAt.toISOString(),
+        dueAt: accepted.dueAt.toISOString(),
+        derivation: accepted.derivation,
+      };
+    },
+  );
+
+  app.post<{ Params: { code: string }; Body: Static<typeof RefuseDossierBody> }>(
+    '/api/v1/dossiers/:code/refuse',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Refuse to receive an online dossier (status 1 → 3, BM.03) with the reasons',
+        security: [{ bearer: [] }],
+        params: CodeParams,
+        body: Type.Ref('RefuseDossierRequest'),
+        response: {
+          200: Type.Ref('RefusedDossier'),
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const refused = await refuseOnlineDossier({
+        db: options.db,
+        actor: requireStaff(request),
+        requestId: request.id,
+        code: request.params.code,
+        reasons: request.body.reasons,
+      });
+      return { code: refused.code, status: 3, refusedAt: refused.refusedAt.toISOString() };
     },
   );
 

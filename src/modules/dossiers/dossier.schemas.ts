@@ -103,3 +103,30 @@ export const PublicDossier = Type.Object(
     description: 'A dossier as the public sees it: no personal data',
   },
 );
+
+export const AcceptedDossierResponse = Type.Object(
+  {
+    code: Type.String(),
+    status: Type.Literal(2),
+    receivedAt: Type.String({ format: 'date-time', description: 'The acceptance: the reception time' }),
+    dueAt: Type.String({ format: 'date-time' }),
+    derivation: Type.Object({ vi: Type.String(), en: Type.String() }),
+  },
+  { $id: 'AcceptedDossier', title: 'AcceptedDossier' },
+);
+
+export const RefuseDossierBody = Type.Object(
+  {
+    reasons: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'The specific reasons printed on BM.03, one per line',
+    }),
+  },
+  { additionalProperties: false, $id: 'RefuseDossierRequest', title: 'RefuseDossierRequest' },
+);
+
+export const RefusedDossierResponse = Type.Object(
+  { code: Type.String(), status: Type.Literal(3), refusedAt: Type.String({ format: 'date-time' }) },
+  { $id: 'RefusedDossier', title: 'RefusedDossier' },
+);

@@ -53,6 +53,32 @@ export interface DossierTable {
   refusal_reasons: string | null;
   received_by: string | null;
   created_at: ColumnType<Date, never, never>;
+  /** Online (and kiosk) submissions: the citizen who submitted, and when. */
+  citizen_id: ColumnType<string | null, string | null | undefined, string | null>;
+  submitted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When a receptionist refused an online dossier (BM.03 is dated then); null for counter refusals. */
+  refused_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** The applicant fields of a draft, as the citizen typed them (checked only on submission). */
+export interface DraftFields {
+  readonly address?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly email?: string | undefined;
+}
+
+/** A citizen's unfinished online form (issue 6 §3 "save a draft"), with the scans already stored. */
+export interface DossierDraftTable {
+  id: Generated<string>;
+  citizen_id: string;
+  unit_id: string;
+  procedure_code: string;
+  procedure_name: string;
+  fields: ColumnType<DraftFields, string, string>;
+  /** The ticked documents with their stored scans. */
+  documents: ColumnType<readonly ReceivedDocument[], string, string>;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: Date;
 }
 
 /** The status timeline shown on lookup: one row per change, in plain words only (no personal data). */
@@ -72,9 +98,11 @@ export interface DossierCodeCounterTable {
 
 export type Dossier = Selectable<DossierTable>;
 export type DossierStatusEvent = Selectable<DossierStatusEventTable>;
+export type DossierDraft = Selectable<DossierDraftTable>;
 
 export interface DossierTables {
   dossiers: DossierTable;
   dossier_status_events: DossierStatusEventTable;
   dossier_code_counters: DossierCodeCounterTable;
+  dossier_drafts: DossierDraftTable;
 }

@@ -1,14 +1,14 @@
 // BM.01 for a received dossier (issue 6 §4): the dossier record mapped onto the receipt renderer's input.
-import type { Db } from '../../database.ts';
+import type { Db, DbExecutor } from '../../database.ts';
 import type { DeadlineRule } from '../../lib/calendar/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
 import type { DocumentForm as CatalogueForm } from '../catalogue/procedure.types.ts';
-import type { StaffActor } from '../identity/actor.ts';
 import { findStaffName } from '../identity/find-staff-name.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import type { DocumentForm, ReceiptData } from '../receipts/receipt.types.ts';
-import { findDossierForStaff } from './get-dossier.ts';
+import type { Dossier } from './dossier.table.ts';
+import { type DossierViewer, getViewableDossier } from './get-viewable-dossier.ts';
 import { recordDossierView } from './record-dossier-view.ts';
 
 const FORMS: Record<CatalogueForm, DocumentForm> = {
@@ -42,28 +42,59 @@ function vietnamYear(at: Date): number {
   return new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
 }
 
+/** The receiving body as the forms' header prints it (BM.01, BM.03). */
+export async function receivingBodyOf(db: DbExecutor, unitId: string): Promise<ReceiptData['body']> {
+  const unit = await findUnitById(db, unitId);
+  const parent = unit?.parent_id ? await findUnitById(db, unit.parent_id) : undefined;
+  return {
+    ...(parent ? { superiorName: `UBND ${parent.name.toLocaleUpperCase('vi')}` } : {}),
+    name: unit?.name ?? '',
+    sealName: unit?.seal_name ?? '',
+    place: placeOf(parent?.name ?? unit?.name ?? ''),
+  };
+}
+
+/** The applicant block of the forms. */
+export function formApplicantOf(applicant: Dossier['applicant']): ReceiptData['applicant'] {
+  return {
+    name: applicant.fullName,
+    identifier: applicant.personalIdentifier,
+    address: applicant.address,
+    phone: applicant.phone,
+    ...(applicant.email ? { email: applicant.email } : {}),
+    ...(applicant.proxy
+      ? { proxy: { name: applicant.proxy.fullName, authorisation: applicant.proxy.authorisation } }
+      : {}),
+  };
+}
+
 /**
- * The receipt of a received dossier, for staff of its unit (NOT_FOUND otherwise, as getDossier). A refused
- * dossier has no receipt (INVALID_STATE): its form is the refusal, BM.03. Opening it is a `dossier.viewed`
- * audit event (it shows the applicant's personal data).
+ * The receipt of a received dossier, for staff of its unit or its owner (NOT_FOUND otherwise, as
+ * getViewableDossier). A refused dossier has no receipt (INVALID_STATE): its form is the refusal, BM.03;
+ * nor has an online dossier not yet accepted (status 1), which has no reception time or due date yet.
+ * A staff member opening it is a `dossier.viewed` audit event (it shows the applicant's personal data).
  */
 export async function getDossierReceipt(options: {
   db: Db;
-  actor: StaffActor;
+  actor: DossierViewer;
   code: string;
   publicUrl: string;
   requestId: string | null;
   /** The printable page or the PDF (default: the page). */
   format?: 'page' | 'pdf';
 }): Promise<ReceiptData> {
-  const { dossier } = await findDossierForStaff(options);
+  const { dossier } = await getViewableDossier({ db: options.db, viewer: options.actor, code: options.code });
   if (dossier.status === 3) {
     throw new AppError('INVALID_STATE', 'A refused dossier has no receipt.');
   }
-  const kind = options.format === 'pdf' ? 'receipt-pdf' : 'receipt';
-  await recordDossierView({ ...options, dossier, kind });
+  if (dossier.status === 1) {
+    throw new AppError('INVALID_STATE', 'The dossier awaits acceptance: no receipt yet.');
+  }
+  if (options.actor.kind === 'staff') {
+    const kind = options.format === 'pdf' ? 'receipt-pdf' : 'receipt';
+    await recordDossierView({ ...options, actor: options.actor, dossier, kind });
+  }
   const unit = await findUnitById(options.db, dossier.unit_id);
-  const parent = unit?.parent_id ? await findUnitById(options.db, unit.parent_id) : undefined;
   const procedure = await findEffectiveProcedure({
     db: options.db,
     unitId: dossier.unit_id,
@@ -74,26 +105,11 @@ export async function getDossierReceipt(options: {
     ? await findStaffName({ db: options.db, staffId: dossier.received_by })
     : undefined;
   const seq = dossier.code.split('-').at(-1) ?? dossier.code;
-  const { applicant } = dossier;
   return {
-    body: {
-      ...(parent ? { superiorName: `UBND ${parent.name.toLocaleUpperCase('vi')}` } : {}),
-      name: unit?.name ?? '',
-      sealName: unit?.seal_name ?? '',
-      place: placeOf(parent?.name ?? unit?.name ?? ''),
-    },
+    body: await receivingBodyOf(options.db, dossier.unit_id),
     receiptNumber: seq,
     dossierCode: dossier.code,
-    applicant: {
-      name: applicant.fullName,
-      identifier: applicant.personalIdentifier,
-      address: applicant.address,
-      phone: applicant.phone,
-      ...(applicant.email ? { email: applicant.email } : {}),
-      ...(applicant.proxy
-        ? { proxy: { name: applicant.proxy.fullName, authorisation: applicant.proxy.authorisation } }
-        : {}),
-    },
+    applicant: formApplicantOf(dossier.applicant),
     procedureName: dossier.procedure_name,
     documents: dossier.documents.map((document) => {
       const required = procedure?.documents[document.index];

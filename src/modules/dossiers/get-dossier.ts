@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
+import type { Unit } from '../organisation/unit.table.ts';
 import { findDossierByCode, listStatusEvents } from './dossier.repository.ts';
 import type { Dossier, DossierStatusEvent } from './dossier.table.ts';
 import { type DossierViewKind, recordDossierView } from './record-dossier-view.ts';
@@ -15,7 +16,7 @@ export async function findDossierForStaff(options: {
   db: DbExecutor;
   actor: StaffActor;
   code: string;
-}): Promise<{ dossier: Dossier; unitName: string }> {
+}): Promise<{ dossier: Dossier; unitName: string; unit: Unit }> {
   const dossier = await findDossierByCode(options.db, options.code);
   const unit = dossier ? await findUnitById(options.db, dossier.unit_id) : undefined;
   if (
@@ -25,7 +26,7 @@ export async function findDossierForStaff(options: {
   ) {
     throw new AppError('NOT_FOUND', 'No such dossier.');
   }
-  return { dossier, unitName: unit.name };
+  return { dossier, unitName: unit.name, unit };
 }
 
 /**
@@ -40,9 +41,9 @@ export async function getDossier(options: {
   requestId: string | null;
   /** What is being opened (default: the dossier page). */
   viewKind?: DossierViewKind;
-}): Promise<{ dossier: Dossier; timeline: DossierStatusEvent[]; unitName: string }> {
-  const { dossier, unitName } = await findDossierForStaff(options);
+}): Promise<{ dossier: Dossier; timeline: DossierStatusEvent[]; unitName: string; unit: Unit }> {
+  const { dossier, unitName, unit } = await findDossierForStaff(options);
   const timeline = await listStatusEvents(options.db, dossier.id);
   await recordDossierView({ ...options, dossier, kind: options.viewKind ?? 'page' });
-  return { dossier, timeline, unitName };
+  return { dossier, timeline, unitName, unit };
 }

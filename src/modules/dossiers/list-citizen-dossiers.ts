@@ -12,21 +12,23 @@ export interface CitizenDossierSummary {
 
 /**
  * The signed-in citizen's own dossiers (issue 6 §3 "see their dossiers", §5 lookup without the phone): those
- * whose applicant's personal identifier is the one the identity provider asserted; newest first, at most 50.
- * A citizen without an asserted identifier has none.
+ * they submitted online, and those whose applicant's personal identifier is the one the identity provider
+ * asserted (handed in at the counter); newest first, at most 50.
  */
 export async function listCitizenDossiers(options: {
   db: DbExecutor;
   citizen: CitizenActor;
 }): Promise<CitizenDossierSummary[]> {
   const identifier = options.citizen.personalIdentifier;
-  if (!identifier) {
-    return [];
-  }
   const rows = await options.db
     .selectFrom('dossiers')
     .select(['code', 'procedure_name', 'received_at', 'due_at', 'status'])
-    .where('applicant_identifier', '=', identifier)
+    .where((eb) =>
+      eb.or([
+        eb('citizen_id', '=', options.citizen.citizenId),
+        ...(identifier ? [eb('applicant_identifier', '=', identifier)] : []),
+      ]),
+    )
     .orderBy('received_at', 'desc')
     .limit(50)
     .execute();

@@ -10,17 +10,11 @@ import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
 import { enqueueStatusNotification } from '../notifications/enqueue-dossier-notification.ts';
-import { checkUpload, checkUploadSizes, DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
-import type { ReceivedDocument, StoredFile } from './dossier.table.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
 import { insertDossierWithCode } from './dossier-code.ts';
 import type { DossierChannel, DossierStatus } from './dossier-status.ts';
+import { type DocumentInput, storeDocumentUploads } from './store-document-uploads.ts';
 import { type ApplicantInput, validateApplicant } from './validate-applicant.ts';
-
-export interface DocumentInput {
-  /** Index in the procedure's list of required documents. */
-  readonly index: number;
-  readonly files: readonly Uint8Array[];
-}
 
 export interface ReceiveDossierOptions {
   readonly db: Db;
@@ -74,6 +68,7 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
   const receivedAt = options.now ?? new Date();
   const procedure = await findEffectiveProcedure({
     db,
+    units,
     unitId: unit.id,
     code: options.procedureCode,
     at: receivedAt,
@@ -97,42 +92,17 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
   if (!Number.isSafeInteger(feeVnd) || feeVnd < 0 || feeVnd > 1_000_000_000) {
     throw new AppError('VALIDATION_FAILED', 'Lệ phí không hợp lệ.', { fields: { feeVnd: 'amount' } });
   }
-  const seen = new Set<number>();
-  for (const document of options.documents) {
-    if (!procedure.documents[document.index] || seen.has(document.index)) {
-      throw new AppError('VALIDATION_FAILED', 'Giấy tờ không thuộc danh mục của thủ tục.', {
-        fields: { documents: 'documentIndex' },
-      });
-    }
-    seen.add(document.index);
-  }
-  if (!isRefused && seen.size === 0) {
+  if (!isRefused && options.documents.length === 0) {
     throw new AppError('VALIDATION_FAILED', 'Chưa đánh dấu giấy tờ nào đã nhận.', {
       fields: { documents: 'required' },
     });
   }
-
-  const uploads = options.documents.flatMap((document) =>
-    document.files.map((bytes, n) => ({
-      document,
-      bytes,
-      label: `${procedure.documents[document.index]?.name ?? ''} (${n + 1})`,
-    })),
-  );
-  checkUploadSizes(uploads, options.limits ?? DEFAULT_UPLOAD_LIMITS);
-  const mediaTypes = uploads.map((upload) => checkUpload(upload.bytes, upload.label));
-  const stored = new Map<(typeof uploads)[number], StoredFile>();
-  for (const [i, upload] of uploads.entries()) {
-    const blob = await options.blobStore.put(upload.bytes);
-    stored.set(upload, { ...blob, mediaType: mediaTypes[i] as StoredFile['mediaType'] });
-  }
-  const documents: ReceivedDocument[] = [...options.documents]
-    .sort((a, b) => a.index - b.index)
-    .map((document) => ({
-      index: document.index,
-      name: procedure.documents[document.index]?.name ?? '',
-      files: uploads.filter((u) => u.document === document).map((u) => stored.get(u) as StoredFile),
-    }));
+  const documents = await storeDocumentUploads({
+    blobStore: options.blobStore,
+    procedure,
+    documents: options.documents,
+    limits: options.limits ?? DEFAULT_UPLOAD_LIMITS,
+  });
 
   // At the counter (and over the API, a direct channel) the deadline rule is the procedure's statutory time
   // as in force at reception, which `procedure` already is (procedureDeadlineRule differs only online).
@@ -185,7 +155,7 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
         channel: options.channel,
         status,
         documents: documents.length,
-        files: uploads.length,
+        files: documents.reduce((sum, document) => sum + document.files.length, 0),
         dueAt: due?.dueAt.toISOString() ?? null,
       },
       at: receivedAt,

@@ -1,10 +1,13 @@
+import { sql } from 'kysely';
 import type { Db } from '../../database.ts';
-import type { StaffActor } from './actor.ts';
-import { loadActor } from './load-actor.ts';
+import type { RoleOnUnit, StaffActor } from './actor.ts';
 import { hashSecretToken } from './secret-token.ts';
-import { findStaffById } from './staff.repository.ts';
 
-/** Bearer token → actor, or undefined when unknown, expired, revoked or the account is disabled. */
+/**
+ * Bearer token → actor, or undefined when unknown, expired, revoked or the account is disabled. Every API
+ * request starts here, so the token, its staff member and their roles come in ONE round trip (the roles
+ * ordered as listRolesOfStaff orders them: by unit path, then role).
+ */
 export async function resolveApiToken(options: {
   db: Db;
   token: string;
@@ -13,15 +16,35 @@ export async function resolveApiToken(options: {
   const now = options.now ?? new Date();
   const row = await options.db
     .selectFrom('api_tokens')
-    .selectAll()
-    .where('id_hash', '=', hashSecretToken(options.token))
+    .innerJoin('staff', 'staff.id', 'api_tokens.staff_id')
+    .select([
+      'api_tokens.revoked_at',
+      'api_tokens.expires_at',
+      'staff.id',
+      'staff.username',
+      'staff.full_name',
+      'staff.title',
+      'staff.is_disabled',
+    ])
+    .select(
+      sql<RoleOnUnit[]>`coalesce((
+        select json_agg(json_build_object('role', r.role, 'unitId', r.unit_id, 'unitPath', u.path,
+          'unitName', u.name) order by u.path, r.role)
+        from staff_roles r join units u on u.id = r.unit_id where r.staff_id = staff.id), '[]'::json)`.as(
+        'roles',
+      ),
+    )
+    .where('api_tokens.id_hash', '=', hashSecretToken(options.token))
     .executeTakeFirst();
-  if (!row || row.revoked_at || row.expires_at <= now) {
+  if (!row || row.revoked_at || row.expires_at <= now || row.is_disabled) {
     return undefined;
   }
-  const staff = await findStaffById(options.db, row.staff_id);
-  if (!staff || staff.is_disabled) {
-    return undefined;
-  }
-  return loadActor(options.db, staff);
+  return {
+    kind: 'staff',
+    staffId: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    title: row.title,
+    roles: row.roles,
+  };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbExecutor } from '../../database.ts';
 import type { Unit, UnitKind } from './unit.table.ts';
 
@@ -10,6 +11,17 @@ export async function findUnitsByIds(db: DbExecutor, ids: readonly string[]): Pr
     return [];
   }
   return db.selectFrom('units').selectAll().where('id', 'in', ids).execute();
+}
+
+/** The unit and every unit above it (the ids of its materialised path), in one round trip; [] when unknown. */
+export async function listUnitWithAncestors(db: DbExecutor, unitId: string): Promise<Unit[]> {
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where(
+      sql<boolean>`id::text = any(string_to_array((select u.path from units u where u.id = ${unitId}), '/'))`,
+    )
+    .execute();
 }
 
 export async function listAllUnits(db: DbExecutor): Promise<Unit[]> {

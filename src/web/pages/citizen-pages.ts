@@ -21,13 +21,13 @@ ${options.isBundledProvider ? html`<p class="secondary-text">${t('citizen.landin
 }
 
 /** `/cong-dan` signed in: the citizen's dossiers (filled by intake) and the details the provider gave. */
-export function citizenHomePage(ctx: PageContext, citizen: CitizenActor): SafeHtml {
+export function citizenHomePage(ctx: PageContext, citizen: CitizenActor, dossiers: SafeHtml): SafeHtml {
   const { t } = ctx;
   const row = (label: string, value: string | null) =>
     html`<div><dt>${label}</dt><dd>${value ?? html`<span class="secondary-text">${t('citizen.page.none')}</span>`}</dd></div>`;
   return html`<h1>${t('citizen.page.greeting', { name: citizen.fullName })}</h1>
 <h2>${t('citizen.page.dossiers')}</h2>
-<p>${t('citizen.page.noDossiers')}</p>
+${dossiers}
 <h2>${t('citizen.page.profile')}</h2>
 <dl class="summary-list">
   ${row(t('citizen.page.fullName'), citizen.fullName)}

@@ -4,11 +4,14 @@ import type { Dossier, DossierStatusEvent } from '../../modules/dossiers/dossier
 import { dossierStatusLabel } from '../../modules/dossiers/dossier-status.ts';
 import type { NotificationOutboxRow } from '../../modules/notifications/notification.table.ts';
 import { notificationBanner, table } from '../components/content.ts';
+import { refusalReasonsField } from '../components/dossier-form-fields.ts';
+import { button, csrfField } from '../components/form.ts';
 import { notificationDeliveries } from '../components/notification-deliveries.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatMoney } from './catalogue-format.ts';
 import { formatVietnamTime } from './dossier-format.ts';
+import { scanTable } from './online-pages.ts';
 
 export function dossierPage(
   ctx: PageContext,
@@ -17,6 +20,7 @@ export function dossierPage(
     timeline: readonly DossierStatusEvent[];
     unitName: string;
     isJustReceived: boolean;
+    refusalError?: string | undefined;
     /** Citizen notifications and their delivery state; absent for staff without `notification.read`. */
     notifications?: readonly NotificationOutboxRow[] | undefined;
     /** The audit-log history section (web/components/audit-history.ts). */
@@ -48,26 +52,37 @@ export function dossierPage(
   ${a.email ? html`<div><dt>${t('dossier.applicant.email')}</dt><dd>${a.email}</dd></div>` : ''}
   ${a.proxy ? html`<div><dt>${t('dossier.applicant.proxyName')}</dt><dd>${a.proxy.fullName} (${a.proxy.authorisation})</dd></div>` : ''}
 </dl>
-${table({
-  caption: t('dossier.documents'),
-  head: ['#', t('dossier.documentName'), t('dossier.files')],
-  rows: d.documents.map((doc, i) => [
-    String(i + 1),
-    doc.name,
-    doc.files.length === 0
-      ? '—'
-      : doc.files
-          .map((f) => `${f.mediaType.split('/')[1]?.toUpperCase()} ${Math.ceil(f.size / 1024)} KB`)
-          .join(', '),
-  ]),
-})}
+${scanTable(ctx, d, `/ho-so/${encodeURIComponent(d.code)}`)}
 ${table({
   caption: t('dossier.timeline'),
   head: [t('dossier.time'), t('common.status')],
   rows: o.timeline.map((e) => [formatVietnamTime(e.at), dossierStatusLabel(e.status, locale)]),
 })}
+${d.status === 1 ? onlineDecisionForms(ctx, d, o.refusalError) : ''}
 ${o.notifications ? notificationDeliveries(ctx, o.notifications) : ''}
 ${o.history ?? ''}
-<p class="no-print"><a class="button button--secondary" href="/ho-so/${encodeURIComponent(d.code)}/bien-nhan">${t('dossier.receipt')}</a>
+<p class="no-print">${
+    d.status === 3
+      ? html`<a class="button button--secondary" href="/ho-so/${encodeURIComponent(d.code)}/tu-choi">${t('intake.refusal.title')}</a>`
+      : d.status === 1
+        ? ''
+        : html`<a class="button button--secondary" href="/ho-so/${encodeURIComponent(d.code)}/bien-nhan">${t('dossier.receipt')}</a>`
+  }
 <a href="/ho-so/tiep-nhan">${t('dossier.counter.next')}</a></p>`;
+}
+
+/** An online dossier awaiting acceptance: accept (BM.01 follows) or refuse with reasons (BM.03). */
+function onlineDecisionForms(ctx: PageContext, d: Dossier, refusalError: string | undefined): SafeHtml {
+  const { t } = ctx;
+  const action = `/ho-so/${encodeURIComponent(d.code)}`;
+  return html`<div class="no-print">
+<h2>${t('intake.awaiting.decide')}</h2>
+<p>${t('intake.awaiting.decideHint')}</p>
+<form method="post" action="${action}/tiep-nhan">${csrfField(ctx)}${button(t('intake.awaiting.accept'))}</form>
+<form method="post" action="${action}/tu-choi">
+  ${csrfField(ctx)}
+  ${refusalReasonsField(ctx, { error: refusalError })}
+  ${button(t('dossier.refuseButton'), { variant: 'warning' })}
+</form>
+</div>`;
 }

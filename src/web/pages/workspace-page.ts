@@ -30,6 +30,7 @@ ${held.length === 0 ? html`<p>${t('workspace.noRoles')}</p>` : ''}
       ? card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), href: home.href })
       : card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), badge: soon });
   })}
+  ${canAnywhere(actor, 'dossier.receive') ? card({ title: t('intake.awaiting.title'), body: t('intake.awaiting.workspace'), href: '/ho-so/truc-tuyen' }) : ''}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('calendar.workspace.title'), body: t('calendar.workspace.body'), href: '/admin/calendar' }) : ''}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('catalogueAdmin.title'), body: t('catalogueAdmin.workspace'), href: '/admin/procedures' }) : ''}
   ${canAnywhere(actor, 'statistics.read') ? card({ title: t('statistics.title'), body: t('statistics.workspace.body'), href: '/thong-ke' }) : ''}

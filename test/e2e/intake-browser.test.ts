@@ -1,0 +1,140 @@
+// Online intake and the kiosk in a real browser (Debian's chromium through playwright-core), issue 6 "Done
+// when": a citizen signs in with the development provider and, without JavaScript, saves a draft with a
+// scan, submits; a receptionist accepts it from the waiting list; the citizen sees the receipt; at the kiosk
+// the receipt's QR content (typed by a scanner, ending with Enter) finds the dossier. Every page on the way
+// has no axe-core violations. (The counter intake in a browser is test/http/dossier-axe.test.ts.)
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_CITIZENS } from '../../src/modules/demo/demo-citizens.ts';
+import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { makeStaff } from '../helpers/factories.ts';
+import { requireTool } from '../helpers/tools.ts';
+import { minimalPdf, setUpDossierTests } from '../http/dossier-setup.ts';
+
+/** A free port, so PUBLIC_URL (which the provider's redirects use) can name it before the app listens. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  assert.ok(address && typeof address === 'object');
+  return address.port;
+}
+
+const port = await freePort();
+const origin = `http://localhost:${port}`;
+const { app, db, commune, dataDir } = await setUpDossierTests({ PUBLIC_URL: origin });
+await app.listen({ port, host: '127.0.0.1' });
+const receptionist = await makeStaff(db, { unit: commune, role: 'receptionist' });
+const [citizen] = DEMO_CITIZENS;
+assert.ok(citizen);
+
+let browser: Browser | undefined;
+after(() => browser?.close());
+
+async function assertNoViolations(page: Page, label: string): Promise<void> {
+  // axe needs script; run it in a second, script-enabled page on the same HTML.
+  const html = await page.content();
+  const probe = await (browser as Browser).newContext({ bypassCSP: true });
+  const probePage = await probe.newPage();
+  await probePage.route('**/*', (route) =>
+    route.request().url().endsWith('/assets/xaso.css')
+      ? route.continue()
+      : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await probePage.goto(page.url());
+  const violations = await axeViolations(probePage);
+  await probe.close();
+  assert.deepEqual(violations, [], label);
+}
+
+test('a citizen submits online with a scan, a receptionist accepts, the citizen sees the receipt; the kiosk finds it by the QR', async (t) => {
+  if (!requireTool(t, CHROMIUM, 'chromium')) {
+    return;
+  }
+  browser = await launchChromium();
+  const citizenContext = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false });
+  const page = await citizenContext.newPage();
+  await page.goto(`${origin}/cong-dan`);
+  await assertNoViolations(page, 'citizen landing');
+  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
+  await page.waitForURL(/\/dev-oidc\/interaction\//);
+  await page.getByRole('button', { name: `Đăng nhập là ${citizen.name}` }).click();
+  await page.waitForURL(/\/cong-dan$/);
+  await assertNoViolations(page, 'my page');
+  await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await assertNoViolations(page, 'procedure picker');
+  await page.locator('ul.list a').first().click();
+  await page.waitForURL(/\/cong-dan\/nop-ho-so\?unit=/);
+  await assertNoViolations(page, 'online form');
+  assert.match((await page.locator('main').textContent()) ?? '', new RegExp(citizen.personalIdentifier));
+  assert.equal(await page.inputValue('#phone'), citizen.phone);
+  await page.fill('#address', citizen.address);
+  await page.check('#doc-0');
+  const scan = join(dataDir, 'to-khai.pdf');
+  writeFileSync(scan, minimalPdf());
+  await page.setInputFiles('#file-0', scan);
+  await page.getByRole('button', { name: 'Lưu nháp' }).click();
+  await page.waitForURL(/nhap=.+&luu=1$/);
+  assert.match((await page.locator('main').textContent()) ?? '', /Đã lưu nháp/);
+  await assertNoViolations(page, 'draft saved');
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await page.waitForURL(/\/cong-dan\/ho-so\/.+\?moi=1$/);
+  await assertNoViolations(page, 'submitted dossier');
+  const code = decodeURIComponent(new URL(page.url()).pathname.split('/')[3] ?? '');
+  assert.match((await page.locator('main').textContent()) ?? '', /Mới đăng ký/);
+
+  const staffContext = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false });
+  const staff = await staffContext.newPage();
+  await staff.goto(`${origin}/sign-in`);
+  await staff.getByLabel(/Tên đăng nhập/).fill(receptionist.username);
+  await staff.getByLabel(/Mật khẩu/).fill(receptionist.password);
+  await staff.getByRole('button', { name: /Đăng nhập/ }).click();
+  await staff.waitForURL(/\/workspace$/);
+  await staff.getByRole('link', { name: 'Hồ sơ trực tuyến chờ tiếp nhận' }).click();
+  await assertNoViolations(staff, 'waiting list');
+  await staff.getByRole('link', { name: code }).click();
+  await assertNoViolations(staff, 'dossier awaiting acceptance');
+  await staff.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await staff.waitForURL(/\?moi=1$/);
+  assert.match((await staff.locator('main').textContent()) ?? '', /Được tiếp nhận/);
+  await staffContext.close();
+
+  await page.goto(`${origin}/cong-dan/ho-so/${encodeURIComponent(code)}`);
+  await page.getByRole('link', { name: 'Giấy tiếp nhận và hẹn trả (mẫu 01)' }).click();
+  await page.waitForURL(/\/bien-nhan$/);
+  const receipt = (await page.locator('main').textContent()) ?? '';
+  assert.ok(receipt.includes(code));
+  assert.match(receipt, /HẸN TRẢ/i);
+  await assertNoViolations(page, 'receipt');
+  const qrContent = await page.locator('figcaption a').getAttribute('href');
+  assert.equal(qrContent, `${origin}/tra-cuu?code=${encodeURIComponent(code)}`);
+  await citizenContext.close();
+
+  // The kiosk, scripts on: a scanner types the QR content into the focused field and presses Enter.
+  const kioskContext = await browser.newContext({ bypassCSP: true });
+  const kiosk = await kioskContext.newPage();
+  const errors: string[] = [];
+  kiosk.on('pageerror', (error) => errors.push(String(error)));
+  await kiosk.goto(`${origin}/kiosk`);
+  await assertNoViolations(kiosk, 'kiosk');
+  await kiosk.locator('#code').pressSequentially(qrContent ?? '');
+  await kiosk.locator('#code').press('Enter');
+  await kiosk.waitForURL(/\/kiosk\/tra-cuu$/);
+  assert.equal(await kiosk.inputValue('#code'), code);
+  await assertNoViolations(kiosk, 'kiosk phone step');
+  await kiosk.fill('#phone', citizen.phone.slice(-4));
+  await kiosk.getByRole('button', { name: 'Tra cứu' }).click();
+  await kiosk.waitForLoadState();
+  const found = (await kiosk.locator('main').textContent()) ?? '';
+  assert.ok(found.includes(code));
+  assert.match(found, /Được tiếp nhận/);
+  assert.doesNotMatch(found, new RegExp(citizen.name));
+  await assertNoViolations(kiosk, 'kiosk lookup result');
+  assert.deepEqual(errors, []);
+  await kioskContext.close();
+});

@@ -1,0 +1,109 @@
+// Intake's cost in database round trips (issue 6 "Speed": count them in a test, not timings). A plugin
+// counts the statements the app sends; each intake also opens and commits one transaction (2 more).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
+import { getWorkingCalendar } from '../../src/modules/calendar/get-working-calendar.ts';
+import { setOfficeHours } from '../../src/modules/calendar/set-office-hours.ts';
+import { loadActor } from '../../src/modules/identity/load-actor.ts';
+import { findStaffById } from '../../src/modules/identity/staff.repository.ts';
+import { makeStaff } from '../helpers/factories.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+import { applicantJson, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
+
+const setup = await setUpDossierTests();
+const statements: string[] = [];
+
+/** The first table a statement reads or writes, or the start of a raw statement. */
+function describe(node: RootOperationNode): string {
+  const n = node as unknown as {
+    kind: string;
+    from?: {
+      froms: {
+        table?: { identifier: { name: string } };
+        node?: { table?: { identifier: { name: string } } };
+      }[];
+    };
+    sqlFragments?: readonly string[];
+  };
+  const from = n.from?.froms[0];
+  const table = (from?.table ?? from?.node?.table)?.identifier.name; // a table, or an aliased one
+  return table ?? n.sqlFragments?.[0]?.trim().replace(/\s+/g, ' ').slice(0, 40) ?? n.kind;
+}
+
+const counting: KyselyPlugin = {
+  transformQuery(args) {
+    statements.push(describe(args.node));
+    return args.node;
+  },
+  async transformResult(args) {
+    return args.result;
+  },
+};
+const db = setup.db.withPlugin(counting);
+const { app } = await createTestApp({ db, config: setup.config });
+const { token } = await setup.staffWithToken('receptionist');
+
+async function intake(): Promise<{ code: string; statements: string[] }> {
+  statements.length = 0;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { authorization: `Bearer ${token}` },
+    payload: {
+      unitId: setup.commune.id,
+      procedureCode: PROCEDURE_CODE,
+      applicant: applicantJson(),
+      documents: [{ index: 0, files: [] }],
+    },
+  });
+  assert.equal(response.statusCode, 201, response.body);
+  return { code: response.json().code, statements: [...statements] };
+}
+
+test('an intake costs 5 statements once the unit calendar is cached (8 the first time); a lookup 1', async () => {
+  const cold = await intake();
+  assert.deepEqual(cold.statements, [
+    'api_tokens', // the token with its staff member and roles
+    'units', // the unit with its ancestors
+    'procedures', // the procedure with its versions and the adoption in force
+    'units', // the working calendar: the unit's ancestry,
+    'holiday_tables', // its holiday tables
+    'office_hours', // and office hours (then cached)
+    'with seq as ( insert into dossier_code_c', // the code and the dossier, one statement
+    'with head as ( update audit_head set nex', // the audit event
+  ]);
+  const warm = await intake();
+  assert.deepEqual(
+    warm.statements,
+    cold.statements.filter((s) => !['holiday_tables', 'office_hours'].includes(s)).toSpliced(3, 1),
+  );
+  statements.length = 0;
+  const lookup = await app.inject({ method: 'GET', url: `/api/v1/lookup/${warm.code}?phone=5678` });
+  assert.equal(lookup.statusCode, 200, lookup.body);
+  assert.deepEqual(statements, ['dossiers']);
+});
+
+test('changing office hours clears the cached calendar at once', async () => {
+  const admin = await makeStaff(setup.db, { unit: setup.commune, role: 'unit_admin' });
+  const staff = await findStaffById(setup.db, admin.id);
+  assert.ok(staff);
+  const before = await getWorkingCalendar({ db, unitId: setup.commune.id });
+  const hours: typeof before.officeHours = {
+    ...before.officeHours,
+    sessions: [{ from: '07:30', to: '11:00' }],
+  };
+  await setOfficeHours({
+    db,
+    actor: await loadActor(setup.db, staff),
+    requestId: null,
+    unitId: setup.commune.id,
+    officeHours: hours,
+  });
+  const after = await getWorkingCalendar({ db, unitId: setup.commune.id });
+  assert.notDeepEqual(after.officeHours, before.officeHours);
+  assert.equal(after.officeHoursFrom, setup.commune.id);
+  statements.length = 0;
+  await getWorkingCalendar({ db, unitId: setup.commune.id });
+  assert.deepEqual(statements, [], 'served from the cache');
+});
