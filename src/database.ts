@@ -9,6 +9,7 @@ import type { DossierTables } from './modules/dossiers/dossier.table.ts';
 import type { IdentityTables } from './modules/identity/staff.table.ts';
 import type { OrganisationTables } from './modules/organisation/unit.table.ts';
 import type { SigningTables } from './modules/signing/signing.table.ts';
+import type { WorkflowTables } from './modules/workflow/workflow.table.ts';
 
 export interface Database
   extends OrganisationTables,
@@ -19,7 +20,8 @@ export interface Database
     CalendarTables,
     SigningTables,
     CatalogueTables,
-    DossierTables {}
+    DossierTables,
+    WorkflowTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take as their first argument: the database or an open transaction. */

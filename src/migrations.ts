@@ -11,6 +11,7 @@ import * as dossiers from './modules/dossiers/migrations/0008-dossiers.ts';
 import * as staff from './modules/identity/migrations/0001-staff.ts';
 import * as units from './modules/organisation/migrations/0001-units.ts';
 import * as signing from './modules/signing/migrations/0008-signing.ts';
+import * as workflow from './modules/workflow/migrations/0011-dossiers-workflow.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-organisation-units': units,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-calendar-holidays-office-hours': calendar,
   '0008-dossiers-intake': dossiers,
   '0008-signing-pki-credentials': signing,
+  '0011-dossiers-workflow': workflow,
 };

@@ -20,6 +20,9 @@ export const PERMISSIONS = {
   'document.seal': ['clerk'],
   /** Edit procedures, calendars and certificates of the unit. */
   'unit.configure': ['unit_admin'],
+  // Dossier processing (issue 7, src/modules/workflow)
+  /** Approve a dossier's result, stop processing, sign the apology and extension slip (BM.04): the head. */
+  'dossier.approve': ['leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
