@@ -138,17 +138,17 @@ test('guards: approve needs a result, processed needs approval, one extension on
 
 test('bad input is a precise VALIDATION_FAILED and writes nothing', async () => {
   const code = await w.dossierIn(4);
-  const cases: [Promise<unknown>, string][] = [
-    [commentOnDossier({ ...common(code), actor: actors.leader, text: '  ' }), 'text'],
-    [requestSupplement({ ...common(code), actor: actors.specialist, items: '', reason: 'x' }), 'items'],
-    [refuseDossier({ ...common(code), actor: actors.specialist, reasons: '' }), 'reasons'],
-    [requestPayment({ ...common(code), actor: actors.specialist, amountVnd: -5 }), 'amountVnd'],
-    [extendDeadline({ ...common(code), actor: actors.leader, days: 6, reason: 'x' }), 'days'],
-    [uploadResult({ ...common(code), actor: actors.specialist, blobStore }), 'result'],
-    [handOverDossier({ ...common(code), actor: actors.specialist, toStep: 99 }), 'toStep'],
+  const cases: [() => Promise<unknown>, string][] = [
+    [() => commentOnDossier({ ...common(code), actor: actors.leader, text: '  ' }), 'text'],
+    [() => requestSupplement({ ...common(code), actor: actors.specialist, items: '', reason: 'x' }), 'items'],
+    [() => refuseDossier({ ...common(code), actor: actors.specialist, reasons: '' }), 'reasons'],
+    [() => requestPayment({ ...common(code), actor: actors.specialist, amountVnd: -5 }), 'amountVnd'],
+    [() => extendDeadline({ ...common(code), actor: actors.leader, days: 6, reason: 'x' }), 'days'],
+    [() => uploadResult({ ...common(code), actor: actors.specialist, blobStore }), 'result'],
+    [() => handOverDossier({ ...common(code), actor: actors.specialist, toStep: 99 }), 'toStep'],
   ];
-  for (const [promise, field] of cases) {
-    await assert.rejects(promise, (error: { code: string; fields?: Record<string, string> }) => {
+  for (const [run, field] of cases) {
+    await assert.rejects(run(), (error: { code: string; fields?: Record<string, string> }) => {
       assert.equal(error.code, 'VALIDATION_FAILED');
       assert.ok(error.fields?.[field], `field ${field}`);
       return true;
