@@ -40,6 +40,7 @@ import { registerLookupPages } from './web/lookup.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { registerReceiptPages } from './web/receipt.routes.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
+import { registerWorkflowPages } from './web/workflow.routes.ts';
 
 export interface AppDependencies {
   readonly config: Config;
@@ -150,6 +151,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl });
   // Dossier processing (issue 7 §1, §4, §5): the workflow API and pages.
   registerWorkflowApiRoutes(app, { db, blobStore });
+  registerWorkflowPages(app, {
+    db,
+    kit,
+    blobStore,
+    limits: DEFAULT_UPLOAD_LIMITS,
+    publicUrl: config.publicUrl,
+  });
 
   await app.ready();
   return app;

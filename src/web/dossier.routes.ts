@@ -6,10 +6,11 @@ import type { Db } from '../database.ts';
 import { findEffectiveProcedure } from '../modules/catalogue/find-effective-procedure.ts';
 import { listProcedures } from '../modules/catalogue/list-procedures.ts';
 import type { UploadLimits } from '../modules/dossiers/check-upload.ts';
-import { getDossier } from '../modules/dossiers/get-dossier.ts';
 import { receiveDossier } from '../modules/dossiers/receive-dossier.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { canAnywhere, scopesFor } from '../modules/identity/permissions.ts';
+import { getDossierWorkView } from '../modules/workflow/get-dossier-work-view.ts';
+import type { WorkflowActionName } from '../modules/workflow/workflow-actions.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import type { PageKit } from './page-kit.ts';
@@ -20,6 +21,8 @@ import {
   counterSearchPage,
 } from './pages/dossier-counter-page.ts';
 import { dossierPage } from './pages/dossier-page.ts';
+import { ACTION_PATHS } from './pages/workflow-forms.ts';
+import { workflowSection } from './pages/workflow-pages.ts';
 
 type Body = Record<string, unknown>;
 const text = (value: unknown, max = 500) => (typeof value === 'string' ? value.slice(0, max) : undefined);
@@ -151,11 +154,21 @@ export function registerDossierPages(
     { schema: { hide: true } },
     async (request, reply) => {
       const actor = requireStaff(request);
-      const found = await getDossier({ db, actor, code: request.params.code });
+      // Processing (issue 7): staff of the deciding body and of a unit it was handed to see it too.
+      const view = await getDossierWorkView({ db, actor, code: request.params.code });
+      const found = { dossier: view.work.dossier, timeline: view.timeline, unitName: view.work.unit.name };
       const ctx = kit.context(request, reply);
+      const done = Object.entries(ACTION_PATHS).find(([, path]) => path === request.query.xong)?.[0];
       return kit.send(reply, ctx, {
         title: `${ctx.t('dossier.title')} ${found.dossier.code}`,
-        body: dossierPage(ctx, { ...found, isJustReceived: request.query.moi === '1' }),
+        body: dossierPage(ctx, {
+          ...found,
+          isJustReceived: request.query.moi === '1',
+          workflow: workflowSection(ctx, view),
+        }),
+        flash: done
+          ? ctx.t('workflow.done', { action: ctx.t(`workflow.action.${done as WorkflowActionName}`) })
+          : undefined,
       });
     },
   );

@@ -16,7 +16,7 @@ export async function requestPayment(
     check: () => {
       if (amount === undefined || !Number.isSafeInteger(amount) || amount <= 0 || amount > 1_000_000_000) {
         throw new AppError('VALIDATION_FAILED', 'Give the amount in đồng.', {
-          fields: { amountVnd: 'amount' },
+          fields: { amountVnd: 'paymentAmount' },
         });
       }
     },

@@ -47,7 +47,10 @@ export function decodeBase64(value: string, field: string): Uint8Array {
 }
 
 /** Every action's path segment, body schema and use case. */
-const ROUTES: Record<WorkflowActionName, { path: string; body?: TSchema; run: Run; summary: string }> = {
+export const WORKFLOW_API_ROUTES: Record<
+  WorkflowActionName,
+  { path: string; body?: TSchema; run: Run; summary: string }
+> = {
   assign: {
     path: 'assign',
     body: WORKFLOW_BODIES.assign,
@@ -170,9 +173,9 @@ export function registerWorkflowApiRoutes(
   const { db, blobStore } = options;
   app.addSchema(WorkflowActionResult);
   app.addSchema(WorkQueue);
-  for (const [name, route] of Object.entries(ROUTES) as [
+  for (const [name, route] of Object.entries(WORKFLOW_API_ROUTES) as [
     WorkflowActionName,
-    (typeof ROUTES)[WorkflowActionName],
+    (typeof WORKFLOW_API_ROUTES)[WorkflowActionName],
   ][]) {
     const rule = WORKFLOW_ACTIONS[name];
     app.post<{ Params: { code: string }; Body: Body }>(

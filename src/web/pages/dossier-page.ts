@@ -10,7 +10,14 @@ import { formatVietnamTime } from './dossier-format.ts';
 
 export function dossierPage(
   ctx: PageContext,
-  o: { dossier: Dossier; timeline: readonly DossierStatusEvent[]; unitName: string; isJustReceived: boolean },
+  o: {
+    dossier: Dossier;
+    timeline: readonly DossierStatusEvent[];
+    unitName: string;
+    isJustReceived: boolean;
+    /** The processing section (issue 7, src/web/pages/workflow-pages.ts). */
+    workflow?: SafeHtml;
+  },
 ): SafeHtml {
   const { t, locale } = ctx;
   const d = o.dossier;
@@ -55,6 +62,7 @@ ${table({
   head: [t('dossier.time'), t('common.status')],
   rows: o.timeline.map((e) => [formatVietnamTime(e.at), dossierStatusLabel(e.status, locale)]),
 })}
+${o.workflow ?? ''}
 <p class="no-print"><a class="button button--secondary" href="/ho-so/${encodeURIComponent(d.code)}/bien-nhan">${t('dossier.receipt')}</a>
 <a href="/ho-so/tiep-nhan">${t('dossier.counter.next')}</a></p>`;
 }
