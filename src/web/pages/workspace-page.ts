@@ -10,6 +10,8 @@ const ROLE_HOMES: Partial<Record<Role, { href: string; permission: Permission }>
   unit_admin: { href: '/admin/staff', permission: 'staff.manage' },
   auditor: { href: '/audit', permission: 'audit.read' },
   receptionist: { href: '/ho-so/tiep-nhan', permission: 'dossier.receive' },
+  // Dossier processing (issue 7): the work queue.
+  specialist: { href: '/ho-so/hang-doi', permission: 'dossier.process' },
 };
 
 /** The staff home: one section per role the member holds, with the work that role does. */
@@ -27,6 +29,7 @@ ${held.length === 0 ? html`<p>${t('workspace.noRoles')}</p>` : ''}
       ? card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), href: home.href })
       : card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), badge: soon });
   })}
+  ${canAnywhere(actor, 'dossier.receive') || canAnywhere(actor, 'dossier.approve') ? card({ title: t('workflow.queue.title'), body: t('workflow.queue.lead'), href: '/ho-so/hang-doi' }) : ''}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('calendar.workspace.title'), body: t('calendar.workspace.body'), href: '/admin/calendar' }) : ''}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('catalogueAdmin.title'), body: t('catalogueAdmin.workspace'), href: '/admin/procedures' }) : ''}
 </ul>
