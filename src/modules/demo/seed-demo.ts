@@ -6,6 +6,7 @@ import { createUnit } from '../organisation/create-unit.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoCataloguePlans } from './demo-data.ts';
 import { seedDemoDossiers } from './seed-demo-dossiers.ts';
 import { seedDemoSigning } from './seed-demo-signing.ts';
+import { seedDemoWorkflow } from './seed-demo-workflow.ts';
 
 /**
  * Seeds the demo organisation and staff into an EMPTY database (no units); returns whether it did. With
@@ -55,5 +56,7 @@ export async function seedDemo(options: {
     await seedDemoSigning({ db: options.db, unitIds: ids, ...options.signing });
   }
   await seedDemoDossiers({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
+  // Dossier processing (issue 7): dossiers overdue, awaiting a supplement, extended, queued.
+  await seedDemoWorkflow({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
   return true;
 }

@@ -9,7 +9,7 @@ import { insertHandover, listUnitStaff } from './workflow.repository.ts';
 export interface HandOverOptions extends WorkflowActionOptions {
   /** The step to hand to (index in the procedure's steps); default the next one. */
   readonly toStep?: number | undefined;
-  /** The unit to hand to; default the unit holding the dossier now. */
+  /** The unit to hand to; default the receiving unit for a reception step, else the deciding body. */
   readonly toUnitId?: string | undefined;
   /** A person in that unit; else the step's role queue there. */
   readonly toStaffId?: string | null | undefined;
@@ -39,12 +39,14 @@ export async function handOverDossier(options: HandOverOptions) {
           fields: { toStep: 'unknownStep' },
         });
       }
-      toUnitId = options.toUnitId || work.workflow.holder_unit_id;
+      const role = steps[toStep]?.role;
+      toRole = isStepRole(role) ? role : 'specialist';
+      // By default reception steps stay at the receiving unit (the one-stop centre) and the others go to
+      // the deciding body (the commune, where specialists and leaders sit).
+      toUnitId = options.toUnitId || (toRole === 'receptionist' ? work.unit.id : work.decidingBody.id);
       if (!isUuid(toUnitId) || !(await findUnitById(options.db, toUnitId))) {
         throw new AppError('VALIDATION_FAILED', 'No such unit.', { fields: { toUnitId: 'unknownUnit' } });
       }
-      const role = steps[toStep]?.role;
-      toRole = isStepRole(role) ? role : 'specialist';
       if (options.toStaffId) {
         const staff = await listUnitStaff(options.db, [toUnitId, work.decidingBody.id]);
         if (!staff.some((s) => s.id === options.toStaffId)) {

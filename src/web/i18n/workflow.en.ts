@@ -69,6 +69,7 @@ export const workflowEn = {
   'workflow.field.person': 'Person (empty: the role queue)',
   'workflow.field.toStep': 'Next step',
   'workflow.field.toUnit': 'Receiving unit',
+  'workflow.field.toUnitDefault': 'By step (reception: the centre; other steps: the commune)',
   'workflow.field.note': 'Note',
   'workflow.field.text': 'Comment',
   'workflow.field.items': 'What is missing (one item a line)',

@@ -67,6 +67,7 @@ export const workflowVi = {
   'workflow.field.person': 'Người nhận (để trống: hàng đợi theo vai trò)',
   'workflow.field.toStep': 'Bước tiếp theo',
   'workflow.field.toUnit': 'Đơn vị nhận',
+  'workflow.field.toUnitDefault': 'Theo bước (một cửa: tại trung tâm; các bước khác: UBND xã)',
   'workflow.field.note': 'Ghi chú',
   'workflow.field.text': 'Ý kiến',
   'workflow.field.items': 'Giấy tờ, nội dung cần bổ sung (mỗi dòng một mục)',

@@ -118,7 +118,10 @@ function fieldsOf(ctx: PageContext, action: WorkflowActionName, view: DossierWor
           name: 'toUnitId',
           label: t('toUnit'),
           kind: 'select',
-          options: view.units.map((u) => ({ value: u.id, label: u.name })),
+          options: [
+            { value: '', label: t('toUnitDefault') },
+            ...view.units.map((u) => ({ value: u.id, label: u.name })),
+          ],
         },
         {
           name: 'toStaffId',
