@@ -10,6 +10,7 @@ import { requireStaff } from '../modules/identity/authenticate.ts';
 import { getDossierWorkView } from '../modules/workflow/get-dossier-work-view.ts';
 import { getResultFile } from '../modules/workflow/get-result-file.ts';
 import { getSupplementRequest } from '../modules/workflow/get-supplement-request.ts';
+import { getSuppliedFile } from '../modules/workflow/get-supplied-file.ts';
 import { getWorkflowForm } from '../modules/workflow/get-workflow-form.ts';
 import { listWorkQueue } from '../modules/workflow/list-work-queue.ts';
 import type { WorkActor } from '../modules/workflow/load-dossier-work.ts';
@@ -249,6 +250,25 @@ ${workflowFormPage(form)}`,
         throw new AppError('NOT_FOUND', 'No such form.');
       }
       return sendForm(request, reply, requireCitizen(request));
+    },
+  );
+
+  app.get<{ Params: { code: string; sha256: string } }>(
+    '/ho-so/:code/tep/:sha256',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { file, bytes } = await getSuppliedFile({
+        db,
+        blobStore,
+        actor: requireStaff(request),
+        code: request.params.code,
+        sha256: request.params.sha256,
+      });
+      return reply
+        .type(file.mediaType)
+        .header('cache-control', 'no-store')
+        .header('content-disposition', 'inline')
+        .send(Buffer.from(bytes));
     },
   );
 

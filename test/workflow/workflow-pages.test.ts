@@ -127,6 +127,9 @@ test('supplement at the page, BM.02 printable and as PDF, citizen supplies onlin
   const browser = new PageClient(app, '10.9.9.9');
   browser.cookies.set(CITIZEN_SESSION_COOKIE, token);
   const url = `/cong-dan/ho-so/${encodeURIComponent(code)}/bo-sung`;
+  // the signed-in applicant's lookup of a dossier awaiting a supplement links to the supply page
+  const lookupPage = await browser.get(`/tra-cuu?code=${encodeURIComponent(code)}`);
+  assert.ok(lookupPage.body.includes(`href="${url}"`), 'lookup links to the supply page');
   const page = await browser.get(url);
   assert.equal(page.statusCode, 200, page.body);
   assert.match(page.body, /Bản sao giấy khai sinh/);
@@ -148,6 +151,17 @@ test('supplement at the page, BM.02 printable and as PDF, citizen supplies onlin
   assert.equal(await w.statusOf(code), 4);
   const done = await browser.get(sent.headers.location as string);
   assert.match(done.body, /Ngày hẹn trả kết quả mới/);
+  // staff see the supplied file on the dossier page and open it
+  const staffPage = await reception.get(`/ho-so/${encodeURIComponent(code)}`);
+  const fileHref = /href="(\/ho-so\/[^"]+\/tep\/[0-9a-f]{64})"/.exec(staffPage.body)?.[1];
+  assert.ok(fileHref, 'a link to the supplied file');
+  const file = await reception.get(fileHref);
+  assert.equal(file.headers['content-type'], 'application/pdf');
+  assert.deepEqual(file.rawPayload, minimalPdf());
+  assert.equal(
+    (await reception.get(`/ho-so/${encodeURIComponent(code)}/tep/${'0'.repeat(64)}`)).statusCode,
+    404,
+  );
   const work = await loadDossierWork({ db, actor: actors.receptionist, code });
   assert.ok(work.dossier.due_at && dueBefore && work.dossier.due_at.getTime() >= dueBefore.getTime());
   // the public lookup and the receipt show the current due date

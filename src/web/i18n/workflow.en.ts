@@ -110,6 +110,7 @@ export const workflowEn = {
   'workflow.supply.submit': 'Send the documents',
   'workflow.supply.done': 'Documents received. New appointment date: {due}.',
   'workflow.supply.none': 'No supplement request is awaiting an answer for this dossier.',
+  'workflow.supply.link': 'Supply the documents online',
   'workflow.supply.slip': 'View the supplement request (PDF)',
   'field.unknownStaff': 'Choose a person of the unit.',
   'field.unknownStep': 'Choose a step of the procedure.',

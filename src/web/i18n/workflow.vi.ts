@@ -108,6 +108,7 @@ export const workflowVi = {
   'workflow.supply.submit': 'Gửi hồ sơ bổ sung',
   'workflow.supply.done': 'Đã nhận hồ sơ bổ sung. Ngày hẹn trả kết quả mới: {due}.',
   'workflow.supply.none': 'Hồ sơ này không có yêu cầu bổ sung nào đang chờ.',
+  'workflow.supply.link': 'Bổ sung hồ sơ trực tuyến',
   'workflow.supply.slip': 'Xem phiếu yêu cầu bổ sung (PDF)',
   'field.unknownStaff': 'Vui lòng chọn người trong đơn vị.',
   'field.unknownStep': 'Vui lòng chọn bước của thủ tục.',

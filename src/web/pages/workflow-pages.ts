@@ -107,7 +107,7 @@ ${
       )}</ul>`
     : ''
 }
-${view.supplements.length > 0 ? supplementsTable(ctx, view.supplements) : ''}
+${view.supplements.length > 0 ? supplementsTable(ctx, d.code, view.supplements) : ''}
 ${
   view.handovers.length > 0
     ? table({
@@ -142,11 +142,15 @@ ${
 </section>`;
 }
 
-function supplementsTable(ctx: PageContext, supplements: readonly DossierSupplement[]): SafeHtml {
+function supplementsTable(
+  ctx: PageContext,
+  code: string,
+  supplements: readonly DossierSupplement[],
+): SafeHtml {
   const { t } = ctx;
   return table({
     caption: t('workflow.supplements'),
-    head: [t('dossier.time'), t('workflow.field.items'), t('common.status')],
+    head: [t('dossier.time'), t('workflow.field.items'), t('common.status'), t('dossier.files')],
     rows: supplements.map((s) => [
       formatVietnamTime(s.requested_at),
       s.items.join('; '),
@@ -156,6 +160,9 @@ function supplementsTable(ctx: PageContext, supplements: readonly DossierSupplem
             via: t(key(`workflow.via.${s.supplied_via}`)),
           })
         : t('workflow.supplementOpen', { at: formatVietnamTime(s.requested_at) }),
+      s.files.length === 0
+        ? '—'
+        : html`${s.files.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="/ho-so/${encodeURIComponent(code)}/tep/${f.sha256}">${f.mediaType.split('/')[1]?.toUpperCase()} ${Math.ceil(f.size / 1024)} KB</a>`)}`,
     ]),
   });
 }
