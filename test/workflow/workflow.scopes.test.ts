@@ -219,3 +219,26 @@ test('claim: a colleague with rights but not in the queue handed to is refused (
   await handOverDossier({ ...common(code), actor: actors.receptionist });
   await assert.rejects(claimDossier({ ...common(code), actor: actors.leader }), { code: 'INVALID_STATE' });
 });
+
+test('supply online: a citizen other than the applicant cannot see the dossier; the applicant may supply, nothing else', async () => {
+  const code = await w.dossierIn(5);
+  const citizen = (personalIdentifier: string) => ({
+    kind: 'citizen' as const,
+    citizenId: '00000000-0000-4000-8000-000000000001',
+    fullName: 'Công Dân',
+    personalIdentifier,
+    phone: null,
+    email: null,
+  });
+  const file = [new Uint8Array(minimalPdf())];
+  await assert.rejects(
+    supplyDossier({ ...common(code), actor: citizen('001190099999'), blobStore, files: file }),
+    { code: 'NOT_FOUND' },
+  );
+  const applicant = citizen('001190012345');
+  await assert.rejects(commentOnDossier({ ...common(code), actor: applicant, text: 'x' }), {
+    code: 'FORBIDDEN',
+  });
+  await supplyDossier({ ...common(code), actor: applicant, blobStore, files: file });
+  assert.equal(await w.statusOf(code), 4);
+});

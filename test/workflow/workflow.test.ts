@@ -232,6 +232,20 @@ test('the whole path: BM.05 rows with given/received times and early / on time /
   );
 });
 
+test('the first action of the person or role handed to is the BM.05 receipt, claim or not', async () => {
+  const code = await w.dossierIn(4);
+  await handOverDossier({ ...common(code), actor: actors.specialist, toStep: 2 });
+  // a comment by someone outside the leaders' queue does not receive it
+  await commentOnDossier({ ...common(code), actor: actors.receptionist, text: 'Nhắc' });
+  const id = (await loadDossierWork({ db, actor: actors.leader, code })).dossier.id;
+  assert.equal((await listHandovers(db, id)).at(-1)?.received_at, null);
+  await uploadResult({ ...common(code), actor: actors.specialist, blobStore, pdf: minimalPdf() });
+  await approveResult({ ...common(code), actor: actors.leader });
+  const row = (await listHandovers(db, id)).at(-1);
+  assert.equal(row?.received_by_name, 'Cán bộ leader');
+  assert.ok(row?.received_at);
+});
+
 test('deadlines: the supplement pause and the extension move due_at (hand-computed)', async () => {
   const code = await w.receive(vn('2026-12-07T08:00:00'));
   // 5 working days of 8 h from Mon 08:00: Mon 7 h, Tue–Thu 24 h, Fri 8 h = 39 h, then 1 h on Mon 14/12 → 08:00

@@ -1,6 +1,5 @@
 import { AppError } from '../../platform/errors.ts';
 import type { Role } from '../identity/roles.ts';
-import { receiveOpenHandover } from './receive-handover.ts';
 import { runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 
 /**
@@ -28,19 +27,7 @@ export async function claimDossier(options: WorkflowActionOptions) {
       }
       throw new AppError('INVALID_STATE', 'This dossier is not in your queue.');
     },
-    apply: async (trx, work, _locked, at) => {
-      if (actor.kind !== 'staff') {
-        return {};
-      }
-      const open = await receiveOpenHandover(trx, work.dossier.id, actor, at);
-      return {
-        workflow: {
-          assignee_staff_id: actor.staffId,
-          assignee_role: null,
-          ...(open ? { step_started_at: at } : {}),
-        },
-        details: { handover: open?.seq ?? null },
-      };
-    },
+    apply: async () =>
+      actor.kind === 'staff' ? { workflow: { assignee_staff_id: actor.staffId, assignee_role: null } } : {},
   });
 }

@@ -14,6 +14,7 @@ import {
   loadDossierWork,
   type WorkActor,
 } from './load-dossier-work.ts';
+import { receiveHandoverIfAddressed } from './receive-handover.ts';
 import { insertWorkEvent, lockWorkflow, updateWorkflow } from './workflow.repository.ts';
 import type { DossierWorkflow, DossierWorkflowTable } from './workflow.table.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionName } from './workflow-actions.ts';
@@ -94,8 +95,14 @@ export async function runWorkflowAction<T = undefined>(
     if (rule.to !== null) {
       await changeDossierStatus(trx, { dossierId: dossier.id, from: [current.status], to: rule.to, at });
     }
+    // BM.05: the first action of the person (or role) a dossier was handed to is its receipt.
+    const received =
+      action === 'handOver' ? undefined : await receiveHandoverIfAddressed(trx, dossier.id, actor, at);
     const applied = (await options.apply?.(trx, { ...work, workflow: locked }, locked, at)) ?? {};
-    await updateWorkflow(trx, dossier.id, applied.workflow ?? {});
+    await updateWorkflow(trx, dossier.id, {
+      ...(received ? { step_started_at: at } : {}),
+      ...applied.workflow,
+    });
     const note = applied.note ?? null;
     await insertWorkEvent(trx, { dossier_id: dossier.id, action, at, actor_name: actor.fullName, note });
     const status = rule.to ?? current.status;
