@@ -12,9 +12,11 @@ import { getResultFile } from '../modules/workflow/get-result-file.ts';
 import { getSupplementRequest } from '../modules/workflow/get-supplement-request.ts';
 import { getSuppliedFile } from '../modules/workflow/get-supplied-file.ts';
 import { getWorkflowForm } from '../modules/workflow/get-workflow-form.ts';
+import { listWarningThresholds } from '../modules/workflow/list-warning-thresholds.ts';
 import { listWorkQueue } from '../modules/workflow/list-work-queue.ts';
 import type { WorkActor } from '../modules/workflow/load-dossier-work.ts';
 import { renderWorkflowFormPdf } from '../modules/workflow/render-workflow-form-pdf.ts';
+import { setWarningThreshold } from '../modules/workflow/set-warning-threshold.ts';
 import { supplyDossier } from '../modules/workflow/supply-dossier.ts';
 import { uploadResult } from '../modules/workflow/upload-result.ts';
 import { WORKFLOW_API_ROUTES } from '../modules/workflow/workflow.routes.ts';
@@ -83,11 +85,37 @@ export function registerWorkflowPages(
 ): void {
   const { db, kit, blobStore, limits, publicUrl } = options;
 
-  app.get('/ho-so/hang-doi', { schema: { hide: true } }, async (request, reply) => {
-    const items = await listWorkQueue({ db, actor: requireStaff(request) });
-    const ctx = kit.context(request, reply);
-    return kit.send(reply, ctx, { title: ctx.t('workflow.queue.title'), body: queuePage(ctx, items) });
-  });
+  app.get<{ Querystring: { luu?: string } }>(
+    '/ho-so/hang-doi',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const actor = requireStaff(request);
+      const items = await listWorkQueue({ db, actor });
+      const thresholds = await listWarningThresholds({ db, actor });
+      const ctx = kit.context(request, reply);
+      return kit.send(reply, ctx, {
+        title: ctx.t('workflow.queue.title'),
+        body: queuePage(ctx, items, thresholds),
+        flash: request.query.luu === '1' ? ctx.t('workflow.settings.saved') : undefined,
+      });
+    },
+  );
+
+  app.post<{ Body: Record<string, unknown> }>(
+    '/ho-so/hang-doi/canh-bao',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const body = stringsOf(request.body);
+      await setWarningThreshold({
+        db,
+        actor: requireStaff(request),
+        requestId: request.id,
+        unitId: body.unitId ?? '',
+        days: numberOrUndefined(body.days) ?? Number.NaN,
+      });
+      return reply.redirect('/ho-so/hang-doi?luu=1', 303);
+    },
+  );
 
   /** Runs the action; on a form problem shows the form alone again with the errors, else redirects. */
   async function handle(

@@ -230,3 +230,32 @@ test('extension (BM.04) and referral slip from the page', async () => {
   assert.match(slip.body, /Sở Tư pháp tỉnh/);
   assert.equal((await reception.get(`/ho-so/${encodeURIComponent(other)}/phieu/bm04`)).statusCode, 409);
 });
+
+test('unit administrators set the warning threshold on the queue page; others may not', async () => {
+  const admin = await makeStaff(db, { unit: commune, role: 'unit_admin' });
+  const browser = new PageClient(app, '10.9.5.1');
+  assert.equal((await browser.signIn(admin.username, admin.password)).statusCode, 303);
+  const page = await browser.get('/ho-so/hang-doi');
+  assert.match(page.body, /action="\/ho-so\/hang-doi\/canh-bao"/);
+  const saved = await browser.post('/ho-so/hang-doi/canh-bao', {
+    _csrf: PageClient.csrfFrom(page.body),
+    unitId: commune.id,
+    days: '2',
+  });
+  assert.equal(saved.statusCode, 303);
+  assert.match((await browser.get('/ho-so/hang-doi?luu=1')).body, /Đã lưu ngưỡng cảnh báo/);
+  const row = await db
+    .selectFrom('workflow_unit_settings')
+    .selectAll()
+    .where('unit_id', '=', commune.id)
+    .executeTakeFirst();
+  assert.equal(row?.warning_working_days, 2);
+  const own = await specialist.get('/ho-so/hang-doi');
+  assert.doesNotMatch(own.body, /canh-bao/);
+  const denied = await specialist.post('/ho-so/hang-doi/canh-bao', {
+    _csrf: PageClient.csrfFrom(own.body),
+    unitId: commune.id,
+    days: '5',
+  });
+  assert.equal(denied.statusCode, 403);
+});

@@ -185,7 +185,10 @@ export function registerWorkflowApiRoutes(
         preValidation: async (request) => {
           request.body ??= {};
         },
-        bodyLimit: Math.ceil((DEFAULT_UPLOAD_LIMITS.maxDossierBytes * 4) / 3) + 64 * 1024,
+        // Files travel base64 in the JSON: only the two file actions take large bodies.
+        ...(name === 'supply' || name === 'uploadResult'
+          ? { bodyLimit: Math.ceil((DEFAULT_UPLOAD_LIMITS.maxDossierBytes * 4) / 3) + 64 * 1024 }
+          : {}),
         schema: {
           tags: ['workflow'],
           summary: `${route.summary}; from status ${rule.from.join(', ')}; needs ${rule.permissions.join(' or ')}`,

@@ -184,7 +184,11 @@ ${actionForm(ctx, view, action, { prefix: '', values, errors })}
 }
 
 /** /ho-so/hang-doi: the actor's queue, overdue first, flags as tags (not colour alone). */
-export function queuePage(ctx: PageContext, items: readonly QueueItem[]): SafeHtml {
+export function queuePage(
+  ctx: PageContext,
+  items: readonly QueueItem[],
+  thresholds: readonly { unitId: string; unitName: string; days: number }[] = [],
+): SafeHtml {
   const { t, locale } = ctx;
   const overdue = items.filter((i) => i.flag === 'overdue').length;
   const warning = items.filter((i) => i.flag === 'warning').length;
@@ -213,7 +217,30 @@ ${
           t(key(`workflow.reason.${i.reason}`)),
         ]),
       })
-}`;
+}
+${thresholds.length > 0 ? thresholdForm(ctx, thresholds) : ''}`;
+}
+
+/** Unit administrators set how early the queue warns (issue 7 §5). */
+function thresholdForm(
+  ctx: PageContext,
+  thresholds: readonly { unitId: string; unitName: string; days: number }[],
+): SafeHtml {
+  const { t } = ctx;
+  return html`<h2>${t('workflow.settings.title')}</h2>
+${table({
+  caption: t('workflow.settings.current'),
+  head: [t('staff.unit'), t('workflow.settings.days')],
+  rows: thresholds.map((u) => [u.unitName, String(u.days)]),
+})}
+<form method="post" action="/ho-so/hang-doi/canh-bao" novalidate>
+  ${csrfField(ctx)}
+  <div class="form-group"><label class="label" for="unitId">${t('staff.unit')}</label>
+  <select class="select" id="unitId" name="unitId">${thresholds.map((u) => html`<option value="${u.unitId}">${u.unitName}</option>`)}</select></div>
+  <div class="form-group"><label class="label" for="days">${t('workflow.settings.days')}</label>
+  <input class="input input--third" id="days" name="days" type="text" inputmode="numeric" value="${String(thresholds[0]?.days ?? 1)}" required></div>
+  ${button(t('workflow.settings.save'))}
+</form>`;
 }
 
 /** /cong-dan/ho-so/:code/bo-sung: what the office asked for, and the upload form (multipart, no JS). */

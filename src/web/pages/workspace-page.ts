@@ -29,7 +29,7 @@ ${held.length === 0 ? html`<p>${t('workspace.noRoles')}</p>` : ''}
       ? card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), href: home.href })
       : card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), badge: soon });
   })}
-  ${canAnywhere(actor, 'dossier.receive') || canAnywhere(actor, 'dossier.approve') ? card({ title: t('workflow.queue.title'), body: t('workflow.queue.lead'), href: '/ho-so/hang-doi' }) : ''}
+  ${canAnywhere(actor, 'dossier.receive') || canAnywhere(actor, 'dossier.approve') || canAnywhere(actor, 'unit.configure') ? card({ title: t('workflow.queue.title'), body: t('workflow.queue.lead'), href: '/ho-so/hang-doi' }) : ''}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('calendar.workspace.title'), body: t('calendar.workspace.body'), href: '/admin/calendar' }) : ''}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('catalogueAdmin.title'), body: t('catalogueAdmin.workspace'), href: '/admin/procedures' }) : ''}
 </ul>
