@@ -259,3 +259,22 @@ test('unit administrators set the warning threshold on the queue page; others ma
   });
   assert.equal(denied.statusCode, 403);
 });
+
+test('refusal during processing: BM.03 with the reasons, printable and as PDF; the step due date is shown', async () => {
+  const code = await w.dossierIn(4);
+  const page = await specialist.get(`/ho-so/${encodeURIComponent(code)}`);
+  assert.match(page.body, /Hạn của bước/);
+  const refused = await act(specialist, code, 'refuse', {
+    reasons: 'Người yêu cầu không cư trú trên địa bàn\nThiếu giấy tờ',
+  });
+  assert.equal(refused.statusCode, 303);
+  assert.equal(await w.statusOf(code), 3);
+  const slip = await specialist.get(`/ho-so/${encodeURIComponent(code)}/phieu/bm03`);
+  assert.equal(slip.statusCode, 200);
+  assert.match(slip.body, /PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ/);
+  assert.match(slip.body, /<li>Người yêu cầu không cư trú trên địa bàn<\/li>/);
+  const pdf = await specialist.get(`/ho-so/${encodeURIComponent(code)}/phieu/bm03.pdf`);
+  assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  const other = await w.dossierIn(4);
+  assert.equal((await specialist.get(`/ho-so/${encodeURIComponent(other)}/phieu/bm03`)).statusCode, 409);
+});

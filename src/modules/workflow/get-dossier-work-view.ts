@@ -6,6 +6,7 @@ import { listStatusEvents } from '../dossiers/dossier.repository.ts';
 import type { DossierStatusEvent } from '../dossiers/dossier.table.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
+import { stepDueAt } from './dossier-deadline.ts';
 import { availableActions, type DossierWork, loadDossierWork, reachUnits } from './load-dossier-work.ts';
 import { listHandovers, listSupplements, listUnitStaff, listWorkEvents } from './workflow.repository.ts';
 import type { DossierHandover, DossierSupplement, DossierWorkEvent } from './workflow.table.ts';
@@ -21,6 +22,8 @@ export interface DossierWorkView {
   readonly people: readonly { id: string; name: string; role: string; unitId: string }[];
   readonly units: readonly { id: string; name: string }[];
   readonly assigneeName: string | null;
+  /** When the current step is due by its time budget (while the dossier is being worked on). */
+  readonly stepDueAt: Date | null;
 }
 
 /** @throws AppError NOT_FOUND when the actor may not see the dossier */
@@ -43,6 +46,11 @@ export async function getDossierWorkView(options: {
   );
   const people = staff.map((s) => ({ id: s.id, name: s.full_name, role: s.role, unitId: s.unit_id }));
   const assigneeId = work.workflow.assignee_staff_id;
+  const isWorking = [2, 4, 6].includes(work.dossier.status);
+  const budget = work.procedure?.steps[work.workflow.step_index]?.budget;
+  const stepDue = isWorking
+    ? await stepDueAt(db, work.workflow.holder_unit_id, budget, work.workflow.step_started_at)
+    : null;
   return {
     work,
     timeline: await listStatusEvents(db, id),
@@ -53,5 +61,6 @@ export async function getDossierWorkView(options: {
     people,
     units: units.map((u) => ({ id: u.id, name: u.name })),
     assigneeName: assigneeId ? (people.find((p) => p.id === assigneeId)?.name ?? null) : null,
+    stepDueAt: stepDue,
   };
 }

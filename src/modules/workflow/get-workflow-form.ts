@@ -8,6 +8,7 @@ import { findUnitById } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 import { applicantLines } from '../receipts/form-text.ts';
 import type { ReceivingBody } from '../receipts/receipt.types.ts';
+import { REFUSAL_CLOSING, REFUSAL_TITLE, refusalIntro } from '../receipts/render-refusal-pdf.ts';
 import { formatFormTime } from '../receipts/vietnam-time.ts';
 import { type DossierWork, loadDossierWork, type WorkActor } from './load-dossier-work.ts';
 import { listHandovers, listSupplements, listWorkEvents } from './workflow.repository.ts';
@@ -106,6 +107,31 @@ export async function getWorkflowForm(options: {
           },
         ],
         signatures: [{ title: 'NGƯỜI HƯỚNG DẪN', name: supplement.requested_by_name, note: body.sealName }],
+      };
+    }
+    case 'bm03': {
+      const wf = work.workflow;
+      const reasons = wf.closure === 'refused' ? wf.closure_reasons : dossier.refusal_reasons;
+      if (dossier.status !== 3 || !reasons) {
+        throw new AppError('INVALID_STATE', 'This dossier was not refused.');
+      }
+      const refusal = events.findLast((e) => e.action === 'refuse');
+      return {
+        ...common,
+        kind: 'bm03',
+        name: 'Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+        title: REFUSAL_TITLE,
+        date: refusal?.at ?? dossier.received_at,
+        blocks: [
+          { kind: 'paragraph', text: `${body.name} tiếp nhận hồ sơ của:` },
+          ...applicantBlocks(work),
+          { kind: 'paragraph', text: refusalIntro(body.name) },
+          { kind: 'list', items: reasons.split(/\r?\n/).filter((r) => r.trim()) },
+          { kind: 'paragraph', text: REFUSAL_CLOSING },
+        ],
+        signatures: [
+          { title: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: refusal?.actor_name ?? '', note: body.sealName },
+        ],
       };
     }
     case 'bm04': {

@@ -4,6 +4,7 @@ import type { workflowVi } from './workflow.vi.ts';
 export const workflowEn = {
   'workflow.section': 'Processing',
   'workflow.step': 'Current step',
+  'workflow.stepDue': 'Step due (by the step’s time budget)',
   'workflow.holder': 'Unit holding the dossier',
   'workflow.assignee': 'Handler',
   'workflow.queueOf': 'Queue: {role}',
@@ -40,6 +41,7 @@ export const workflowEn = {
   'workflow.via.counter': 'at the counter',
   'workflow.via.online': 'online',
   'workflow.form.bm02': 'Supplement request (BM.02)',
+  'workflow.form.bm03': 'Refusal (BM.03)',
   'workflow.form.bm04': 'Apology and extension (BM.04)',
   'workflow.form.bm05': 'Control sheet (BM.05)',
   'workflow.form.referral': 'Guidance slip',

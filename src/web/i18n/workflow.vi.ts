@@ -2,6 +2,7 @@
 export const workflowVi = {
   'workflow.section': 'Xử lý hồ sơ',
   'workflow.step': 'Bước đang thực hiện',
+  'workflow.stepDue': 'Hạn của bước (theo thời gian quy định cho bước)',
   'workflow.holder': 'Đơn vị đang giữ hồ sơ',
   'workflow.assignee': 'Người xử lý',
   'workflow.queueOf': 'Hàng đợi: {role}',
@@ -38,6 +39,7 @@ export const workflowVi = {
   'workflow.via.counter': 'tại quầy',
   'workflow.via.online': 'trực tuyến',
   'workflow.form.bm02': 'Phiếu yêu cầu bổ sung (BM.02)',
+  'workflow.form.bm03': 'Phiếu từ chối giải quyết (BM.03)',
   'workflow.form.bm04': 'Phiếu xin lỗi và gia hạn (BM.04)',
   'workflow.form.bm05': 'Phiếu kiểm soát (BM.05)',
   'workflow.form.referral': 'Phiếu hướng dẫn',

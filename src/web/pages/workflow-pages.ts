@@ -21,6 +21,9 @@ function formsAvailable(view: DossierWorkView): WorkflowFormKind[] {
   const wf = view.work.workflow;
   return [
     ...(view.supplements.length > 0 ? (['bm02'] as const) : []),
+    ...(view.work.dossier.status === 3 && (wf.closure_reasons || view.work.dossier.refusal_reasons)
+      ? (['bm03'] as const)
+      : []),
     ...(wf.extended_at ? (['bm04'] as const) : []),
     ...(view.handovers.length > 0 ? (['bm05'] as const) : []),
     ...(wf.closure === 'referred' ? (['referral'] as const) : []),
@@ -46,6 +49,13 @@ export function workflowSection(ctx: PageContext, view: DossierWorkView): SafeHt
     [t('workflow.holder'), view.units.find((u) => u.id === wf.holder_unit_id)?.name ?? work.holder.name],
     [t('workflow.assignee'), assignee],
   ];
+  if (view.stepDueAt) {
+    const isLate = view.stepDueAt.getTime() < Date.now();
+    rows.push([
+      t('workflow.stepDue'),
+      html`${formatVietnamTime(view.stepDueAt)} ${isLate ? tag(t('workflow.queue.overdue'), 'red') : ''}`,
+    ]);
+  }
   if (wf.extension_days !== null) {
     rows.push([
       t('workflow.statutoryDue'),
