@@ -28,6 +28,7 @@ import { registerOrganisationRoutes } from './modules/organisation/organisation.
 import { registerCscRoutes } from './modules/signing/csc.routes.ts';
 import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
 import { registerSigningRoutes } from './modules/signing/signing.routes.ts';
+import { registerWorkflowApiRoutes } from './modules/workflow/workflow.routes.ts';
 import { createFileSystemBlobStore } from './platform/blob-store/file-system-blob-store.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
 import { registerCompression } from './platform/http/compression.ts';
@@ -47,6 +48,7 @@ import { registerReceiptPages } from './web/receipt.routes.ts';
 import { registerSignatureRequestPages } from './web/signature-requests.routes.ts';
 import { registerVerificationPages } from './web/verification.routes.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
+import { registerWorkflowPages } from './web/workflow.routes.ts';
 
 export interface AppDependencies {
   readonly config: Config;
@@ -188,6 +190,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publicUrl: config.publicUrl,
     lookupLimiter,
     script: readFileSync(new URL('./web/assets/kiosk.js', import.meta.url)),
+  });
+  // Dossier processing (issue 7 §1, §4, §5): the workflow API and pages.
+  registerWorkflowApiRoutes(app, { db, blobStore });
+  registerWorkflowPages(app, {
+    db,
+    kit,
+    blobStore,
+    limits: DEFAULT_UPLOAD_LIMITS,
+    publicUrl: config.publicUrl,
   });
 
   await app.ready();

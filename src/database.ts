@@ -11,6 +11,7 @@ import type { NotificationTables } from './modules/notifications/notification.ta
 import type { OrganisationTables } from './modules/organisation/unit.table.ts';
 import type { SignatureRequestTables } from './modules/signature-requests/signature-request.table.ts';
 import type { SigningTables } from './modules/signing/signing.table.ts';
+import type { WorkflowTables } from './modules/workflow/workflow.table.ts';
 
 export interface Database
   extends OrganisationTables,
@@ -23,7 +24,8 @@ export interface Database
     SignatureRequestTables,
     CatalogueTables,
     DossierTables,
-    NotificationTables {}
+    NotificationTables,
+    WorkflowTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take as their first argument: the database or an open transaction. */

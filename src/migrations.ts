@@ -14,6 +14,7 @@ import * as notifications from './modules/notifications/migrations/0012-notifica
 import * as units from './modules/organisation/migrations/0001-units.ts';
 import * as signatureRequests from './modules/signature-requests/migrations/0009-signature-requests.ts';
 import * as signing from './modules/signing/migrations/0008-signing.ts';
+import * as workflow from './modules/workflow/migrations/0011-dossiers-workflow.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-organisation-units': units,
@@ -28,5 +29,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-signing-pki-credentials': signing,
   '0009-signing-signature-requests': signatureRequests,
   '0010-dossiers-online': dossiersOnline,
+  '0011-dossiers-workflow': workflow,
   '0012-notifications': notifications,
 };

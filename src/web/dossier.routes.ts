@@ -16,6 +16,8 @@ import { refuseOnlineDossier } from '../modules/dossiers/refuse-online-dossier.t
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { canAnywhere, scopesFor } from '../modules/identity/permissions.ts';
 import { listDossierNotifications } from '../modules/notifications/list-dossier-notifications.ts';
+import { getDossierWorkView } from '../modules/workflow/get-dossier-work-view.ts';
+import type { WorkflowActionName } from '../modules/workflow/workflow-actions.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import { staffProofHref } from './audit-history.routes.ts';
@@ -31,6 +33,8 @@ import {
   counterSearchPage,
 } from './pages/dossier-counter-page.ts';
 import { dossierPage } from './pages/dossier-page.ts';
+import { ACTION_PATHS } from './pages/workflow-forms.ts';
+import { workflowSection } from './pages/workflow-pages.ts';
 
 type Body = Record<string, unknown>;
 const text = formText;
@@ -222,16 +226,31 @@ export function registerDossierPages(
     { schema: { hide: true } },
     async (request, reply) => {
       const actor = requireStaff(request);
-      const found = await getDossier({ db, actor, code: request.params.code, requestId: request.id });
+      // Processing (issue 7): staff of the deciding body and of a unit it was handed to see it too; the
+      // view is a `dossier.viewed` audit event (issue 4 §1).
+      const view = await getDossierWorkView({ db, actor, code: request.params.code, requestId: request.id });
+      const found = { dossier: view.work.dossier, timeline: view.timeline, unitName: view.work.unit.name };
       const notifications = await listDossierNotifications({ db, actor, dossier: found.dossier });
       const ctx = kit.context(request, reply);
       const code = found.dossier.code;
-      const history = options.logVerifier
+      // The history is for staff of the dossier's own unit; a unit it was handed to sees the page without it.
+      const events = options.logVerifier
+        ? await getDossierHistory({ db, actor, code, verifier: options.logVerifier() }).catch(
+            (error: unknown) => {
+              if (isAppError(error) && error.code === 'NOT_FOUND') {
+                return undefined;
+              }
+              throw error;
+            },
+          )
+        : undefined;
+      const history = events
         ? auditHistory(ctx, {
-            history: await getDossierHistory({ db, actor, code, verifier: options.logVerifier() }),
+            history: events,
             proof: (seq) => html`<a href="${staffProofHref(code, seq)}" download>${proofLabel(ctx, seq)}</a>`,
           })
         : undefined;
+      const done = Object.entries(ACTION_PATHS).find(([, path]) => path === request.query.xong)?.[0];
       return kit.send(reply, ctx, {
         title: `${ctx.t('dossier.title')} ${found.dossier.code}`,
         body: dossierPage(ctx, {
@@ -239,7 +258,11 @@ export function registerDossierPages(
           notifications,
           isJustReceived: request.query.moi === '1',
           history,
+          workflow: workflowSection(ctx, view),
         }),
+        flash: done
+          ? ctx.t('workflow.done', { action: ctx.t(`workflow.action.${done as WorkflowActionName}`) })
+          : undefined,
       });
     },
   );

@@ -81,3 +81,34 @@ export class PageClient {
     return this.post('/sign-in', { _csrf: PageClient.csrfFrom(page.body), username, password });
   }
 }
+
+/** One file part of a multipart form. */
+export interface FilePart {
+  readonly filename: string;
+  readonly type: string;
+  readonly bytes: Buffer;
+}
+
+/** A multipart/form-data body (RFC 7578) of text fields and files, as a browser sends a form. */
+export function multipartForm(fields: Record<string, string | FilePart | FilePart[]>): {
+  payload: Buffer;
+  contentType: string;
+} {
+  const boundary = `----xasoform${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    for (const part of Array.isArray(value) ? value : [value]) {
+      const head =
+        typeof part === 'string'
+          ? `Content-Disposition: form-data; name="${name}"\r\n\r\n`
+          : `Content-Disposition: form-data; name="${name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`;
+      chunks.push(
+        Buffer.from(`--${boundary}\r\n${head}`),
+        typeof part === 'string' ? Buffer.from(part) : part.bytes,
+      );
+      chunks.push(Buffer.from('\r\n'));
+    }
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}

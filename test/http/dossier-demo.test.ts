@@ -15,7 +15,10 @@ test('demo dossiers are received, audited, coded after the commune, and found by
     .select(['dossiers.id', 'dossiers.code', 'dossiers.status', 'units.parent_id'])
     // The received ones (the imported demo history of issue 7 §7 has no receiving officer).
     .where('dossiers.received_by', 'is not', null)
-    .execute();
+    .orderBy('dossiers.received_at', 'desc')
+    .execute()
+    // the intake demo's two, received now (the workflow demo's are received in the past, issue 7)
+    .then((rows) => rows.slice(0, 2).reverse());
   assert.equal(dossiers.length, 2);
   const commune = await db
     .selectFrom('units')

@@ -132,6 +132,45 @@ export const AUDIT_ACTIONS = {
   'dossier.submitted': 'dossier',
   /** A receptionist accepted an online dossier: status 1 → 2, due date computed from the acceptance. */
   'dossier.accepted': 'dossier',
+  // Dossier processing (issue 7 §1, §4, §5), src/modules/workflow; details carry codes and ids, no personal data.
+  /** A dossier was assigned to a person or a role queue within its current step. */
+  'workflow.assigned': 'dossier',
+  /** A dossier was handed over to another step or unit (a BM.05 row). */
+  'workflow.handed_over': 'dossier',
+  /** The receiver of a hand-over took the dossier (the BM.05 row's received time). */
+  'workflow.claimed': 'dossier',
+  /** A specialist started processing a received dossier (2 → 4). */
+  'workflow.started': 'dossier',
+  /** A staff member commented on a dossier. */
+  'workflow.commented': 'dossier',
+  /** A supplement was requested with a BM.02 slip (→ 5); the clock stops if the procedure allows it. */
+  'workflow.supplement_requested': 'dossier',
+  /** The applicant supplied what was missing, at the counter or online (5 → 4); the due date moved. */
+  'workflow.supplied': 'dossier',
+  /** The dossier was refused during processing, with reasons (→ 3). */
+  'workflow.refused': 'dossier',
+  /** The applicant withdrew the dossier (→ 7). */
+  'workflow.withdrawn': 'dossier',
+  /** Processing was stopped (→ 8). */
+  'workflow.stopped': 'dossier',
+  /** A financial obligation was notified to the applicant (4 → 6). */
+  'workflow.payment_requested': 'dossier',
+  /** The financial obligation was paid (6 → 4). */
+  'workflow.payment_recorded': 'dossier',
+  /** A result PDF was uploaded (it replaces any earlier one and clears an approval). */
+  'workflow.result_uploaded': 'dossier',
+  /** The leader approved the result. */
+  'workflow.approved': 'dossier',
+  /** Processing finished (4 → 9) with its outcome early / on time / late. */
+  'workflow.processed': 'dossier',
+  /** The result was returned to the applicant (9 → 10). */
+  'workflow.result_returned': 'dossier',
+  /** The dossier was referred to a higher level with a guidance slip and closed (→ 8). */
+  'workflow.referred': 'dossier',
+  /** The one extension was granted with an apology slip (BM.04); the due date moved. */
+  'workflow.extended': 'dossier',
+  /** A unit administrator set the warning threshold before due dates. */
+  'workflow.settings_set': 'unit',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

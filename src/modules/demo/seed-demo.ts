@@ -9,6 +9,7 @@ import { seedDemoDossiers } from './seed-demo-dossiers.ts';
 import { seedDemoSignatureRequests } from './seed-demo-signature-requests.ts';
 import { seedDemoSigning } from './seed-demo-signing.ts';
 import { seedDemoStatistics } from './seed-demo-statistics.ts';
+import { seedDemoWorkflow } from './seed-demo-workflow.ts';
 
 /**
  * Seeds the demo organisation and staff into an EMPTY database (no units); returns whether it did. With
@@ -64,5 +65,7 @@ export async function seedDemo(options: {
   await seedDemoDossiers({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
   // Statistics (issue 7 §7): six months of past dossiers, imported in bulk.
   await seedDemoStatistics({ db: options.db, unitIds: ids });
+  // Dossier processing (issue 7): dossiers overdue, awaiting a supplement, extended, queued.
+  await seedDemoWorkflow({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
   return true;
 }

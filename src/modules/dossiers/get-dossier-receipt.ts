@@ -33,7 +33,7 @@ export function statutoryTimeText(rule: DeadlineRule): string {
 }
 
 /** "Xã Bình Ca" → "Bình Ca": the place in the place-and-date line (Decree 30/2020). */
-function placeOf(name: string): string {
+export function placeOf(name: string): string {
   return name.replace(/^(Xã|Phường|Thị trấn|Đặc khu|Tỉnh|Thành phố)\s+/u, '').split(' - ')[0] ?? name;
 }
 

@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   'notification.read': ['receptionist', 'specialist', 'leader', 'unit_admin'],
   /** See the unit's statistics (/thong-ke), export them as CSV, print the BM.06 tracking register. */
   'statistics.read': ['receptionist', 'leader', 'unit_admin', 'auditor'],
+  // Dossier processing (issue 7, src/modules/workflow)
+  /** Approve a dossier's result, stop processing, sign the apology and extension slip (BM.04): the head. */
+  'dossier.approve': ['leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

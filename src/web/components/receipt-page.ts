@@ -16,7 +16,7 @@ import { REFUSAL_CLOSING, REFUSAL_TITLE, refusalIntro } from '../../modules/rece
 import { formatFormTime, formatPlaceDate } from '../../modules/receipts/vietnam-time.ts';
 import { type HtmlValue, html, type SafeHtml, unsafeRaw } from '../html.ts';
 
-function formHeader(body: ReceivingBody, number: string, date: Date): SafeHtml {
+export function formHeader(body: ReceivingBody, number: string, date: Date): SafeHtml {
   // the two columns of Decree 30/2020 App. I side by side: a layout table (no CSS needed, prints as such)
   return html`<table class="table" role="presentation"><tr>
   <td>${body.superiorName ? html`${body.superiorName.toLocaleUpperCase('vi')}<br>` : ''}<strong>${body.name.toLocaleUpperCase('vi')}</strong><br>Số: ${number}/TTPVHCC</td>
@@ -42,7 +42,7 @@ export function qrSvg(text: string, label: string): SafeHtml {
   return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${side} ${side}" width="132" height="132" role="img" aria-label="${label}" shape-rendering="crispEdges"><rect width="${side}" height="${side}" fill="#fff"/><path d="${unsafeRaw(path)}" fill="#000"/></svg>`;
 }
 
-function signatures(blocks: readonly { title: string; name: string }[]): SafeHtml {
+export function signatures(blocks: readonly { title: string; name: string }[]): SafeHtml {
   return html`<table class="table">
   <caption class="visually-hidden">Chữ ký (signatures)</caption>
   <thead><tr>${blocks.map((b) => html`<th scope="col">${b.title}<br><em>(Ký và ghi rõ họ tên)</em></th>`)}</tr></thead>

@@ -25,6 +25,8 @@ export function dossierPage(
     notifications?: readonly NotificationOutboxRow[] | undefined;
     /** The audit-log history section (web/components/audit-history.ts). */
     history?: SafeHtml | undefined;
+    /** The processing section (issue 7, src/web/pages/workflow-pages.ts). */
+    workflow?: SafeHtml | undefined;
   },
 ): SafeHtml {
   const { t, locale } = ctx;
@@ -59,6 +61,7 @@ ${table({
   rows: o.timeline.map((e) => [formatVietnamTime(e.at), dossierStatusLabel(e.status, locale)]),
 })}
 ${d.status === 1 ? onlineDecisionForms(ctx, d, o.refusalError) : ''}
+${o.workflow ?? ''}
 ${o.notifications ? notificationDeliveries(ctx, o.notifications) : ''}
 ${o.history ?? ''}
 <p class="no-print">${

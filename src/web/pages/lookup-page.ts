@@ -34,6 +34,7 @@ ${
   ${view.dueAt ? html`<div><dt>${t('dossier.dueAt')}</dt><dd><strong>${formatVietnamTime(view.dueAt)}</strong></dd></div>` : ''}
   ${view.derivation ? html`<div><dt>${t('dossier.derivation')}</dt><dd>${view.derivation[locale]}</dd></div>` : ''}
 </dl>
+${view.status === 5 ? html`<p><a class="button" href="/cong-dan/ho-so/${encodeURIComponent(view.code)}/bo-sung">${t('workflow.supply.link')}</a></p>` : ''}
 ${table({
   caption: t('dossier.timeline'),
   head: [t('dossier.time'), t('common.status')],

@@ -13,6 +13,8 @@ const ROLE_HOMES: Partial<Record<Role, { href: string; permission: Permission }>
   // Signing (issue 5 §4)
   leader: { href: '/ky-duyet', permission: 'document.sign' },
   clerk: { href: '/dong-dau', permission: 'document.seal' },
+  // Dossier processing (issue 7): the work queue.
+  specialist: { href: '/ho-so/hang-doi', permission: 'dossier.process' },
 };
 
 /** The staff home: one section per role the member holds, with the work that role does. */
@@ -31,6 +33,7 @@ ${held.length === 0 ? html`<p>${t('workspace.noRoles')}</p>` : ''}
       : card({ title: t(`role.${role}`), body: t(`workspace.role.${role}`), badge: soon });
   })}
   ${canAnywhere(actor, 'dossier.receive') ? card({ title: t('intake.awaiting.title'), body: t('intake.awaiting.workspace'), href: '/ho-so/truc-tuyen' }) : ''}
+  ${canAnywhere(actor, 'dossier.receive') || canAnywhere(actor, 'dossier.approve') || canAnywhere(actor, 'unit.configure') ? card({ title: t('workflow.queue.title'), body: t('workflow.queue.lead'), href: '/ho-so/hang-doi' }) : ''}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('calendar.workspace.title'), body: t('calendar.workspace.body'), href: '/admin/calendar' }) : ''}
   ${canAnywhere(actor, 'unit.configure') ? card({ title: t('catalogueAdmin.title'), body: t('catalogueAdmin.workspace'), href: '/admin/procedures' }) : ''}
   ${canAnywhere(actor, 'statistics.read') ? card({ title: t('statistics.title'), body: t('statistics.workspace.body'), href: '/thong-ke' }) : ''}

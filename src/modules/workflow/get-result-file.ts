@@ -1,0 +1,23 @@
+import type { DbExecutor } from '../../database.ts';
+import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { StaffActor } from '../identity/actor.ts';
+import { loadDossierWork } from './load-dossier-work.ts';
+
+/**
+ * The uploaded result PDF of a dossier, for staff who may see it (issue 7 §1). NOT_FOUND when there is none.
+ */
+export async function getResultFile(options: {
+  db: DbExecutor;
+  blobStore: BlobStore;
+  actor: StaffActor;
+  code: string;
+}): Promise<{ code: string; bytes: Uint8Array }> {
+  const work = await loadDossierWork(options);
+  const sha256 = work.workflow.result_sha256;
+  const bytes = sha256 ? await options.blobStore.get(sha256) : undefined;
+  if (!bytes) {
+    throw new AppError('NOT_FOUND', 'This dossier has no result file.');
+  }
+  return { code: work.dossier.code, bytes };
+}

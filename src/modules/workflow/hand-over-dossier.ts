@@ -1,0 +1,94 @@
+import { AppError } from '../../platform/errors.ts';
+import { isUuid } from '../catalogue/catalogue-units.ts';
+import { findUnitById } from '../organisation/unit.repository.ts';
+import { isStepRole } from './assign-dossier.ts';
+import { classifyTimeliness, stepDueAt } from './dossier-deadline.ts';
+import { optionalText, runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
+import { insertHandover, listUnitStaff } from './workflow.repository.ts';
+
+export interface HandOverOptions extends WorkflowActionOptions {
+  /** The step to hand to (index in the procedure's steps); default the next one. */
+  readonly toStep?: number | undefined;
+  /** The unit to hand to; default the receiving unit for a reception step, else the deciding body. */
+  readonly toUnitId?: string | undefined;
+  /** A person in that unit; else the step's role queue there. */
+  readonly toStaffId?: string | null | undefined;
+  readonly note?: string | undefined;
+}
+
+/**
+ * Hands a dossier over to another step (and possibly another unit), writing the BM.05 control sheet row
+ * automatically (issue 7 §1): who gave it, when, to whom, and whether the giver's step kept its time
+ * budget (early / on time / late, measured from when the step received it). The receiver's time is filled
+ * when they take it (claim, or start processing).
+ *
+ * @throws AppError VALIDATION_FAILED (`toStep`, `toUnitId`, `toStaffId`), and those of runWorkflowAction
+ */
+export async function handOverDossier(options: HandOverOptions) {
+  let toUnitId = '';
+  let toStep = 0;
+  let toRole: string | null = null;
+  return runWorkflowAction({
+    ...options,
+    action: 'handOver',
+    check: async (work) => {
+      const steps = work.procedure?.steps ?? [];
+      toStep = options.toStep ?? work.workflow.step_index + 1;
+      if (!Number.isInteger(toStep) || toStep < 0 || toStep >= Math.max(steps.length, 1)) {
+        throw new AppError('VALIDATION_FAILED', 'No such step in the procedure.', {
+          fields: { toStep: 'unknownStep' },
+        });
+      }
+      const role = steps[toStep]?.role;
+      toRole = isStepRole(role) ? role : 'specialist';
+      // By default reception steps stay at the receiving unit (the one-stop centre) and the others go to
+      // the deciding body (the commune, where specialists and leaders sit).
+      toUnitId = options.toUnitId || (toRole === 'receptionist' ? work.unit.id : work.decidingBody.id);
+      if (!isUuid(toUnitId) || !(await findUnitById(options.db, toUnitId))) {
+        throw new AppError('VALIDATION_FAILED', 'No such unit.', { fields: { toUnitId: 'unknownUnit' } });
+      }
+      if (options.toStaffId) {
+        const staff = await listUnitStaff(options.db, [toUnitId, work.decidingBody.id]);
+        if (!staff.some((s) => s.id === options.toStaffId)) {
+          throw new AppError('VALIDATION_FAILED', 'That person does not work in the unit handed to.', {
+            fields: { toStaffId: 'unknownStaff' },
+          });
+        }
+        toRole = null;
+      }
+    },
+    apply: async (trx, work, locked, at) => {
+      const step = work.procedure?.steps[locked.step_index];
+      const due = await stepDueAt(trx, locked.holder_unit_id, step?.budget, locked.step_started_at);
+      const result = classifyTimeliness(at, due ?? work.dossier.due_at);
+      const actor = options.actor.kind === 'staff' ? options.actor : undefined;
+      const seq = await insertHandover(trx, {
+        dossier_id: work.dossier.id,
+        from_step: locked.step_index,
+        to_step: toStep,
+        from_unit_id: locked.holder_unit_id,
+        to_unit_id: toUnitId,
+        given_by: actor?.staffId ?? null,
+        given_by_name: options.actor.fullName,
+        given_at: at,
+        to_staff_id: options.toStaffId || null,
+        to_role: toRole,
+        step_due_at: due,
+        result,
+        note: optionalText(options.note),
+      });
+      return {
+        workflow: {
+          holder_unit_id: toUnitId,
+          step_index: toStep,
+          assignee_staff_id: options.toStaffId || null,
+          assignee_role: toRole,
+          step_started_at: at,
+        },
+        note: optionalText(options.note),
+        details: { seq, fromStep: locked.step_index, toStep, toUnitId, result },
+        result: { seq, result },
+      };
+    },
+  });
+}

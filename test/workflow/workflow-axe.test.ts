@@ -1,0 +1,111 @@
+// The processing pages in a real browser without JavaScript (Debian's chromium through playwright-core):
+// a specialist opens a dossier, expands an action and submits it (the <details> forms work without
+// script), the queue, an action form with errors, the printable BM.02 and the citizen's supplement page.
+// No axe-core violations (WCAG 2.2 AA) on any of them.
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { CITIZEN_SESSION_COOKIE } from '../../src/modules/citizen-identity/authenticate-citizen.ts';
+import {
+  insertCitizenSession,
+  upsertCitizen,
+} from '../../src/modules/citizen-identity/citizen.repository.ts';
+import { newSecretToken } from '../../src/modules/identity/secret-token.ts';
+import { requestSupplement } from '../../src/modules/workflow/request-supplement.ts';
+import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { makeStaff } from '../helpers/factories.ts';
+import { requireTool } from '../helpers/tools.ts';
+import { setUpWorkflowTests } from '../http/workflow-setup.ts';
+
+const w = await setUpWorkflowTests();
+const { app, db, commune, actors } = w;
+const specialist = await makeStaff(db, { unit: commune, role: 'specialist' });
+const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+
+let browser: Browser | undefined;
+after(() => browser?.close());
+
+async function assertNoViolations(page: Page, label: string): Promise<void> {
+  const html = await page.content();
+  const probe = await (browser as Browser).newContext({ bypassCSP: true });
+  const probePage = await probe.newPage();
+  await probePage.route('**/*', (route) =>
+    route.request().url().endsWith('/assets/xaso.css')
+      ? route.continue()
+      : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await probePage.goto(page.url());
+  const violations = await axeViolations(probePage);
+  await probe.close();
+  assert.deepEqual(violations, [], label);
+}
+
+test('processing pages work without JavaScript and have no axe-core violations', async (t) => {
+  if (!requireTool(t, CHROMIUM, 'chromium')) {
+    return;
+  }
+  browser = await launchChromium();
+  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel(/Tên đăng nhập/).fill(specialist.username);
+  await page.getByLabel(/Mật khẩu/).fill(specialist.password);
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await page.waitForURL(/\/workspace$/);
+
+  const code = await w.receive();
+  const path = `/ho-so/${encodeURIComponent(code)}`;
+  await page.goto(`${baseUrl}${path}`);
+  await assertNoViolations(page, 'dossier page with the processing section');
+  await page.getByText('Bắt đầu xử lý', { exact: true }).first().click();
+  await page.getByRole('button', { name: 'Bắt đầu xử lý' }).click();
+  await page.waitForURL(/\?xong=start$/);
+  assert.equal(await w.statusOf(code), 4);
+  await assertNoViolations(page, 'dossier page after an action');
+
+  // an empty supplement request: the form alone with its errors
+  await page.getByText('Yêu cầu bổ sung hồ sơ', { exact: true }).first().click();
+  await page.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }).click();
+  assert.match((await page.locator('.error-summary').textContent()) ?? '', /Giấy tờ|Vui lòng/);
+  await assertNoViolations(page, 'action form with errors');
+  await page.fill('#items', 'Bản sao giấy khai sinh');
+  await page.fill('#reason', 'Thiếu giấy tờ');
+  await page.getByRole('button', { name: 'Yêu cầu bổ sung hồ sơ' }).click();
+  await page.waitForURL(/\?xong=supplement-requests$/);
+  assert.equal(await w.statusOf(code), 5);
+
+  await page.goto(`${baseUrl}${path}/phieu/bm02`);
+  await assertNoViolations(page, 'BM.02 printable page');
+  await page.goto(`${baseUrl}/ho-so/hang-doi`);
+  await assertNoViolations(page, 'work queue');
+
+  // the citizen's supplement page
+  const other = await w.dossierIn(4);
+  await requestSupplement({
+    db,
+    requestId: null,
+    code: other,
+    actor: actors.specialist,
+    items: 'Tờ khai',
+    reason: 'Thiếu',
+  });
+  const citizen = await upsertCitizen(
+    db,
+    { issuer: 'https://test.invalid', subject: `sub-axe-${Math.random()}` },
+    { fullName: 'Trần Thị Nộp', personalIdentifier: '001190012345', phone: null, email: null },
+    new Date(),
+  );
+  const { token, hash } = newSecretToken('xc');
+  await insertCitizenSession(db, {
+    idHash: hash,
+    citizenId: citizen.id,
+    idleExpiresAt: new Date(Date.now() + 600_000),
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  const citizenContext = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false });
+  await citizenContext.addCookies([{ name: CITIZEN_SESSION_COOKIE, value: token, url: baseUrl }]);
+  const citizenPage = await citizenContext.newPage();
+  await citizenPage.goto(`${baseUrl}/cong-dan/ho-so/${encodeURIComponent(other)}/bo-sung`);
+  assert.match(await citizenPage.content(), /Tờ khai/);
+  await assertNoViolations(citizenPage, 'citizen supplement page');
+});
