@@ -175,7 +175,7 @@ test('refused over the API, the citizen gets BM.03 with the reasons', async () =
   const refuse = (reasons: string) =>
     app.inject({
       method: 'POST',
-      url: `/api/v1/dossiers/${encodeURIComponent(code)}/refuse`,
+      url: `/api/v1/dossiers/${encodeURIComponent(code)}/refuse-reception`,
       headers: { authorization: `Bearer ${token}` },
       payload: { reasons },
     });

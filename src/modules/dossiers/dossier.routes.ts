@@ -146,7 +146,7 @@ export function registerDossierApiRoutes(app: FastifyInstance, options: DossierA
   );
 
   app.post<{ Params: { code: string }; Body: Static<typeof RefuseDossierBody> }>(
-    '/api/v1/dossiers/:code/refuse',
+    '/api/v1/dossiers/:code/refuse-reception',
     {
       schema: {
         tags: ['dossiers'],
