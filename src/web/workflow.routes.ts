@@ -282,8 +282,15 @@ ${workflowFormPage(form)}`,
   );
 
   app.get<{ Params: { code: string; sha256: string } }>(
-    '/ho-so/:code/tep/:sha256',
-    { schema: { hide: true } },
+    '/ho-so/:code/bo-sung/tep/:sha256',
+    {
+      schema: { hide: true },
+      // A supplied file is the citizen's content: no scripts, no same-origin powers (as the intake scans).
+      onSend: async (_request, reply, payload) => {
+        reply.header('content-security-policy', 'sandbox');
+        return payload;
+      },
+    },
     async (request, reply) => {
       const { file, bytes } = await getSuppliedFile({
         db,

@@ -159,7 +159,7 @@ test('supplement at the page, BM.02 printable and as PDF, citizen supplies onlin
   assert.equal(file.headers['content-type'], 'application/pdf');
   assert.deepEqual(file.rawPayload, minimalPdf());
   assert.equal(
-    (await reception.get(`/ho-so/${encodeURIComponent(code)}/tep/${'0'.repeat(64)}`)).statusCode,
+    (await reception.get(`/ho-so/${encodeURIComponent(code)}/bo-sung/tep/${'0'.repeat(64)}`)).statusCode,
     404,
   );
   const work = await loadDossierWork({ db, actor: actors.receptionist, code });

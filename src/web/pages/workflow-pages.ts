@@ -172,7 +172,7 @@ function supplementsTable(
         : t('workflow.supplementOpen', { at: formatVietnamTime(s.requested_at) }),
       s.files.length === 0
         ? '—'
-        : html`${s.files.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="/ho-so/${encodeURIComponent(code)}/tep/${f.sha256}">${f.mediaType.split('/')[1]?.toUpperCase()} ${Math.ceil(f.size / 1024)} KB</a>`)}`,
+        : html`${s.files.map((f, i) => html`${i > 0 ? ', ' : ''}<a href="/ho-so/${encodeURIComponent(code)}/bo-sung/tep/${f.sha256}">${f.mediaType.split('/')[1]?.toUpperCase()} ${Math.ceil(f.size / 1024)} KB</a>`)}`,
     ]),
   });
 }
