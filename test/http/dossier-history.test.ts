@@ -71,6 +71,7 @@ test('many views never push the decisive events out: all changes shown, views co
   assert.match(page.body, /Tiếp nhận hồ sơ/);
   assert.match(page.body, /Lượt cán bộ xem hồ sơ: 28/);
   assert.match(page.body, /Các lượt xem gần nhất \(20 trên 28\)/);
+  assert.match(page.body, /Xem giấy tiếp nhận/);
   // Only the received event is a change; the views table holds at most 20 rows.
   const changes = page.body.split('<details')[0] ?? '';
   assert.equal(changes.match(/Xem hồ sơ/g)?.length ?? 0, 0);

@@ -31,4 +31,7 @@ export const auditEn = {
   'audit.history.action.dossier.received': 'Dossier received',
   'audit.history.action.dossier.refused': 'Dossier refused at intake',
   'audit.history.action.dossier.viewed': 'Dossier viewed',
+  'audit.history.view.page': 'Dossier viewed',
+  'audit.history.view.receipt': 'Receipt viewed',
+  'audit.history.view.receipt-pdf': 'Receipt downloaded (PDF)',
 } as const satisfies Record<keyof typeof auditVi, string>;

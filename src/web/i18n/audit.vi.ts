@@ -29,4 +29,7 @@ export const auditVi = {
   'audit.history.action.dossier.received': 'Tiếp nhận hồ sơ',
   'audit.history.action.dossier.refused': 'Từ chối tiếp nhận hồ sơ',
   'audit.history.action.dossier.viewed': 'Xem hồ sơ',
+  'audit.history.view.page': 'Xem hồ sơ',
+  'audit.history.view.receipt': 'Xem giấy tiếp nhận',
+  'audit.history.view.receipt-pdf': 'Tải giấy tiếp nhận (PDF)',
 } as const;
