@@ -10,7 +10,7 @@ import { loadOrCreateLogSigner } from '../../src/modules/audit-log/log-key.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { testConfig } from '../helpers/test-app.ts';
-import { setUpDossierTests } from './dossier-setup.ts';
+import { citizenCookie, setUpDossierTests } from './dossier-setup.ts';
 
 const { app, db, dataDir, staffWithToken, receiveThroughApi, commune } = await setUpDossierTests();
 const signer = loadOrCreateLogSigner(testConfig({ DATA_DIR: dataDir }));
@@ -71,6 +71,7 @@ test('many views never push the decisive events out: all changes shown, views co
   assert.match(page.body, /Tiếp nhận hồ sơ/);
   assert.match(page.body, /Lượt cán bộ xem hồ sơ: 28/);
   assert.match(page.body, /Các lượt xem gần nhất \(20 trên 28\)/);
+  assert.match(page.body, /Xem giấy tiếp nhận/);
   // Only the received event is a change; the views table holds at most 20 rows.
   const changes = page.body.split('<details')[0] ?? '';
   assert.equal(changes.match(/Xem hồ sơ/g)?.length ?? 0, 0);
@@ -148,5 +149,26 @@ test('the applicant sees the history on the lookup without staff names, and down
   ]) {
     const refused = await browser.post('/tra-cuu/nhat-ky', { _csrf: csrf, ...form });
     assert.equal(refused.statusCode, 404, JSON.stringify(form));
+  }
+});
+
+test('the signed-in applicant sees the history without the phone and downloads proofs; another citizen cannot', async () => {
+  const received = await eventOf('dossier.received', dossier.id);
+  for (const [identifier, expected] of [
+    ['001190012345', 200],
+    ['001190099999', 404],
+  ] as const) {
+    const browser = citizenBrowser();
+    const [name, value] = (await citizenCookie(db, identifier)).split('=') as [string, string];
+    browser.cookies.set(name, value);
+    const page = await browser.get(`/tra-cuu?code=${encodeURIComponent(dossier.code)}`);
+    assert.equal(page.statusCode, 200);
+    assert.equal(/Nhật ký hồ sơ/.test(page.body), expected === 200, identifier);
+    const download = await browser.post('/tra-cuu/nhat-ky', {
+      _csrf: PageClient.csrfFrom(page.body),
+      code: dossier.code,
+      seq: String(received.seq),
+    });
+    assert.equal(download.statusCode, expected, identifier);
   }
 });

@@ -13,9 +13,15 @@ import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
 import { seedProcedures } from '../../src/modules/catalogue/catalogue-seed-data.ts';
 import { createProcedure } from '../../src/modules/catalogue/create-procedure.ts';
 import type { ProcedureContent } from '../../src/modules/catalogue/procedure.types.ts';
+import { CITIZEN_SESSION_COOKIE } from '../../src/modules/citizen-identity/authenticate-citizen.ts';
+import {
+  insertCitizenSession,
+  upsertCitizen,
+} from '../../src/modules/citizen-identity/citizen.repository.ts';
 import type { CitizenActor } from '../../src/modules/citizen-identity/citizen-actor.ts';
 import { issueApiToken } from '../../src/modules/identity/issue-api-token.ts';
 import type { Role } from '../../src/modules/identity/roles.ts';
+import { newSecretToken } from '../../src/modules/identity/secret-token.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { createTestApp, testConfig } from '../helpers/test-app.ts';
 
@@ -215,4 +221,22 @@ export function multipart(fields: Record<string, Part | Part[]>): { payload: Buf
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A signed-in citizen with this personal identifier: the `Cookie` header value of their session. */
+export async function citizenCookie(db: Db, personalIdentifier: string): Promise<string> {
+  const citizen = await upsertCitizen(
+    db,
+    { issuer: 'https://test.invalid', subject: `sub-${personalIdentifier}-${Math.random()}` },
+    { fullName: 'Công Dân', personalIdentifier, phone: null, email: null },
+    new Date(),
+  );
+  const { token, hash } = newSecretToken('xc');
+  await insertCitizenSession(db, {
+    idHash: hash,
+    citizenId: citizen.id,
+    idleExpiresAt: new Date(Date.now() + 600_000),
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  return `${CITIZEN_SESSION_COOKIE}=${token}`;
 }

@@ -2,14 +2,14 @@
 // personal data; a wrong code and a wrong phone look the same; rate limited per address.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CITIZEN_SESSION_COOKIE } from '../../src/modules/citizen-identity/authenticate-citizen.ts';
-import {
-  insertCitizenSession,
-  upsertCitizen,
-} from '../../src/modules/citizen-identity/citizen.repository.ts';
-import { newSecretToken } from '../../src/modules/identity/secret-token.ts';
 import { PageClient } from '../helpers/http.ts';
-import { applicantJson, minimalPdf, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
+import {
+  applicantJson,
+  minimalPdf,
+  PROCEDURE_CODE,
+  setUpDossierTests,
+  citizenCookie as signedInCitizen,
+} from './dossier-setup.ts';
 
 const { app, db, commune, staffWithToken } = await setUpDossierTests();
 const receptionist = await staffWithToken('receptionist');
@@ -90,22 +90,7 @@ test('lookups are rate limited per address (429 with Retry-After), other address
   assert.equal((await lookup(`/api/v1/lookup/${code}?phone=5678`, '10.9.1.2')).statusCode, 200);
 });
 
-async function citizenCookie(personalIdentifier: string): Promise<string> {
-  const citizen = await upsertCitizen(
-    db,
-    { issuer: 'https://test.invalid', subject: `sub-${personalIdentifier}-${Math.random()}` },
-    { fullName: 'Công Dân', personalIdentifier, phone: null, email: null },
-    new Date(),
-  );
-  const { token, hash } = newSecretToken('xc');
-  await insertCitizenSession(db, {
-    idHash: hash,
-    citizenId: citizen.id,
-    idleExpiresAt: new Date(Date.now() + 600_000),
-    expiresAt: new Date(Date.now() + 3_600_000),
-  });
-  return `${CITIZEN_SESSION_COOKIE}=${token}`;
-}
+const citizenCookie = (personalIdentifier: string) => signedInCitizen(db, personalIdentifier);
 
 test('the signed-in applicant sees the dossier without the phone; another citizen does not', async () => {
   const applicant = await citizenCookie('001190012345');

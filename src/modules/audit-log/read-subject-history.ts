@@ -26,6 +26,8 @@ export interface HistoryEntry {
   readonly action: string;
   readonly actorType: AuditEvent['actor_type'];
   readonly actorId: string | null;
+  /** For a read: what was opened (`details.view`, e.g. page, receipt, receipt-pdf). */
+  readonly view?: string | undefined;
   readonly mark: HistoryMark;
 }
 
@@ -38,7 +40,10 @@ export interface SubjectHistory {
   readonly readCount: number;
 }
 
-type Row = Pick<AuditEvent, 'seq' | 'occurred_at' | 'action' | 'actor_type' | 'actor_id' | 'entry'>;
+type Row = Pick<
+  AuditEvent,
+  'seq' | 'occurred_at' | 'action' | 'actor_type' | 'actor_id' | 'entry' | 'details'
+>;
 
 /** The signed root to check against, or why there is none ('failed': a checkpoint whose signature fails). */
 function signedRoot(
@@ -100,7 +105,7 @@ export async function readSubjectHistory(options: {
     .selectFrom('audit_events')
     .where('subject_type', '=', options.subjectType)
     .where('subject_id', '=', options.subjectId);
-  const columns = ['seq', 'occurred_at', 'action', 'actor_type', 'actor_id', 'entry'] as const;
+  const columns = ['seq', 'occurred_at', 'action', 'actor_type', 'actor_id', 'entry', 'details'] as const;
   const [changeRows, readRows, counted] = await Promise.all([
     base
       .select(columns)
@@ -128,6 +133,7 @@ export async function readSubjectHistory(options: {
         action: row.action,
         actorType: row.actor_type,
         actorId: row.actor_id,
+        view: typeof row.details?.view === 'string' ? row.details.view : undefined,
         mark: await markOf(db, row, root, size),
       });
     }

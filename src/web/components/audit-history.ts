@@ -33,9 +33,13 @@ const MARKS: Record<
   failed: { key: 'audit.history.failed', colour: 'red' },
 };
 
-function actionText(ctx: PageContext, action: string): HtmlValue {
-  const key = `audit.history.action.${action}`;
-  return isMessageKey(key) ? ctx.t(key) : html`<code>${action}</code>`;
+function actionText(ctx: PageContext, e: AuditHistoryEntry): HtmlValue {
+  const view = `audit.history.view.${e.view}`;
+  if (e.view && isMessageKey(view)) {
+    return ctx.t(view);
+  }
+  const key = `audit.history.action.${e.action}`;
+  return isMessageKey(key) ? ctx.t(key) : html`<code>${e.action}</code>`;
 }
 
 function actorText(ctx: PageContext, e: AuditHistoryEntry): string {
@@ -64,7 +68,7 @@ export function auditHistory(
   const rows = (entries: readonly AuditHistoryEntry[]) =>
     entries.map((e) => [
       formatVietnamTime(e.occurredAt),
-      actionText(ctx, e.action),
+      actionText(ctx, e),
       actorText(ctx, e),
       tag(t(MARKS[e.mark].key), MARKS[e.mark].colour),
       e.mark === 'pending' ? t('audit.history.pendingProof') : o.proof(e.seq),

@@ -2,6 +2,8 @@ import type { auditVi } from './audit.vi.ts';
 
 // English messages: Audit history on dossier pages, offline proofs (issue 4).
 export const auditEn = {
+  'audit.exportAll': 'Every event you may read, from the start of the log:',
+  'audit.exportCsv': 'Download as a table (CSV)',
   'audit.history.title': 'Dossier history',
   'audit.history.lead':
     'Every step is recorded in a log that cannot be altered unnoticed. "Verified": the record is in a signed checkpoint of the log and its proof checks. A downloaded proof can be checked with nothing but the log\'s public key.',
@@ -29,4 +31,7 @@ export const auditEn = {
   'audit.history.action.dossier.received': 'Dossier received',
   'audit.history.action.dossier.refused': 'Dossier refused at intake',
   'audit.history.action.dossier.viewed': 'Dossier viewed',
+  'audit.history.view.page': 'Dossier viewed',
+  'audit.history.view.receipt': 'Receipt viewed',
+  'audit.history.view.receipt-pdf': 'Receipt downloaded (PDF)',
 } as const satisfies Record<keyof typeof auditVi, string>;

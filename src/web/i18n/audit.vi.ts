@@ -1,5 +1,7 @@
 // Vietnamese messages: Audit history on dossier pages, offline proofs (issue 4). Keys are prefixed by their area.
 export const auditVi = {
+  'audit.exportAll': 'Mọi sự kiện bạn được xem, từ đầu nhật ký:',
+  'audit.exportCsv': 'Tải xuống dạng bảng (CSV)',
   'audit.history.title': 'Nhật ký hồ sơ',
   'audit.history.lead':
     'Mỗi bước xử lý được ghi vào nhật ký không thể sửa lén. "Đã xác minh": bản ghi nằm trong điểm kiểm tra đã ký của nhật ký và bằng chứng của nó khớp. Bằng chứng tải về có thể tự kiểm tra chỉ với khóa công khai của nhật ký.',
@@ -27,4 +29,7 @@ export const auditVi = {
   'audit.history.action.dossier.received': 'Tiếp nhận hồ sơ',
   'audit.history.action.dossier.refused': 'Từ chối tiếp nhận hồ sơ',
   'audit.history.action.dossier.viewed': 'Xem hồ sơ',
+  'audit.history.view.page': 'Xem hồ sơ',
+  'audit.history.view.receipt': 'Xem giấy tiếp nhận',
+  'audit.history.view.receipt-pdf': 'Tải giấy tiếp nhận (PDF)',
 } as const;

@@ -16,7 +16,7 @@ export function auditLogPage(
   },
 ): SafeHtml {
   const { t } = ctx;
-  const { status, events, from } = view;
+  const { status, events } = view;
   const checkpoint = status.checkpoint;
   const last = events.at(-1);
   return html`<h1>${t('audit.title')}</h1>
@@ -31,7 +31,7 @@ ${notificationBanner({
 <p><a href="/log/checkpoint">/log/checkpoint</a> · <a href="/log/verifier-key">/log/verifier-key</a></p>`
     : html`<p>${t('audit.noCheckpoint')}</p>`,
 })}
-<p><a href="/audit/export?from=${from}">${t('audit.export')}</a></p>
+<p>${t('audit.exportAll')} <a href="/audit/export" download>${t('audit.export')}</a> · <a href="/audit/export?format=csv" download>${t('audit.exportCsv')}</a></p>
 ${
   events.length === 0
     ? html`<p>${t('audit.none')}</p>`
