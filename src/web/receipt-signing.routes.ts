@@ -6,7 +6,7 @@ import { findSignedReceipt, signDossierReceipt } from '../modules/signature-requ
 import { getTotpStatus } from '../modules/signing/get-totp-status.ts';
 import { confirmTotp, enrolTotp } from '../modules/signing/totp.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
-import { receiptSigningPage } from './pages/signature-request-pages.ts';
+import { receiptSigningPage, signingProblem } from './pages/signature-request-pages.ts';
 import { totpPage } from './pages/totp-pages.ts';
 import type { SignatureRequestPagesOptions } from './signature-requests.routes.ts';
 import { type Body, FORM_PROBLEMS, text } from './signing-forms.ts';
@@ -33,8 +33,7 @@ export function registerReceiptSigningPages(
       body: receiptSigningPage(ctx, {
         code: request.params.code,
         isSigned: signed !== undefined,
-        errors: error?.fields ?? {},
-        message: error?.message,
+        ...signingProblem(ctx, error),
       }),
     });
   };

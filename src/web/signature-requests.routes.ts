@@ -30,6 +30,7 @@ import {
   queuePage,
   requestDetailPage,
   requestListPage,
+  signingProblem,
 } from './pages/signature-request-pages.ts';
 import { registerAuthenticatorPages, registerReceiptSigningPages } from './receipt-signing.routes.ts';
 import { type Body, FORM_PROBLEMS, text } from './signing-forms.ts';
@@ -79,8 +80,7 @@ export function registerSignatureRequestPages(
         units,
         signers: unit ? await listUnitSigners(db, unit.id) : [],
         values: { ...values, unit: unit?.id },
-        errors: error?.fields ?? {},
-        message: error && error.code !== 'VALIDATION_FAILED' ? error.message : undefined,
+        ...signingProblem(ctx, error),
       }),
     });
   }
@@ -162,8 +162,7 @@ export function registerSignatureRequestPages(
       body: requestDetailPage(ctx, {
         detail,
         pdfSize: pdf?.length ?? 0,
-        errors: error?.fields ?? {},
-        message: error?.message,
+        ...signingProblem(ctx, error),
       }),
     });
   }
@@ -257,7 +256,7 @@ export function registerSignatureRequestPages(
         title: ctx.t(kind === 'leader' ? 'sigreq.queueTitle' : 'sigreq.sealQueueTitle'),
         flash,
         ...(error ? { status: error.status } : {}),
-        body: queuePage(ctx, { kind, rows, errors: error?.fields ?? {}, message: error?.message }),
+        body: queuePage(ctx, { kind, rows, ...signingProblem(ctx, error) }),
       });
     };
     app.get(path, { schema: { hide: true } }, async (request, reply) => renderQueue(request, reply));

@@ -73,6 +73,7 @@ test('submit, sign from the queue, re-post safely, seal, verify publicly', async
   const wrong = await leader.post('/ky-duyet', { ...form, pin: '999999', otp: await otp(people.leader) });
   assert.equal(wrong.statusCode, 401);
   assert.match(wrong.body, /error-summary/);
+  assert.match(wrong.body, /Còn 4 lần thử/);
   const signed = await leader.post('/ky-duyet', { ...form, otp: await otp(people.leader) });
   assert.equal(signed.statusCode, 303, signed.body);
   assert.equal(signed.headers.location, '/ky-duyet?da-ky=1');
