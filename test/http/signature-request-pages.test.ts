@@ -157,6 +157,20 @@ test('bad uploads get a precise 4xx; open requests are not public', async () => 
   const open = idOf((await submit(specialist, 'Chưa ký')).headers.location);
   assert.equal((await anonymous.get(`/xac-minh/${open}`)).statusCode, 404);
   assert.equal((await anonymous.get('/xac-minh/not-an-id')).statusCode, 404);
+  // Without the form's CSRF token the upload is refused before anything is stored.
+  const forged = await postMultipart(specialist, '/trinh-ky/moi', {
+    unit: people.unit.id,
+    title: 'Giả mạo',
+    signer: people.leader.id,
+    pdf: { filename: 'x.pdf', type: 'application/pdf', bytes: await basePdf(1) },
+  });
+  assert.equal(forged.statusCode, 403);
+  const forgedRows = await db
+    .selectFrom('signature_requests')
+    .select('id')
+    .where('title', '=', 'Giả mạo')
+    .execute();
+  assert.equal(forgedRows.length, 0);
   const badSubmit = await submit(specialist, 'Không phải PDF', Buffer.from('hello'));
   assert.equal(badSubmit.statusCode, 415);
   assert.match(badSubmit.body, /error-summary/);
