@@ -113,6 +113,13 @@ test('submit, sign from the queue, re-post safely, seal, verify publicly', async
   assert.match(publicPage.body, /Chữ ký 2/);
   assert.match(publicPage.body, /B-T/);
   assert.match(publicPage.body, /Không bị thay đổi/);
+  // The same report in English for a visitor who switched the language.
+  const english = new PageClient(app, '10.9.1.2');
+  english.cookies.set('xaso_lang', 'en');
+  const inEnglish = await english.get(`/xac-minh/${id}`);
+  assert.match(inEnglish.body, /Signature 2/);
+  assert.match(inEnglish.body, /Not changed/);
+  assert.match(inEnglish.body, /Valid|Indeterminate/);
   const final = await clerk.get(`/trinh-ky/${id}/van-ban.pdf`);
   // The citizen's copy compared with the signed original.
   const compare = await postMultipart(anonymous, `/xac-minh/${id}`, {
