@@ -18,12 +18,9 @@ import {
 } from '../modules/signature-requests/get-signature-request.ts';
 import { listSignatureRequests } from '../modules/signature-requests/list-signature-requests.ts';
 import { sealSignatureRequests } from '../modules/signature-requests/seal-signature-requests.ts';
-import { findSignedReceipt, signDossierReceipt } from '../modules/signature-requests/sign-dossier-receipt.ts';
 import { signSignatureRequests } from '../modules/signature-requests/sign-signature-requests.ts';
 import { submitSignatureRequest } from '../modules/signature-requests/submit-signature-request.ts';
 import { listUnitSigners } from '../modules/signing/find-signing-credential.ts';
-import { getTotpStatus } from '../modules/signing/get-totp-status.ts';
-import { confirmTotp, enrolTotp } from '../modules/signing/totp.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import type { PageKit } from './page-kit.ts';
@@ -31,26 +28,16 @@ import {
   type NewRequestValues,
   newRequestPage,
   queuePage,
-  receiptSigningPage,
   requestDetailPage,
   requestListPage,
+  signingProblem,
 } from './pages/signature-request-pages.ts';
-import { totpPage } from './pages/totp-pages.ts';
+import { registerAuthenticatorPages, registerReceiptSigningPages } from './receipt-signing.routes.ts';
+import { type Body, FORM_PROBLEMS, text } from './signing-forms.ts';
 
-type Body = Record<string, unknown>;
-const text = (value: unknown, max = 500) => (typeof value === 'string' ? value.slice(0, max) : undefined);
 const list = (value: unknown) =>
   (Array.isArray(value) ? value : [value]).filter((v) => typeof v === 'string');
 const DETAIL_PATH = /^\/trinh-ky\/[0-9a-f-]{36}$/;
-/** Errors a signing form shows on the page it came from, with its status; others go to the error page. */
-const FORM_PROBLEMS = new Set([
-  'VALIDATION_FAILED',
-  'INVALID_CREDENTIALS',
-  'INVALID_STATE',
-  'ACCOUNT_LOCKED',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-]);
 
 export interface SignatureRequestPagesOptions {
   readonly db: Db;
@@ -93,8 +80,7 @@ export function registerSignatureRequestPages(
         units,
         signers: unit ? await listUnitSigners(db, unit.id) : [],
         values: { ...values, unit: unit?.id },
-        errors: error?.fields ?? {},
-        message: error && error.code !== 'VALIDATION_FAILED' ? error.message : undefined,
+        ...signingProblem(ctx, error),
       }),
     });
   }
@@ -176,8 +162,7 @@ export function registerSignatureRequestPages(
       body: requestDetailPage(ctx, {
         detail,
         pdfSize: pdf?.length ?? 0,
-        errors: error?.fields ?? {},
-        message: error?.message,
+        ...signingProblem(ctx, error),
       }),
     });
   }
@@ -243,119 +228,8 @@ export function registerSignatureRequestPages(
     },
   );
 
-  // The receiving officer signs a dossier's BM.01 receipt (issue 6 §4), with their own credential.
-  type CodeRequest = { Params: { code: string }; Querystring: Record<string, unknown> };
-  const renderReceipt = async (
-    request: FastifyRequest<CodeRequest>,
-    reply: FastifyReply,
-    error?: AppError,
-  ) => {
-    const actor = requireStaff(request);
-    const signed = await findSignedReceipt({ db, actor, code: request.params.code });
-    const ctx = kit.context(request, reply);
-    return kit.send(reply, ctx, {
-      title: ctx.t('sigreq.receiptTitle', { code: request.params.code }),
-      flash: request.query['da-ky'] ? ctx.t('sigreq.receiptSigned') : undefined,
-      ...(error ? { status: error.status } : {}),
-      body: receiptSigningPage(ctx, {
-        code: request.params.code,
-        isSigned: signed !== undefined,
-        errors: error?.fields ?? {},
-        message: error?.message,
-      }),
-    });
-  };
-  app.get<CodeRequest>('/ho-so/:code/bien-nhan/ky-so', { schema: { hide: true } }, renderReceipt);
-  app.post<CodeRequest & { Body: Body }>(
-    '/ho-so/:code/bien-nhan/ky-so',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const body = request.body ?? {};
-      try {
-        await signDossierReceipt({
-          db,
-          blobStore,
-          keyEncryptionKey: options.keyEncryptionKey,
-          actor: requireStaff(request),
-          requestId: request.id,
-          code: request.params.code,
-          publicUrl: options.publicUrl,
-          pin: text(body.pin, 64) ?? '',
-          otp: (text(body.otp, 20) ?? '').replace(/\s/g, ''),
-          idempotencyKey: text(body.idempotencyKey, 100) ?? '',
-        });
-      } catch (error) {
-        if (!isAppError(error) || !FORM_PROBLEMS.has(error.code)) {
-          throw error;
-        }
-        return renderReceipt(request, reply, error);
-      }
-      return reply.redirect(`/ho-so/${encodeURIComponent(request.params.code)}/bien-nhan/ky-so?da-ky=1`, 303);
-    },
-  );
-  app.get<CodeRequest>(
-    '/ho-so/:code/bien-nhan-da-ky.pdf',
-    { schema: { hide: true } },
-    async (request, reply) => {
-      const signed = await findSignedReceipt({ db, actor: requireStaff(request), code: request.params.code });
-      const pdf = signed ? await blobStore.get(signed.current_sha256) : undefined;
-      if (!pdf) {
-        throw new AppError('NOT_FOUND', 'The receipt is not signed yet.');
-      }
-      return reply
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `inline; filename="bien-nhan-ky-so-${signed?.subject_id ?? ''}.pdf"`)
-        .type('application/pdf')
-        .send(Buffer.from(pdf));
-    },
-  );
-
-  // The signer's authenticator (issue 5 §2): set up, or again after the unit administrator reset it.
-  const renderTotp = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: { enrolment?: { secret: string; uri: string }; hasError?: boolean } = {},
-  ) => {
-    const actor = requireStaff(request);
-    const ctx = kit.context(request, reply);
-    const ok = (request.query as Record<string, unknown>).ok;
-    return kit.send(reply, ctx, {
-      title: ctx.t('totp.title'),
-      flash: ok ? ctx.t('totp.done') : undefined,
-      ...(extra.hasError ? { status: 400 } : {}),
-      body: totpPage(ctx, { status: await getTotpStatus(db, actor.staffId), ...extra }),
-    });
-  };
-  app.get('/ky-so/otp', { schema: { hide: true } }, async (request, reply) => renderTotp(request, reply));
-  app.post('/ky-so/otp', { schema: { hide: true } }, async (request, reply) => {
-    const actor = requireStaff(request);
-    const enrolment = await enrolTotp({
-      db,
-      keyEncryptionKey: options.keyEncryptionKey,
-      staffId: actor.staffId,
-      username: actor.username,
-      requestId: request.id,
-    });
-    return renderTotp(request, reply, { enrolment });
-  });
-  app.post<{ Body: Body }>('/ky-so/otp/xac-nhan', { schema: { hide: true } }, async (request, reply) => {
-    const actor = requireStaff(request);
-    try {
-      await confirmTotp({
-        db,
-        keyEncryptionKey: options.keyEncryptionKey,
-        actor,
-        requestId: request.id,
-        code: (text(request.body?.code, 20) ?? '').replace(/\s/g, ''),
-      });
-    } catch (error) {
-      if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') {
-        throw error;
-      }
-      return renderTotp(request, reply, { hasError: true });
-    }
-    return reply.redirect('/ky-so/otp?ok=1', 303);
-  });
+  registerReceiptSigningPages(app, options);
+  registerAuthenticatorPages(app, options);
 
   for (const kind of ['leader', 'seal'] as const) {
     const path = kind === 'leader' ? '/ky-duyet' : '/dong-dau';
@@ -382,7 +256,7 @@ export function registerSignatureRequestPages(
         title: ctx.t(kind === 'leader' ? 'sigreq.queueTitle' : 'sigreq.sealQueueTitle'),
         flash,
         ...(error ? { status: error.status } : {}),
-        body: queuePage(ctx, { kind, rows, errors: error?.fields ?? {}, message: error?.message }),
+        body: queuePage(ctx, { kind, rows, ...signingProblem(ctx, error) }),
       });
     };
     app.get(path, { schema: { hide: true } }, async (request, reply) => renderQueue(request, reply));

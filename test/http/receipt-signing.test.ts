@@ -52,6 +52,7 @@ test('an officer without a credential is told so; staff without the role see not
   const refused = await sign(plain.token);
   assert.equal(refused.statusCode, 400);
   assert.match(refused.body, /error-summary/);
+  assert.match(refused.body, /chưa có chứng thư số/);
   const outsider = await staffWithToken('clerk');
   assert.equal((await sign(outsider.token)).statusCode, 404);
 });

@@ -73,6 +73,7 @@ test('submit, sign from the queue, re-post safely, seal, verify publicly', async
   const wrong = await leader.post('/ky-duyet', { ...form, pin: '999999', otp: await otp(people.leader) });
   assert.equal(wrong.statusCode, 401);
   assert.match(wrong.body, /error-summary/);
+  assert.match(wrong.body, /Còn 4 lần thử/);
   const signed = await leader.post('/ky-duyet', { ...form, otp: await otp(people.leader) });
   assert.equal(signed.statusCode, 303, signed.body);
   assert.equal(signed.headers.location, '/ky-duyet?da-ky=1');
@@ -112,6 +113,13 @@ test('submit, sign from the queue, re-post safely, seal, verify publicly', async
   assert.match(publicPage.body, /Chữ ký 2/);
   assert.match(publicPage.body, /B-T/);
   assert.match(publicPage.body, /Không bị thay đổi/);
+  // The same report in English for a visitor who switched the language.
+  const english = new PageClient(app, '10.9.1.2');
+  english.cookies.set('xaso_lang', 'en');
+  const inEnglish = await english.get(`/xac-minh/${id}`);
+  assert.match(inEnglish.body, /Signature 2/);
+  assert.match(inEnglish.body, /Not changed/);
+  assert.match(inEnglish.body, /Valid|Indeterminate/);
   const final = await clerk.get(`/trinh-ky/${id}/van-ban.pdf`);
   // The citizen's copy compared with the signed original.
   const compare = await postMultipart(anonymous, `/xac-minh/${id}`, {
@@ -156,6 +164,20 @@ test('bad uploads get a precise 4xx; open requests are not public', async () => 
   const open = idOf((await submit(specialist, 'Chưa ký')).headers.location);
   assert.equal((await anonymous.get(`/xac-minh/${open}`)).statusCode, 404);
   assert.equal((await anonymous.get('/xac-minh/not-an-id')).statusCode, 404);
+  // Without the form's CSRF token the upload is refused before anything is stored.
+  const forged = await postMultipart(specialist, '/trinh-ky/moi', {
+    unit: people.unit.id,
+    title: 'Giả mạo',
+    signer: people.leader.id,
+    pdf: { filename: 'x.pdf', type: 'application/pdf', bytes: await basePdf(1) },
+  });
+  assert.equal(forged.statusCode, 403);
+  const forgedRows = await db
+    .selectFrom('signature_requests')
+    .select('id')
+    .where('title', '=', 'Giả mạo')
+    .execute();
+  assert.equal(forgedRows.length, 0);
   const badSubmit = await submit(specialist, 'Không phải PDF', Buffer.from('hello'));
   assert.equal(badSubmit.statusCode, 415);
   assert.match(badSubmit.body, /error-summary/);

@@ -98,6 +98,14 @@ export const signingEn = {
   'totp.done': 'Your authenticator app is confirmed. You can sign.',
   'totp.link': 'Authenticator app (OTP)',
   'field.OTPconfirm': 'Wrong code; enter the one shown now.',
+  'sigreq.problem.state':
+    'A chosen document no longer awaits this signature (signed, returned or cancelled). Reload the page.',
+  'sigreq.problem.locked':
+    'The certificate is locked after 5 failed attempts. Ask your unit administrator to unlock it.',
+  'sigreq.problem.credentials':
+    'Wrong PIN or one-time code. {remaining} attempt(s) left before the certificate locks.',
+  'sigreq.problem.reload': 'The form is incomplete: reload the page.',
+  'sigreq.problem.noCredential': 'You hold no valid signing certificate for this unit.',
   'field.pdfInvalid': 'The file is not a valid PDF.',
   'field.tooLarge': 'The file is too large.',
   'field.signerInvalid': 'The signer must be a leader of the unit holding a signing certificate.',

@@ -94,6 +94,14 @@ export const signingVi = {
   'totp.done': 'Đã xác nhận ứng dụng xác thực. Bạn có thể ký số.',
   'totp.link': 'Ứng dụng xác thực (OTP)',
   'field.OTPconfirm': 'Mã không đúng; hãy nhập mã đang hiển thị.',
+  'sigreq.problem.state':
+    'Văn bản đã chọn không còn chờ chữ ký này (đã được ký, trả lại hoặc hủy). Hãy tải lại trang.',
+  'sigreq.problem.locked':
+    'Chứng thư số bị khóa do nhập sai quá 5 lần. Hãy liên hệ quản trị đơn vị để mở khóa.',
+  'sigreq.problem.credentials':
+    'Mã PIN hoặc mã OTP không đúng. Còn {remaining} lần thử trước khi chứng thư bị khóa.',
+  'sigreq.problem.reload': 'Biểu mẫu không đầy đủ: hãy tải lại trang.',
+  'sigreq.problem.noCredential': 'Bạn chưa có chứng thư số còn hiệu lực cho đơn vị này.',
   'field.pdfInvalid': 'Tệp không phải PDF hợp lệ.',
   'field.tooLarge': 'Tệp quá lớn.',
   'field.signerInvalid': 'Người ký phải là lãnh đạo của đơn vị và có chứng thư số.',

@@ -10,6 +10,7 @@ import type {
   SignatureRequestState,
 } from '../../modules/signature-requests/signature-request.table.ts';
 import type { UnitSigner } from '../../modules/signing/find-signing-credential.ts';
+import type { AppError } from '../../platform/errors.ts';
 import { table, tag } from '../components/content.ts';
 import { button, csrfField, errorSummary, type FieldErrors, select, textInput } from '../components/form.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -128,12 +129,48 @@ ${
 </form>`;
 }
 
+/**
+ * A signing form's error for the page, in the page's language: field errors keyed by input name (pin, otp,
+ * requests…) and a summary message by error code (the use cases' messages are English, for the API log).
+ */
+export function signingProblem(
+  ctx: PageContext,
+  error: AppError | undefined,
+): { errors: FieldErrors; message: string | undefined } {
+  if (!error) {
+    return { errors: {}, message: undefined };
+  }
+  const fields = error.fields ?? {};
+  const errors: Record<string, string> = {};
+  for (const [name, code] of Object.entries(fields)) {
+    if (name === 'PIN' || name === 'OTP') {
+      errors[name.toLowerCase()] = name;
+    } else if (name !== 'remaining' && name !== 'idempotencyKey') {
+      errors[name] = code;
+    }
+  }
+  const { t } = ctx;
+  const message =
+    error.code === 'INVALID_CREDENTIALS'
+      ? t('sigreq.problem.credentials', { remaining: fields.remaining ?? '?' })
+      : error.code === 'ACCOUNT_LOCKED'
+        ? t('sigreq.problem.locked')
+        : error.code === 'INVALID_STATE'
+          ? t(/certificate/.test(error.message) ? 'sigreq.problem.noCredential' : 'sigreq.problem.state')
+          : fields.idempotencyKey
+            ? t('sigreq.problem.reload')
+            : Object.keys(errors).length > 0
+              ? undefined
+              : error.message;
+  return { errors, message };
+}
+
 /** PIN + one-time code + the form's idempotency key: the body of every signing form. */
 export function signingFields(ctx: PageContext, errors: FieldErrors = {}): SafeHtml {
   const { t } = ctx;
   return html`<input type="hidden" name="idempotencyKey" value="${randomBytes(16).toString('base64url')}">
-${textInput(ctx, { name: 'pin', label: t('sigreq.pin'), type: 'password', autocomplete: 'off', inputmode: 'numeric', width: 'third', isRequired: true, error: errors.PIN ? 'PIN' : undefined })}
-${textInput(ctx, { name: 'otp', label: t('sigreq.otp'), hint: t('sigreq.otpHint'), autocomplete: 'one-time-code', inputmode: 'numeric', width: 'third', isRequired: true, spellcheck: false, error: errors.OTP ? 'OTP' : undefined })}
+${textInput(ctx, { name: 'pin', label: t('sigreq.pin'), type: 'password', autocomplete: 'off', inputmode: 'numeric', width: 'third', isRequired: true, error: errors.pin ? 'PIN' : undefined })}
+${textInput(ctx, { name: 'otp', label: t('sigreq.otp'), hint: t('sigreq.otpHint'), autocomplete: 'one-time-code', inputmode: 'numeric', width: 'third', isRequired: true, spellcheck: false, error: errors.otp ? 'OTP' : undefined })}
 <p class="hint">${t('sigreq.retryHint')}</p>`;
 }
 
@@ -254,11 +291,12 @@ export function queuePage(
   if (options.rows.length === 0) {
     return html`<h1>${title}</h1>${errorSummary(ctx, { message: options.message })}<p>${t(isLeader ? 'sigreq.queueEmpty' : 'sigreq.sealQueueEmpty')}</p>${totpLink}`;
   }
+  const labels = { requests: t('sigreq.document'), pin: t('sigreq.pin'), otp: t('sigreq.otp') };
   const fieldErrors = Object.fromEntries(
-    Object.entries(options.errors ?? {}).filter(([name]) => name === 'requests'),
+    Object.entries(options.errors ?? {}).filter(([name]) => name in labels),
   );
   return html`<h1>${title}</h1>
-${errorSummary(ctx, { message: options.message, fields: fieldErrors })}
+${errorSummary(ctx, { message: options.message, fields: fieldErrors, labels })}
 <form method="post" action="${isLeader ? '/ky-duyet' : '/dong-dau'}" novalidate>
   ${csrfField(ctx)}
   <p class="hint" id="requests">${t('sigreq.maxBatch', { max: 50 })}</p>
@@ -291,7 +329,7 @@ export function receiptSigningPage(
   const base = `/ho-so/${encodeURIComponent(options.code)}`;
   return html`<p><a href="${base}/bien-nhan">${t('common.back')}</a></p>
 <h1>${t('sigreq.receiptTitle', { code: options.code })}</h1>
-${errorSummary(ctx, { message: options.message })}
+${errorSummary(ctx, { message: options.message ?? (options.errors?.signer ? t('sigreq.problem.noCredential') : undefined) })}
 ${
   options.isSigned
     ? html`<p>${t('sigreq.receiptSigned')}</p><p><a class="button" href="${base}/bien-nhan-da-ky.pdf">${t('sigreq.receiptDownload')}</a></p>`
