@@ -13,6 +13,8 @@ test('demo dossiers are received, audited, coded after the commune, and found by
     .selectFrom('dossiers')
     .innerJoin('units', 'units.id', 'dossiers.unit_id')
     .select(['dossiers.id', 'dossiers.code', 'dossiers.status', 'units.parent_id'])
+    // In code order: without it the engine may return them in any order (and does, with more indexes).
+    .orderBy('dossiers.code')
     .execute();
   assert.equal(dossiers.length, 2);
   const commune = await db
