@@ -61,7 +61,7 @@ export function kioskLookupPage(
 <p class="lead">${view.procedureName}</p>
 <dl class="summary-list">
   <div><dt>${t('common.status')}</dt><dd><strong>${view.statusLabel[locale]}</strong></dd></div>
-  <div><dt>${t('dossier.receivedAt')}</dt><dd>${formatVietnamTime(view.receivedAt)}</dd></div>
+  <div><dt>${t(view.status === 1 ? 'intake.online.submittedAt' : 'dossier.receivedAt')}</dt><dd>${formatVietnamTime(view.receivedAt)}</dd></div>
   ${view.dueAt ? html`<div><dt>${t('dossier.dueAt')}</dt><dd><strong>${formatVietnamTime(view.dueAt)}</strong></dd></div>` : ''}
 </dl>
 ${table({
