@@ -192,6 +192,10 @@ test('a citizen submits online with a scan, a receptionist accepts, the citizen 
   assert.ok(found.includes(code));
   assert.match(found, /Được tiếp nhận/);
   assert.doesNotMatch(found, new RegExp(citizen.name));
+  assert.ok(
+    await kiosk.getByRole('button', { name: 'In', exact: true }).isVisible(),
+    'the script shows Print',
+  );
   await assertNoViolations(kiosk, 'kiosk lookup result');
   assert.deepEqual(errors, []);
   await kioskContext.close();
