@@ -13,7 +13,9 @@ import { renderRefusalPdf } from '../modules/receipts/render-refusal-pdf.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { receiptPage, refusalPage } from './components/receipt-page.ts';
 import { html } from './html.ts';
+import { isKioskPath } from './kiosk-session.ts';
 import type { PageKit } from './page-kit.ts';
+import { kioskPrintButton } from './pages/kiosk-pages.ts';
 
 type CodeParams = { Params: { code: string } };
 
@@ -42,7 +44,7 @@ export function registerDossierDocumentRoutes(
     return kit.send(reply, ctx, {
       title: `${ctx.t('receipt.title')} ${receipt.dossierCode}`,
       // The receiving officer signs the receipt (signature requests); the owner only downloads it.
-      body: html`<p class="no-print"><a class="button" href="${pdfHref}">${ctx.t('receipt.downloadPdf')}</a>
+      body: html`<p class="no-print">${isKioskPath(prefix) ? kioskPrintButton(ctx) : ''}<a class="button" href="${pdfHref}">${ctx.t('receipt.downloadPdf')}</a>
   ${actor.kind === 'staff' ? html`<a class="button button--secondary" href="${pdfHref.replace(/\.pdf$/, '/ky-so')}">${ctx.t('sigreq.receiptLink')}</a>` : ''}</p>
 ${receiptPage(receipt)}`,
     });
@@ -74,7 +76,7 @@ ${receiptPage(receipt)}`,
     const pdfHref = `${prefix}/${encodeURIComponent(request.params.code)}/tu-choi.pdf`;
     return kit.send(reply, ctx, {
       title: `${ctx.t('intake.refusal.title')} ${refusal.dossierCode ?? ''}`,
-      body: html`<p class="no-print"><a class="button" href="${pdfHref}">${ctx.t('receipt.downloadPdf')}</a></p>
+      body: html`<p class="no-print">${isKioskPath(prefix) ? kioskPrintButton(ctx) : ''}<a class="button" href="${pdfHref}">${ctx.t('receipt.downloadPdf')}</a></p>
 ${refusalPage(refusal)}`,
     });
   });

@@ -10,10 +10,15 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_CITIZENS } from '../../src/modules/demo/demo-citizens.ts';
+import { refuseOnlineDossier } from '../../src/modules/dossiers/refuse-online-dossier.ts';
+import { submitOnlineDossier } from '../../src/modules/dossiers/submit-online-dossier.ts';
+import { loadActor } from '../../src/modules/identity/load-actor.ts';
+import { findStaffById } from '../../src/modules/identity/staff.repository.ts';
+import { createFileSystemBlobStore } from '../../src/platform/blob-store/file-system-blob-store.ts';
 import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { requireTool } from '../helpers/tools.ts';
-import { minimalPdf, setUpDossierTests } from '../http/dossier-setup.ts';
+import { minimalPdf, PROCEDURE_CODE, setUpDossierTests } from '../http/dossier-setup.ts';
 
 /** A free port, so PUBLIC_URL (which the provider's redirects use) can name it before the app listens. */
 async function freePort(): Promise<number> {
@@ -71,6 +76,10 @@ test('a citizen submits online with a scan, a receptionist accepts, the citizen 
   await page.locator('ul.list a').first().click();
   await page.waitForURL(/\/cong-dan\/nop-ho-so\?unit=/);
   await assertNoViolations(page, 'online form');
+  // Submitted empty: the error summary names what is missing.
+  await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  assert.match((await page.locator('.error-summary').textContent()) ?? '', /Địa chỉ/);
+  await assertNoViolations(page, 'online form with errors');
   assert.match((await page.locator('main').textContent()) ?? '', new RegExp(citizen.personalIdentifier));
   assert.equal(await page.inputValue('#phone'), citizen.phone);
   await page.fill('#address', citizen.address);
@@ -82,6 +91,11 @@ test('a citizen submits online with a scan, a receptionist accepts, the citizen 
   await page.waitForURL(/nhap=.+&luu=1$/);
   assert.match((await page.locator('main').textContent()) ?? '', /Đã lưu nháp/);
   await assertNoViolations(page, 'draft saved');
+  const draftUrl = page.url();
+  await page.goto(`${origin}/cong-dan`);
+  assert.match((await page.locator('main').textContent()) ?? '', /Hồ sơ nháp/);
+  await assertNoViolations(page, 'my page with a draft');
+  await page.goto(draftUrl);
   await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await page.waitForURL(/\/cong-dan\/ho-so\/.+\?moi=1$/);
   await assertNoViolations(page, 'submitted dossier');
@@ -113,6 +127,50 @@ test('a citizen submits online with a scan, a receptionist accepts, the citizen 
   await assertNoViolations(page, 'receipt');
   const qrContent = await page.locator('figcaption a').getAttribute('href');
   assert.equal(qrContent, `${origin}/tra-cuu?code=${encodeURIComponent(code)}`);
+
+  // A second dossier, refused: the citizen reads BM.03 with the reasons.
+  const row = await db
+    .selectFrom('dossiers')
+    .select('citizen_id')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  const owner = await db
+    .selectFrom('citizens')
+    .selectAll()
+    .where('id', '=', row?.citizen_id ?? '')
+    .executeTakeFirstOrThrow();
+  const second = await submitOnlineDossier({
+    db,
+    blobStore: createFileSystemBlobStore(join(dataDir, 'blobs')),
+    citizen: {
+      kind: 'citizen',
+      citizenId: owner.id,
+      fullName: owner.full_name,
+      personalIdentifier: owner.personal_identifier,
+      phone: owner.phone,
+      email: owner.email,
+    },
+    requestId: null,
+    channel: 'online',
+    unitId: commune.id,
+    procedureCode: PROCEDURE_CODE,
+    fields: { address: citizen.address, phone: citizen.phone },
+    documents: [{ index: 0, files: [minimalPdf()] }],
+  });
+  const staffRow = await findStaffById(db, receptionist.id);
+  assert.ok(staffRow);
+  await refuseOnlineDossier({
+    db,
+    actor: await loadActor(db, staffRow),
+    requestId: null,
+    code: second.code,
+    reasons: 'Tờ khai chưa có chữ ký.',
+  });
+  await page.goto(`${origin}/cong-dan/ho-so/${encodeURIComponent(second.code)}`);
+  await page.getByRole('link', { name: 'Phiếu từ chối tiếp nhận (mẫu 03)' }).click();
+  await page.waitForURL(/\/tu-choi$/);
+  assert.match((await page.locator('main').textContent()) ?? '', /Tờ khai chưa có chữ ký\./);
+  await assertNoViolations(page, 'refusal (BM.03)');
   await citizenContext.close();
 
   // The kiosk, scripts on: a scanner types the QR content into the focused field and presses Enter.
@@ -134,6 +192,10 @@ test('a citizen submits online with a scan, a receptionist accepts, the citizen 
   assert.ok(found.includes(code));
   assert.match(found, /Được tiếp nhận/);
   assert.doesNotMatch(found, new RegExp(citizen.name));
+  assert.ok(
+    await kiosk.getByRole('button', { name: 'In', exact: true }).isVisible(),
+    'the script shows Print',
+  );
   await assertNoViolations(kiosk, 'kiosk lookup result');
   assert.deepEqual(errors, []);
   await kioskContext.close();

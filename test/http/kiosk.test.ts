@@ -51,6 +51,8 @@ test('a scanned receipt QR (the lookup URL) finds the dossier after the phone di
   const found = await browser.post('/kiosk/tra-cuu', { _csrf: csrf, code: qrContent, phone: '0000' });
   assert.equal(found.statusCode, 200);
   assert.match(found.body, /Được tiếp nhận/);
+  // A print button for the kiosk's printer, shown by the script (printing needs it).
+  assert.match(found.body, /<button type="button" class="button" data-kiosk-print hidden>In<\/button>/);
   assert.doesNotMatch(found.body, /Trần Thị Nộp/);
 });
 

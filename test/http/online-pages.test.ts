@@ -238,3 +238,29 @@ test('bad input comes back on the form with a precise error and nothing stored',
     before.match(/\/cong-dan\/ho-so\//g)?.length,
   );
 });
+
+test('the waiting list is for receptionists; a page refusal needs its reasons and then gives BM.03', async () => {
+  const browser = await citizen(an.sub);
+  const code = await submitted(browser);
+  const specialist = await staff('specialist');
+  assert.equal((await specialist.get('/ho-so/truc-tuyen')).statusCode, 403);
+  const receptionist = await staff('receptionist');
+  const page = await receptionist.get(`/ho-so/${code}`);
+  const csrf = PageClient.csrfFrom(page.body);
+  const empty = await receptionist.post(`/ho-so/${code}/tu-choi`, { _csrf: csrf, refusalReasons: ' ' });
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /id="refusalReasons-error"/);
+  const refused = await receptionist.post(`/ho-so/${code}/tu-choi`, {
+    _csrf: csrf,
+    refusalReasons: 'Sai mẫu tờ khai.',
+  });
+  assert.equal(refused.statusCode, 303);
+  const dossierPage = await receptionist.get(`/ho-so/${code}`);
+  assert.match(dossierPage.body, /Không được tiếp nhận/);
+  assert.match(dossierPage.body, /\/tu-choi"/);
+  assert.doesNotMatch(dossierPage.body, /\/bien-nhan"/);
+  const form = await receptionist.get(`/ho-so/${code}/tu-choi.pdf`);
+  assert.equal(form.statusCode, 200);
+  assert.equal(form.headers['content-type'], 'application/pdf');
+  assert.equal((await receptionist.get(`/ho-so/${code}/bien-nhan`)).statusCode, 409);
+});

@@ -17,14 +17,44 @@ export async function listStatusEvents(db: DbExecutor, dossierId: string): Promi
     .execute();
 }
 
-/** The dossier and its status timeline in one round trip (the public lookup is the hot read path). */
+/** What the public lookup reads: no personal data but the two values it compares against. */
+export type DossierLookupRow = Pick<
+  Dossier,
+  | 'code'
+  | 'procedure_code'
+  | 'procedure_name'
+  | 'received_at'
+  | 'due_at'
+  | 'derivation_vi'
+  | 'derivation_en'
+  | 'status'
+  | 'applicant_phone_digits'
+  | 'applicant_identifier'
+> & { timeline: { status: DossierStatus; at: string }[] };
+
+/**
+ * The dossier's public fields and its status timeline in one round trip (the public lookup is the hot read
+ * path): only the columns the lookup shows or compares, so neither the applicant nor the documents (JSON)
+ * are read, sent or parsed.
+ */
 export async function findDossierWithTimeline(
   db: DbExecutor,
   code: string,
-): Promise<(Dossier & { timeline: { status: DossierStatus; at: string }[] }) | undefined> {
-  const found = await db
+): Promise<DossierLookupRow | undefined> {
+  return db
     .selectFrom('dossiers')
-    .selectAll('dossiers')
+    .select([
+      'code',
+      'procedure_code',
+      'procedure_name',
+      'received_at',
+      'due_at',
+      'derivation_vi',
+      'derivation_en',
+      'status',
+      'applicant_phone_digits',
+      'applicant_identifier',
+    ])
     .select(
       sql<{ status: DossierStatus; at: string }[]>`coalesce((
         select json_agg(json_build_object('status', e.status, 'at', e.at) order by e.at, e.id)
@@ -32,5 +62,4 @@ export async function findDossierWithTimeline(
     )
     .where('code', '=', code)
     .executeTakeFirst();
-  return found;
 }

@@ -15,6 +15,7 @@ export async function getDossierScan(options: {
   db: DbExecutor;
   blobStore: BlobStore;
   viewer: DossierViewer;
+  /** Not used yet: for the audit event of a staff member viewing personal documents, when it comes. */
   requestId: string | null;
   code: string;
   sha256: string;

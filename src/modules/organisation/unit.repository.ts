@@ -19,7 +19,8 @@ export async function listUnitWithAncestors(db: DbExecutor, unitId: string): Pro
     .selectFrom('units')
     .selectAll()
     .where(
-      sql<boolean>`id::text = any(string_to_array((select u.path from units u where u.id = ${unitId}), '/'))`,
+      // The path `/<root id>/…/<id>/` as a uuid[]: the primary key index answers.
+      sql<boolean>`id = any(string_to_array(trim(both '/' from (select u.path from units u where u.id = ${unitId})), '/')::uuid[])`,
     )
     .execute();
 }

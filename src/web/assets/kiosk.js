@@ -37,6 +37,12 @@
   }
   arm();
 
+  // Print buttons (the kiosk's printer): hidden without script, where the browser's own print is at hand.
+  for (const button of document.querySelectorAll('[data-kiosk-print]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => print());
+  }
+
   const start = document.querySelector('[data-kiosk-camera]');
   const video = document.querySelector('[data-kiosk-video]');
   if (!start || !video || !('BarcodeDetector' in window) || !navigator.mediaDevices) {

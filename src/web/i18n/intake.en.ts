@@ -49,4 +49,5 @@ export const intakeEn = {
   'intake.kiosk.again': 'Look up another dossier',
   'intake.kiosk.idleWarning':
     'The kiosk returns to its start screen in 30 seconds. Touch the screen to continue.',
+  'intake.kiosk.print': 'Print',
 } as const satisfies Record<keyof typeof intakeVi, string>;

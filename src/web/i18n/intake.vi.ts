@@ -45,4 +45,5 @@ export const intakeVi = {
   'intake.kiosk.finish': 'Kết thúc và đăng xuất',
   'intake.kiosk.again': 'Tra cứu hồ sơ khác',
   'intake.kiosk.idleWarning': 'Ki-ốt sẽ trở về màn hình đầu sau 30 giây. Chạm vào màn hình để tiếp tục.',
+  'intake.kiosk.print': 'In',
 } as const;

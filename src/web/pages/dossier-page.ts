@@ -39,7 +39,8 @@ export function dossierPage(
 <dl class="summary-list">
   <div><dt>${t('dossier.unit')}</dt><dd>${o.unitName}</dd></div>
   <div><dt>${t('common.status')}</dt><dd>${dossierStatusLabel(d.status, locale)}</dd></div>
-  <div><dt>${t('dossier.receivedAt')}</dt><dd>${formatVietnamTime(d.received_at)}</dd></div>
+  ${d.submitted_at ? html`<div><dt>${t('intake.online.submittedAt')}</dt><dd>${formatVietnamTime(d.submitted_at)}</dd></div>` : ''}
+  ${d.status === 1 ? '' : html`<div><dt>${t('dossier.receivedAt')}</dt><dd>${formatVietnamTime(d.received_at)}</dd></div>`}
   ${d.due_at ? html`<div><dt>${t('dossier.dueAt')}</dt><dd><strong>${formatVietnamTime(d.due_at)}</strong></dd></div>` : ''}
   ${derivation ? html`<div><dt>${t('dossier.derivation')}</dt><dd>${derivation}</dd></div>` : ''}
   ${d.refusal_reasons ? html`<div><dt>${t('dossier.refusalReasons')}</dt><dd>${d.refusal_reasons}</dd></div>` : ''}

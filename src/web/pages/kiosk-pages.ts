@@ -61,7 +61,7 @@ export function kioskLookupPage(
 <p class="lead">${view.procedureName}</p>
 <dl class="summary-list">
   <div><dt>${t('common.status')}</dt><dd><strong>${view.statusLabel[locale]}</strong></dd></div>
-  <div><dt>${t('dossier.receivedAt')}</dt><dd>${formatVietnamTime(view.receivedAt)}</dd></div>
+  <div><dt>${t(view.status === 1 ? 'intake.online.submittedAt' : 'dossier.receivedAt')}</dt><dd>${formatVietnamTime(view.receivedAt)}</dd></div>
   ${view.dueAt ? html`<div><dt>${t('dossier.dueAt')}</dt><dd><strong>${formatVietnamTime(view.dueAt)}</strong></dd></div>` : ''}
 </dl>
 ${table({
@@ -69,7 +69,7 @@ ${table({
   head: [t('dossier.time'), t('common.status')],
   rows: view.timeline.map((e) => [formatVietnamTime(e.at), e.label[locale]]),
 })}
-<p><a class="button button--secondary" href="/kiosk">${t('intake.kiosk.again')}</a></p>`;
+<p class="no-print">${kioskPrintButton(ctx)}<a class="button button--secondary" href="/kiosk">${t('intake.kiosk.again')}</a></p>`;
   }
   return html`<h1>${t('lookup.title')}</h1>
 ${o.isNotFound ? errorSummary(ctx, { message: t('lookup.notFound') }) : ''}
@@ -80,4 +80,9 @@ ${o.isNotFound ? errorSummary(ctx, { message: t('lookup.notFound') }) : ''}
   ${button(t('lookup.submit'))}
 </form>
 <p><a href="/kiosk">${t('intake.kiosk.again')}</a></p>`;
+}
+
+/** A print button for the kiosk's printer, shown by the kiosk script (printing needs it). */
+export function kioskPrintButton(ctx: PageContext): SafeHtml {
+  return html`<button type="button" class="button" data-kiosk-print hidden>${ctx.t('intake.kiosk.print')}</button>`;
 }

@@ -30,7 +30,7 @@ ${
 <p class="lead">${view.procedureName}</p>
 <dl class="summary-list">
   <div><dt>${t('common.status')}</dt><dd><strong>${view.statusLabel[locale]}</strong></dd></div>
-  <div><dt>${t('dossier.receivedAt')}</dt><dd>${formatVietnamTime(view.receivedAt)}</dd></div>
+  <div><dt>${t(view.status === 1 ? 'intake.online.submittedAt' : 'dossier.receivedAt')}</dt><dd>${formatVietnamTime(view.receivedAt)}</dd></div>
   ${view.dueAt ? html`<div><dt>${t('dossier.dueAt')}</dt><dd><strong>${formatVietnamTime(view.dueAt)}</strong></dd></div>` : ''}
   ${view.derivation ? html`<div><dt>${t('dossier.derivation')}</dt><dd>${view.derivation[locale]}</dd></div>` : ''}
 </dl>
