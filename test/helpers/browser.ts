@@ -32,3 +32,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return (result.violations as Violation[]).map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }
+
+/**
+ * Asserts no axe-core violations on what `page` shows: its HTML is replayed in a second, script-enabled
+ * context of `browser` (the page under test runs without JavaScript; axe needs script).
+ */
+export async function assertNoAxeViolations(browser: Browser, page: Page, label: string): Promise<void> {
+  const html = await page.content();
+  const probe = await browser.newContext({ bypassCSP: true });
+  const probePage = await probe.newPage();
+  await probePage.route('**/*', (route) =>
+    route.request().url().endsWith('/assets/xaso.css')
+      ? route.continue()
+      : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await probePage.goto(page.url());
+  const violations = await axeViolations(probePage);
+  await probe.close();
+  if (violations.length > 0) {
+    throw new Error(`${label}: ${violations.join('; ')}`);
+  }
+}
