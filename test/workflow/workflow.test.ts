@@ -27,10 +27,12 @@ import { uploadResult } from '../../src/modules/workflow/upload-result.ts';
 import { withdrawDossier } from '../../src/modules/workflow/withdraw-dossier.ts';
 import { listHandovers, listWorkEvents } from '../../src/modules/workflow/workflow.repository.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionName } from '../../src/modules/workflow/workflow-actions.ts';
+import { makeUnit } from '../helpers/factories.ts';
 import { applicantJson, minimalPdf, PROCEDURE_CODE } from '../http/dossier-setup.ts';
 import { setUpWorkflowTests } from '../http/workflow-setup.ts';
 
 const w = await setUpWorkflowTests();
+const otherProvince = await makeUnit(w.db);
 const { actors, blobStore, common, db } = w;
 
 /** An actor holding every role at the commune: only the state decides in these tests. */
@@ -146,6 +148,10 @@ test('bad input is a precise VALIDATION_FAILED and writes nothing', async () => 
     [() => extendDeadline({ ...common(code), actor: actors.leader, days: 6, reason: 'x' }), 'days'],
     [() => uploadResult({ ...common(code), actor: actors.specialist, blobStore }), 'result'],
     [() => handOverDossier({ ...common(code), actor: actors.specialist, toStep: 99 }), 'toStep'],
+    [
+      () => handOverDossier({ ...common(code), actor: actors.specialist, toUnitId: otherProvince.id }),
+      'toUnitId',
+    ],
   ];
   for (const [run, field] of cases) {
     await assert.rejects(run(), (error: { code: string; fields?: Record<string, string> }) => {

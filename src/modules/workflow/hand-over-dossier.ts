@@ -44,7 +44,10 @@ export async function handOverDossier(options: HandOverOptions) {
       // By default reception steps stay at the receiving unit (the one-stop centre) and the others go to
       // the deciding body (the commune, where specialists and leaders sit).
       toUnitId = options.toUnitId || (toRole === 'receptionist' ? work.unit.id : work.decidingBody.id);
-      if (!isUuid(toUnitId) || !(await findUnitById(options.db, toUnitId))) {
+      const target = isUuid(toUnitId) ? await findUnitById(options.db, toUnitId) : undefined;
+      // Within the deployment's province tree of the dossier: the same root unit.
+      const root = (path: string) => path.split('/').filter(Boolean)[0];
+      if (!target || root(target.path) !== root(work.unit.path)) {
         throw new AppError('VALIDATION_FAILED', 'No such unit.', { fields: { toUnitId: 'unknownUnit' } });
       }
       if (options.toStaffId) {
