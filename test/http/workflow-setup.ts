@@ -69,6 +69,8 @@ export async function setUpWorkflowTests() {
     specialist: await actorFor('specialist'),
     leader: await actorFor('leader'),
     clerk: await actorFor('clerk'),
+    /** Reads the audit log of the commune: no dossier right at all. */
+    auditor: await actorFor('auditor'),
     stranger: await actorFor('leader', await makeUnit(db, { parent: province })),
   };
 

@@ -15,7 +15,7 @@ import { findUnitById } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 import { findWorkflow } from './workflow.repository.ts';
 import type { DossierWorkflow } from './workflow.table.ts';
-import { WORKFLOW_ACTIONS, type WorkflowActionName } from './workflow-actions.ts';
+import { ANY_STAFF, WORKFLOW_ACTIONS, type WorkflowActionName } from './workflow-actions.ts';
 
 export type WorkActor = StaffActor | CitizenActor;
 
@@ -31,8 +31,6 @@ export interface DossierWork {
   /** The procedure as in force at reception (steps, budgets, extension and clock-stop rules). */
   readonly procedure: EffectiveProcedure | undefined;
 }
-
-const VIEW: readonly Permission[] = ['dossier.receive', 'dossier.process', 'dossier.approve'];
 
 /** The workflow state of a dossier fresh from intake: step 0 (reception), held by its receiving officer. */
 export function initialWorkflow(dossier: Dossier): DossierWorkflow {
@@ -118,7 +116,7 @@ export async function loadDossierWork(options: {
   const mayView =
     options.actor.kind === 'citizen'
       ? isApplicant(options.actor, dossier)
-      : canOnDossier(options.actor, VIEW, work);
+      : canOnDossier(options.actor, ANY_STAFF, work);
   if (!mayView) {
     throw new AppError('NOT_FOUND', 'No such dossier.');
   }
