@@ -195,7 +195,7 @@ export function actionForm(
   const danger = action === 'refuse' || action === 'stop' || action === 'withdraw';
   return html`<form method="post" action="/ho-so/${code}/xu-ly/${ACTION_PATHS[action]}"${isFile ? html` enctype="multipart/form-data"` : ''} novalidate>
   ${csrfField(ctx)}
-  ${fieldsOf(ctx, action, view).map((f) => field(ctx, options.prefix, f, options.values ?? {}, options.errors ?? {}))}
+  ${fieldsOf(ctx, action, view).map((f) => field(ctx, options.prefix, f, { toStep: String(view.nextStep), ...options.values }, options.errors ?? {}))}
   ${button(label, { variant: danger ? 'warning' : 'primary' })}
 </form>`;
 }
