@@ -3,6 +3,8 @@
 // script), the queue, an action form with errors, the printable BM.02 and the citizen's supplement page.
 // No axe-core violations (WCAG 2.2 AA) on any of them.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CITIZEN_SESSION_COOKIE } from '../../src/modules/citizen-identity/authenticate-citizen.ts';
@@ -10,6 +12,7 @@ import { requestSupplement } from '../../src/modules/workflow/request-supplement
 import { assertNoAxeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { requireTool } from '../helpers/tools.ts';
+import { minimalPdf } from '../http/dossier-setup.ts';
 import { setUpWorkflowTests } from '../http/workflow-setup.ts';
 
 const w = await setUpWorkflowTests();
@@ -79,4 +82,13 @@ test('processing pages work without JavaScript and have no axe-core violations',
   await citizenPage.goto(`${baseUrl}/cong-dan/ho-so/${encodeURIComponent(other)}/bo-sung`);
   assert.match(await citizenPage.content(), /Tờ khai/);
   await assertNoViolations(citizenPage, 'citizen supplement page');
+  // the citizen attaches the paper and sends it, without JavaScript; the dossier is back in processing
+  const scan = join(w.dataDir, 'to-khai.pdf');
+  writeFileSync(scan, minimalPdf());
+  await citizenPage.setInputFiles('#files', scan);
+  await citizenPage.getByRole('button', { name: 'Gửi hồ sơ bổ sung' }).click();
+  await citizenPage.waitForURL(/bo-sung\?xong=1$/);
+  assert.match(await citizenPage.content(), /Ngày hẹn trả kết quả mới/);
+  await assertNoViolations(citizenPage, 'citizen supplement page, sent');
+  assert.equal(await w.statusOf(other), 4);
 });
