@@ -46,6 +46,9 @@ test('the specialist’s queue has the overdue one first, the supplement one, th
   // the one-stop receptionist at the centre oversees all of them
   const desk = await listWorkQueue({ db, actor: await actor('binhca.tiepnhan') });
   assert.ok(desk.some((i) => i.code === queue[0]?.code));
+  // and the chairman follows every open dossier of the commune
+  const chair = await listWorkQueue({ db, actor: await actor('binhca.chutich') });
+  assert.ok(chair.some((i) => i.code === queue[0]?.code && i.reason === 'oversight' && i.flag === 'overdue'));
 });
 
 test('the commune’s specialist opens a centre dossier page; the public lookup shows the status', async () => {

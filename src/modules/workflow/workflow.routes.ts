@@ -222,7 +222,7 @@ export function registerWorkflowApiRoutes(
       schema: {
         tags: ['workflow'],
         summary:
-          'My work queue: dossiers assigned to me, in my role queues, awaiting my approval, or (one-stop staff) open in my unit; overdue and warning flags',
+          'My work queue: dossiers assigned to me, in my role queues, awaiting my approval, or (one-stop staff, leaders) open in my unit; overdue and warning flags',
         security: [{ bearer: [] }],
         response: { 200: Type.Ref('WorkQueue'), 401: ErrorResponse },
       },

@@ -107,7 +107,7 @@ export const WorkQueue = Type.Object(
         stepIndex: Type.Integer(),
         assigneeName: Type.Union([Type.String(), Type.Null()]),
         assigneeRole: Type.Union([Type.String(), Type.Null()]),
-        reason: Type.Union(['mine', 'queue', 'approval', 'oneStop'].map((r) => Type.Literal(r))),
+        reason: Type.Union(['mine', 'queue', 'approval', 'oneStop', 'oversight'].map((r) => Type.Literal(r))),
         flag: Type.Union([Type.Literal('overdue'), Type.Literal('warning'), Type.Null()]),
       }),
     ),
