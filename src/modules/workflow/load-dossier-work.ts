@@ -137,13 +137,25 @@ export function assertMayAct(actor: WorkActor, action: WorkflowActionName, work:
   }
 }
 
+/** Is the dossier the actor's to take: assigned to them, or in a role queue they hold in the holding unit? */
+export function isInActorsQueue(actor: StaffActor, workflow: DossierWorkflow): boolean {
+  const { assignee_staff_id: staffId, assignee_role: role } = workflow;
+  if (staffId !== null) {
+    return staffId === actor.staffId;
+  }
+  return role === null || actor.roles.some((r) => r.role === role && r.unitId === workflow.holder_unit_id);
+}
+
 /** Which actions the actor may do now (for the buttons on the dossier page); guards are checked on submit. */
 export function availableActions(actor: StaffActor, work: DossierWork): WorkflowActionName[] {
   return (Object.keys(WORKFLOW_ACTIONS) as WorkflowActionName[]).filter((name) => {
     const rule = WORKFLOW_ACTIONS[name];
     return (
       (rule.from as readonly number[]).includes(work.dossier.status) &&
-      canOnDossier(actor, rule.permissions, work)
+      canOnDossier(actor, rule.permissions, work) &&
+      // taking a dossier already one's own, or someone else's, is pointless: not offered
+      (name !== 'claim' ||
+        (isInActorsQueue(actor, work.workflow) && work.workflow.assignee_staff_id === null))
     );
   });
 }

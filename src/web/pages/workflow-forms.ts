@@ -94,6 +94,7 @@ function fieldsOf(ctx: PageContext, action: WorkflowActionName, view: DossierWor
           name: 'assignee',
           label: t('assignee'),
           kind: 'select',
+          isRequired: true,
           options: [
             ...unique.map((p) => ({ value: `staff:${p.value}`, label: p.label })),
             ...['receptionist', 'specialist', 'leader', 'clerk'].map((r) => ({
@@ -109,6 +110,7 @@ function fieldsOf(ctx: PageContext, action: WorkflowActionName, view: DossierWor
           name: 'toStep',
           label: t('toStep'),
           kind: 'select',
+          isRequired: true,
           options: steps.map((s, i) => ({
             value: String(i),
             label: `${i + 1}. ${s.name} (${roleLabel(ctx, s.role)})`,
