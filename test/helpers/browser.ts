@@ -53,3 +53,11 @@ export async function axeViolationsOfNoScriptPage(browser: Browser, page: Page):
     await probe.close();
   }
 }
+
+/** Asserts no axe-core violations on what `page` (loaded without JavaScript) shows. */
+export async function assertNoAxeViolations(browser: Browser, page: Page, label: string): Promise<void> {
+  const violations = await axeViolationsOfNoScriptPage(browser, page);
+  if (violations.length > 0) {
+    throw new Error(`${label}: ${violations.join('; ')}`);
+  }
+}

@@ -5,12 +5,17 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
 import { createProcedure } from '../../src/modules/catalogue/create-procedure.ts';
+import {
+  insertCitizenSession,
+  upsertCitizen,
+} from '../../src/modules/citizen-identity/citizen.repository.ts';
 import { findDossierByCode } from '../../src/modules/dossiers/dossier.repository.ts';
 import type { DossierStatus } from '../../src/modules/dossiers/dossier-status.ts';
 import { receiveDossier } from '../../src/modules/dossiers/receive-dossier.ts';
 import type { StaffActor } from '../../src/modules/identity/actor.ts';
 import { loadActor } from '../../src/modules/identity/load-actor.ts';
 import type { Role } from '../../src/modules/identity/roles.ts';
+import { newSecretToken } from '../../src/modules/identity/secret-token.ts';
 import { findStaffById } from '../../src/modules/identity/staff.repository.ts';
 import type { Unit } from '../../src/modules/organisation/unit.table.ts';
 import { approveResult } from '../../src/modules/workflow/approve-result.ts';
@@ -64,6 +69,8 @@ export async function setUpWorkflowTests() {
     specialist: await actorFor('specialist'),
     leader: await actorFor('leader'),
     clerk: await actorFor('clerk'),
+    /** Reads the audit log of the commune: no dossier right at all. */
+    auditor: await actorFor('auditor'),
     stranger: await actorFor('leader', await makeUnit(db, { parent: province })),
   };
 
@@ -114,5 +121,23 @@ export async function setUpWorkflowTests() {
     return (await findDossierByCode(db, code))?.status;
   }
 
-  return { ...base, blobStore, actors, actorFor, receive, dossierIn, statusOf, common };
+  /** A signed-in citizen session (the value of the citizen cookie) for this personal identifier. */
+  async function citizenSessionToken(personalIdentifier = '001190012345'): Promise<string> {
+    const citizen = await upsertCitizen(
+      db,
+      { issuer: 'https://test.invalid', subject: `sub-${personalIdentifier}-${Math.random()}` },
+      { fullName: 'Trần Thị Nộp', personalIdentifier, phone: null, email: null },
+      new Date(),
+    );
+    const { token, hash } = newSecretToken('xc');
+    await insertCitizenSession(db, {
+      idHash: hash,
+      citizenId: citizen.id,
+      idleExpiresAt: new Date(Date.now() + 600_000),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    return token;
+  }
+
+  return { ...base, blobStore, actors, actorFor, receive, dossierIn, statusOf, common, citizenSessionToken };
 }

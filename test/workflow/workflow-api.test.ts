@@ -58,6 +58,23 @@ test('a dossier goes through the API from reception to return', async () => {
   assert.equal(r.json().status, 9, r.body);
   r = await post(code, 'return', reception, { receivedBy: 'Trần Thị Nộp' });
   assert.equal(r.json().status, 10, r.body);
+  const state = await app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${encodeURIComponent(code)}/workflow`,
+    headers: leader,
+  });
+  assert.equal(state.statusCode, 200, state.body);
+  const body = state.json();
+  assert.equal(body.status, 10);
+  assert.equal(body.handovers.length, 1);
+  assert.equal(body.supplements[0].suppliedVia, 'counter');
+  assert.ok(['early', 'on_time', 'late'].includes(body.outcome));
+  assert.deepEqual(body.actions, ['comment']);
+  const stranger = await app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${encodeURIComponent(code)}/workflow`,
+  });
+  assert.equal(stranger.statusCode, 401);
 });
 
 test('errors: 401 without a token, 403 without the right, 409 INVALID_STATE, 400 on a bad body, 404 unknown', async () => {

@@ -8,6 +8,7 @@ import { loadActor } from '../../src/modules/identity/load-actor.ts';
 import { findStaffByUsername } from '../../src/modules/identity/staff.repository.ts';
 import { getWorkflowForm } from '../../src/modules/workflow/get-workflow-form.ts';
 import { listWorkQueue } from '../../src/modules/workflow/list-work-queue.ts';
+import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { PageClient } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -25,6 +26,9 @@ test('the specialist’s queue has the overdue one first, the supplement one, th
   const queue = await listWorkQueue({ db, actor: specialist });
   assert.equal(queue[0]?.flag, 'overdue');
   assert.equal(queue[0]?.procedureCode, '1.001776');
+  // its first step is the commune council's review (a specialist's): the first hand-over went to step 0
+  const overdueWork = await loadDossierWork({ db, actor: specialist, code: queue[0]?.code ?? '' });
+  assert.equal(overdueWork.workflow.step_index, 0);
   const byProcedure = new Map(queue.map((i) => [i.procedureCode, i]));
   assert.equal(byProcedure.get('1.001699')?.status, 5);
   assert.equal(byProcedure.get('1.000894')?.status, 4);
@@ -42,6 +46,9 @@ test('the specialist’s queue has the overdue one first, the supplement one, th
   // the one-stop receptionist at the centre oversees all of them
   const desk = await listWorkQueue({ db, actor: await actor('binhca.tiepnhan') });
   assert.ok(desk.some((i) => i.code === queue[0]?.code));
+  // and the chairman follows every open dossier of the commune
+  const chair = await listWorkQueue({ db, actor: await actor('binhca.chutich') });
+  assert.ok(chair.some((i) => i.code === queue[0]?.code && i.reason === 'oversight' && i.flag === 'overdue'));
 });
 
 test('the commune’s specialist opens a centre dossier page; the public lookup shows the status', async () => {

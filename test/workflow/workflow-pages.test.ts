@@ -5,11 +5,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CITIZEN_SESSION_COOKIE } from '../../src/modules/citizen-identity/authenticate-citizen.ts';
-import {
-  insertCitizenSession,
-  upsertCitizen,
-} from '../../src/modules/citizen-identity/citizen.repository.ts';
-import { newSecretToken } from '../../src/modules/identity/secret-token.ts';
 import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { multipartForm, PageClient } from '../helpers/http.ts';
@@ -111,19 +106,7 @@ test('supplement at the page, BM.02 printable and as PDF, citizen supplies onlin
   const dueBefore = (await loadDossierWork({ db, actor: actors.receptionist, code })).dossier.due_at;
 
   // the applicant, signed in with their identifier, sees the request and uploads
-  const citizen = await upsertCitizen(
-    db,
-    { issuer: 'https://test.invalid', subject: `sub-${Math.random()}` },
-    { fullName: 'Trần Thị Nộp', personalIdentifier: '001190012345', phone: null, email: null },
-    new Date(),
-  );
-  const { token, hash } = newSecretToken('xc');
-  await insertCitizenSession(db, {
-    idHash: hash,
-    citizenId: citizen.id,
-    idleExpiresAt: new Date(Date.now() + 600_000),
-    expiresAt: new Date(Date.now() + 3_600_000),
-  });
+  const token = await w.citizenSessionToken();
   const browser = new PageClient(app, '10.9.9.9');
   browser.cookies.set(CITIZEN_SESSION_COOKIE, token);
   const url = `/cong-dan/ho-so/${encodeURIComponent(code)}/bo-sung`;

@@ -47,14 +47,14 @@ const CASES = {
   assign: {
     status: 2,
     allowed: 'receptionist',
-    denied: 'clerk',
+    denied: 'auditor',
     deniedWith: 'NOT_FOUND',
     run: (actor, code) => assignDossier({ ...common(code), actor, staffId: actors.specialist.staffId }),
   },
   handOver: {
     status: 2,
     allowed: 'receptionist',
-    denied: 'clerk',
+    denied: 'auditor',
     deniedWith: 'NOT_FOUND',
     run: (actor, code) => handOverDossier({ ...common(code), actor }),
   },
@@ -62,7 +62,7 @@ const CASES = {
     status: 2,
     prepare: (code) => handOverDossier({ ...common(code), actor: actors.receptionist }),
     allowed: 'specialist',
-    denied: 'clerk',
+    denied: 'auditor',
     deniedWith: 'NOT_FOUND',
     run: (actor, code) => claimDossier({ ...common(code), actor }),
   },
@@ -76,7 +76,7 @@ const CASES = {
   comment: {
     status: 4,
     allowed: 'leader',
-    denied: 'clerk',
+    denied: 'auditor',
     deniedWith: 'NOT_FOUND',
     run: (actor, code) => commentOnDossier({ ...common(code), actor, text: 'Đã xem' }),
   },
@@ -241,4 +241,23 @@ test('supply online: a citizen other than the applicant cannot see the dossier; 
   });
   await supplyDossier({ ...common(code), actor: applicant, blobStore, files: file });
   assert.equal(await w.statusOf(code), 4);
+});
+
+test('the signing hook: a clerk finishes processing inside another module’s transaction; a rollback undoes it', async () => {
+  const code = await w.dossierIn(4);
+  await upload(code);
+  await approveResult({ ...common(code), actor: actors.leader });
+  const before = await auditCount();
+  await assert.rejects(
+    db.transaction().execute(async (trx) => {
+      await markProcessed({ ...common(code), actor: actors.clerk, trx });
+      throw new Error('sealing failed');
+    }),
+    /sealing failed/,
+  );
+  assert.equal(await w.statusOf(code), 4);
+  assert.equal(await auditCount(), before);
+  await db.transaction().execute((trx) => markProcessed({ ...common(code), actor: actors.clerk, trx }));
+  assert.equal(await w.statusOf(code), 9);
+  assert.equal(await auditCount(), before + 1);
 });

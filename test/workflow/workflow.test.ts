@@ -12,6 +12,7 @@ import { claimDossier } from '../../src/modules/workflow/claim-dossier.ts';
 import { commentOnDossier } from '../../src/modules/workflow/comment-on-dossier.ts';
 import { extendDeadline } from '../../src/modules/workflow/extend-deadline.ts';
 import { handOverDossier } from '../../src/modules/workflow/hand-over-dossier.ts';
+import { listWorkQueue } from '../../src/modules/workflow/list-work-queue.ts';
 import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { markProcessed } from '../../src/modules/workflow/mark-processed.ts';
 import { recordPayment } from '../../src/modules/workflow/record-payment.ts';
@@ -27,10 +28,12 @@ import { uploadResult } from '../../src/modules/workflow/upload-result.ts';
 import { withdrawDossier } from '../../src/modules/workflow/withdraw-dossier.ts';
 import { listHandovers, listWorkEvents } from '../../src/modules/workflow/workflow.repository.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionName } from '../../src/modules/workflow/workflow-actions.ts';
+import { makeUnit } from '../helpers/factories.ts';
 import { applicantJson, minimalPdf, PROCEDURE_CODE } from '../http/dossier-setup.ts';
 import { setUpWorkflowTests } from '../http/workflow-setup.ts';
 
 const w = await setUpWorkflowTests();
+const otherProvince = await makeUnit(w.db);
 const { actors, blobStore, common, db } = w;
 
 /** An actor holding every role at the commune: only the state decides in these tests. */
@@ -146,6 +149,10 @@ test('bad input is a precise VALIDATION_FAILED and writes nothing', async () => 
     [() => extendDeadline({ ...common(code), actor: actors.leader, days: 6, reason: 'x' }), 'days'],
     [() => uploadResult({ ...common(code), actor: actors.specialist, blobStore }), 'result'],
     [() => handOverDossier({ ...common(code), actor: actors.specialist, toStep: 99 }), 'toStep'],
+    [
+      () => handOverDossier({ ...common(code), actor: actors.specialist, toUnitId: otherProvince.id }),
+      'toUnitId',
+    ],
   ];
   for (const [run, field] of cases) {
     await assert.rejects(run(), (error: { code: string; fields?: Record<string, string> }) => {
@@ -244,6 +251,33 @@ test('the first action of the person or role handed to is the BM.05 receipt, cla
   const row = (await listHandovers(db, id)).at(-1);
   assert.equal(row?.received_by_name, 'Cán bộ leader');
   assert.ok(row?.received_at);
+});
+
+test('hand-over to another unit: its staff see the dossier in their queue and take it; BM.05 names both units', async () => {
+  const department = await makeUnit(db, { parent: w.province, kind: 'department' });
+  const expert = await w.actorFor('specialist', department);
+  const code = await w.dossierIn(4);
+  await assert.rejects(loadDossierWork({ db, actor: expert, code }), { code: 'NOT_FOUND' });
+  await handOverDossier({
+    ...common(code),
+    actor: actors.specialist,
+    toStep: 1,
+    toUnitId: department.id,
+    note: 'Xin ý kiến',
+  });
+  const queue = await listWorkQueue({ db, actor: expert });
+  assert.deepEqual(
+    queue.filter((i) => i.code === code).map((i) => i.reason),
+    ['queue'],
+  );
+  await claimDossier({ ...common(code), actor: expert });
+  const work = await loadDossierWork({ db, actor: expert, code });
+  assert.equal(work.workflow.holder_unit_id, department.id);
+  assert.equal(work.workflow.assignee_staff_id, expert.staffId);
+  const row = (await listHandovers(db, work.dossier.id)).at(-1);
+  assert.equal(row?.from_unit_id, w.commune.id);
+  assert.equal(row?.to_unit_id, department.id);
+  assert.equal(row?.received_by_name, 'Cán bộ specialist');
 });
 
 test('deadlines: the supplement pause and the extension move due_at (hand-computed)', async () => {

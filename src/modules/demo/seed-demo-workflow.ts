@@ -20,12 +20,21 @@ const NO_UPLOADS: BlobStore = {
   has: () => Promise.resolve(false),
 };
 
-/** `days` calendar days before `now`, at `hour`:`minute` Vietnam time. */
-function vietnamTime(now: Date, days: number, hour: number, minute = 0): Date {
+/**
+ * `workingDays` weekdays (Monday–Friday) before `now`, at `hour`:`minute` Vietnam time: always in the past,
+ * and on a day the office is open (holidays aside), so the demo reads like real work.
+ */
+function vietnamTime(now: Date, workingDays: number, hour: number, minute = 0): Date {
   const local = new Date(now.getTime() + 7 * 3_600_000);
-  return new Date(
-    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - days, hour - 7, minute),
-  );
+  let day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  for (let left = workingDays; left > 0; ) {
+    day -= 86_400_000;
+    const weekday = new Date(day).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) {
+      left--;
+    }
+  }
+  return new Date(day + (hour - 7) * 3_600_000 + minute * 60_000);
 }
 
 async function actor(db: Db, username: string): Promise<StaffActor | undefined> {
@@ -72,10 +81,10 @@ export async function seedDemoWorkflow(options: { db: Db; centreId: string; now?
     await startProcessing({ ...base, code, actor: specialist, now: vietnamTime(now, startDaysAgo, 8, 15) });
   };
 
-  // Overdue: monthly social allowance (12 working days), received 30 days ago, still being processed.
-  const overdueAt = vietnamTime(now, 30, 8, 30);
+  // Overdue: monthly social allowance (12 working days), received 22 working days ago, still in processing.
+  const overdueAt = vietnamTime(now, 22, 8, 30);
   const overdue = await receive('1.001776', 'Lò Văn Sáng', '008060002468', overdueAt);
-  await toSpecialist(overdue, overdueAt, 29);
+  await toSpecialist(overdue, overdueAt, 21);
 
   // Awaiting a supplement: disability certificate (25 working days, the clock stops).
   const pausedAt = vietnamTime(now, 3, 9);

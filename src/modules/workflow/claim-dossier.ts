@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.ts';
-import type { Role } from '../identity/roles.ts';
+import { isInActorsQueue } from './load-dossier-work.ts';
 import { runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 
 /**
@@ -15,17 +15,9 @@ export async function claimDossier(options: WorkflowActionOptions) {
     ...options,
     action: 'claim',
     check: (work) => {
-      if (actor.kind !== 'staff') {
-        return;
+      if (actor.kind === 'staff' && !isInActorsQueue(actor, work.workflow)) {
+        throw new AppError('INVALID_STATE', 'This dossier is not in your queue.');
       }
-      const { assignee_staff_id: staffId, assignee_role: role } = work.workflow;
-      const holdsRole =
-        role !== null &&
-        actor.roles.some((r) => r.role === (role as Role) && r.unitId === work.workflow.holder_unit_id);
-      if (staffId === actor.staffId || (staffId === null && (holdsRole || role === null))) {
-        return;
-      }
-      throw new AppError('INVALID_STATE', 'This dossier is not in your queue.');
     },
     apply: async () =>
       actor.kind === 'staff' ? { workflow: { assignee_staff_id: actor.staffId, assignee_role: null } } : {},

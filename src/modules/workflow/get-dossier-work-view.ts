@@ -7,7 +7,9 @@ import type { DossierStatusEvent } from '../dossiers/dossier.table.ts';
 import { recordDossierView } from '../dossiers/record-dossier-view.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
+import { isStepRole } from './assign-dossier.ts';
 import { stepDueAt } from './dossier-deadline.ts';
+import { defaultNextStep } from './hand-over-dossier.ts';
 import { availableActions, type DossierWork, loadDossierWork, reachUnits } from './load-dossier-work.ts';
 import { listHandovers, listSupplements, listUnitStaff, listWorkEvents } from './workflow.repository.ts';
 import type { DossierHandover, DossierSupplement, DossierWorkEvent } from './workflow.table.ts';
@@ -25,6 +27,8 @@ export interface DossierWorkView {
   readonly assigneeName: string | null;
   /** When the current step is due by its time budget (while the dossier is being worked on). */
   readonly stepDueAt: Date | null;
+  /** The step a hand-over goes to unless another is chosen. */
+  readonly nextStep: number;
 }
 
 /**
@@ -49,7 +53,10 @@ export async function getDossierWorkView(options: {
     db,
     units.map((u) => u.id),
   );
-  const people = staff.map((s) => ({ id: s.id, name: s.full_name, role: s.role, unitId: s.unit_id }));
+  // Only roles that take part in processing can be assigned or handed to (not administrators, auditors).
+  const people = staff
+    .filter((s) => isStepRole(s.role))
+    .map((s) => ({ id: s.id, name: s.full_name, role: s.role, unitId: s.unit_id }));
   const assigneeId = work.workflow.assignee_staff_id;
   const isWorking = [2, 4, 6].includes(work.dossier.status);
   const budget = work.procedure?.steps[work.workflow.step_index]?.budget;
@@ -63,10 +70,12 @@ export async function getDossierWorkView(options: {
     dossier: work.dossier,
     kind: 'page',
   });
+  const handovers = await listHandovers(db, id);
   return {
     work,
     timeline: await listStatusEvents(db, id),
-    handovers: await listHandovers(db, id),
+    handovers,
+    nextStep: defaultNextStep(work, handovers.length),
     supplements: await listSupplements(db, id),
     events: await listWorkEvents(db, id),
     actions: availableActions(options.actor, work),

@@ -3,8 +3,22 @@ import { isUuid } from '../catalogue/catalogue-units.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import { isStepRole } from './assign-dossier.ts';
 import { classifyTimeliness, stepDueAt } from './dossier-deadline.ts';
+import type { DossierWork } from './load-dossier-work.ts';
 import { optionalText, runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
-import { insertHandover, listUnitStaff } from './workflow.repository.ts';
+import { insertHandover, listHandovers, listUnitStaff } from './workflow.repository.ts';
+
+/**
+ * The next step by default: the one after the current, except for the first hand-over of a procedure
+ * whose first step is not reception (its specialists examine from step 1 on, e.g. a council's review):
+ * then the first step itself.
+ */
+export function defaultNextStep(work: DossierWork, handoversSoFar: number): number {
+  const first = work.procedure?.steps[0];
+  if (handoversSoFar === 0 && work.workflow.step_index === 0 && first && first.role !== 'receptionist') {
+    return 0;
+  }
+  return work.workflow.step_index + 1;
+}
 
 export interface HandOverOptions extends WorkflowActionOptions {
   /** The step to hand to (index in the procedure's steps); default the next one. */
@@ -33,7 +47,8 @@ export async function handOverDossier(options: HandOverOptions) {
     action: 'handOver',
     check: async (work) => {
       const steps = work.procedure?.steps ?? [];
-      toStep = options.toStep ?? work.workflow.step_index + 1;
+      toStep =
+        options.toStep ?? defaultNextStep(work, (await listHandovers(options.db, work.dossier.id)).length);
       if (!Number.isInteger(toStep) || toStep < 0 || toStep >= Math.max(steps.length, 1)) {
         throw new AppError('VALIDATION_FAILED', 'No such step in the procedure.', {
           fields: { toStep: 'unknownStep' },
@@ -44,7 +59,10 @@ export async function handOverDossier(options: HandOverOptions) {
       // By default reception steps stay at the receiving unit (the one-stop centre) and the others go to
       // the deciding body (the commune, where specialists and leaders sit).
       toUnitId = options.toUnitId || (toRole === 'receptionist' ? work.unit.id : work.decidingBody.id);
-      if (!isUuid(toUnitId) || !(await findUnitById(options.db, toUnitId))) {
+      const target = isUuid(toUnitId) ? await findUnitById(options.db, toUnitId) : undefined;
+      // Within the deployment's province tree of the dossier: the same root unit.
+      const root = (path: string) => path.split('/').filter(Boolean)[0];
+      if (!target || root(target.path) !== root(work.unit.path)) {
         throw new AppError('VALIDATION_FAILED', 'No such unit.', { fields: { toUnitId: 'unknownUnit' } });
       }
       if (options.toStaffId) {

@@ -20,7 +20,9 @@ export type QueueReason =
   /** A result awaits the leader's approval. */
   | 'approval'
   /** One-stop staff see every open dossier of their unit: they warn, answer citizens and return results. */
-  | 'oneStop';
+  | 'oneStop'
+  /** Leaders see every open dossier of their commune (and its centre): they answer for the deadlines. */
+  | 'oversight';
 
 export type QueueFlag = 'overdue' | 'warning' | null;
 
@@ -118,6 +120,8 @@ export async function listWorkQueue(options: {
       reason = 'approval';
     } else if (hasRole('receptionist', row.unit_id)) {
       reason = 'oneStop';
+    } else if (actor.roles.some((r) => r.role === 'leader' && reachesUnit(r.unitId))) {
+      reason = 'oversight';
     }
     if (reason === null) {
       continue;

@@ -15,7 +15,7 @@ import { findUnitById } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 import { findWorkflow } from './workflow.repository.ts';
 import type { DossierWorkflow } from './workflow.table.ts';
-import { WORKFLOW_ACTIONS, type WorkflowActionName } from './workflow-actions.ts';
+import { ANY_STAFF, WORKFLOW_ACTIONS, type WorkflowActionName } from './workflow-actions.ts';
 
 export type WorkActor = StaffActor | CitizenActor;
 
@@ -31,8 +31,6 @@ export interface DossierWork {
   /** The procedure as in force at reception (steps, budgets, extension and clock-stop rules). */
   readonly procedure: EffectiveProcedure | undefined;
 }
-
-const VIEW: readonly Permission[] = ['dossier.receive', 'dossier.process', 'dossier.approve'];
 
 /** The workflow state of a dossier fresh from intake: step 0 (reception), held by its receiving officer. */
 export function initialWorkflow(dossier: Dossier): DossierWorkflow {
@@ -118,7 +116,7 @@ export async function loadDossierWork(options: {
   const mayView =
     options.actor.kind === 'citizen'
       ? isApplicant(options.actor, dossier)
-      : canOnDossier(options.actor, VIEW, work);
+      : canOnDossier(options.actor, ANY_STAFF, work);
   if (!mayView) {
     throw new AppError('NOT_FOUND', 'No such dossier.');
   }
@@ -139,13 +137,25 @@ export function assertMayAct(actor: WorkActor, action: WorkflowActionName, work:
   }
 }
 
+/** Is the dossier the actor's to take: assigned to them, or in a role queue they hold in the holding unit? */
+export function isInActorsQueue(actor: StaffActor, workflow: DossierWorkflow): boolean {
+  const { assignee_staff_id: staffId, assignee_role: role } = workflow;
+  if (staffId !== null) {
+    return staffId === actor.staffId;
+  }
+  return role === null || actor.roles.some((r) => r.role === role && r.unitId === workflow.holder_unit_id);
+}
+
 /** Which actions the actor may do now (for the buttons on the dossier page); guards are checked on submit. */
 export function availableActions(actor: StaffActor, work: DossierWork): WorkflowActionName[] {
   return (Object.keys(WORKFLOW_ACTIONS) as WorkflowActionName[]).filter((name) => {
     const rule = WORKFLOW_ACTIONS[name];
     return (
       (rule.from as readonly number[]).includes(work.dossier.status) &&
-      canOnDossier(actor, rule.permissions, work)
+      canOnDossier(actor, rule.permissions, work) &&
+      // taking a dossier already one's own, or someone else's, is pointless: not offered
+      (name !== 'claim' ||
+        (isInActorsQueue(actor, work.workflow) && work.workflow.assignee_staff_id === null))
     );
   });
 }

@@ -26,6 +26,11 @@ export interface WorkflowActionOptions {
   readonly code: string;
   /** The clock (tests pass it); default now. */
   readonly now?: Date | undefined;
+  /**
+   * Run inside this open transaction instead of a new one: for a hook in another module's transaction
+   * (remote signing: "result signed and sealed → status 9", issue 7 §2), so both commit or roll back together.
+   */
+  readonly trx?: Trx | undefined;
 }
 
 export interface AppliedAction<T> {
@@ -75,14 +80,14 @@ export async function runWorkflowAction<T = undefined>(
 ): Promise<ActionOutcome<T>> {
   const { db, actor, action } = options;
   const rule = WORKFLOW_ACTIONS[action];
-  const work = await loadDossierWork({ db, actor, code: options.code });
+  const work = await loadDossierWork({ db: options.trx ?? db, actor, code: options.code });
   assertMayAct(actor, action, work);
   assertStatus(action, work.dossier.status);
   await options.check?.(work);
   const at = options.now ?? new Date();
   const { dossier } = work;
 
-  return db.transaction().execute(async (trx) => {
+  const inTransaction = async (trx: Trx): Promise<ActionOutcome<T>> => {
     const initial = initialWorkflow(dossier);
     const locked = await lockWorkflow(trx, { ...initial, referral: null });
     // Re-read under the lock: another officer may have moved the dossier since it was loaded.
@@ -122,7 +127,8 @@ export async function runWorkflowAction<T = undefined>(
       at,
     });
     return { code: dossier.code, status, result: applied.result };
-  });
+  };
+  return options.trx ? inTransaction(options.trx) : db.transaction().execute(inTransaction);
 }
 
 /** A required free text, trimmed and bounded; VALIDATION_FAILED with `fields[field] = required`. */

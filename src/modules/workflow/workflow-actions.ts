@@ -17,7 +17,13 @@ export interface WorkflowActionRule {
 }
 
 const ACTIVE: readonly DossierStatus[] = [2, 4, 5, 6];
-const ANY_STAFF: readonly Permission[] = ['dossier.receive', 'dossier.process', 'dossier.approve'];
+/** Everyone who works on dossiers: one-stop staff, specialists, leaders, and clerks (seal and return). */
+export const ANY_STAFF: readonly Permission[] = [
+  'dossier.receive',
+  'dossier.process',
+  'dossier.approve',
+  'document.seal',
+];
 
 export const WORKFLOW_ACTIONS = {
   assign: { from: ACTIVE, to: null, permissions: ANY_STAFF, audit: 'workflow.assigned' },
@@ -82,11 +88,17 @@ export const WORKFLOW_ACTIONS = {
   markProcessed: {
     from: [4],
     to: 9,
-    permissions: ['dossier.process', 'dossier.approve'],
+    // The clerk too: once remote signing lands, sealing the signed result finishes processing (issue 7 §2).
+    permissions: ['dossier.process', 'dossier.approve', 'document.seal'],
     audit: 'workflow.processed',
     guard: 'the result is approved (later: signed and sealed)',
   },
-  returnResult: { from: [9], to: 10, permissions: ['dossier.receive'], audit: 'workflow.result_returned' },
+  returnResult: {
+    from: [9],
+    to: 10,
+    permissions: ['dossier.receive', 'document.seal'],
+    audit: 'workflow.result_returned',
+  },
   refer: {
     from: [2, 4],
     to: 8,

@@ -13,6 +13,7 @@ import { assignDossier } from './assign-dossier.ts';
 import { claimDossier } from './claim-dossier.ts';
 import { commentOnDossier } from './comment-on-dossier.ts';
 import { extendDeadline } from './extend-deadline.ts';
+import { getDossierWorkView } from './get-dossier-work-view.ts';
 import { handOverDossier } from './hand-over-dossier.ts';
 import { listWorkQueue } from './list-work-queue.ts';
 import { markProcessed } from './mark-processed.ts';
@@ -29,7 +30,12 @@ import { stopProcessing } from './stop-processing.ts';
 import { supplyDossier } from './supply-dossier.ts';
 import { uploadResult } from './upload-result.ts';
 import { withdrawDossier } from './withdraw-dossier.ts';
-import { WORKFLOW_BODIES, WorkflowActionResult, WorkQueue } from './workflow.schemas.ts';
+import {
+  DossierWorkflowState,
+  WORKFLOW_BODIES,
+  WorkflowActionResult,
+  WorkQueue,
+} from './workflow.schemas.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionName } from './workflow-actions.ts';
 
 const ErrorResponse = Type.Ref('ErrorResponse');
@@ -173,6 +179,7 @@ export function registerWorkflowApiRoutes(
   const { db, blobStore } = options;
   app.addSchema(WorkflowActionResult);
   app.addSchema(WorkQueue);
+  app.addSchema(DossierWorkflowState);
   for (const [name, route] of Object.entries(WORKFLOW_API_ROUTES) as [
     WorkflowActionName,
     (typeof WORKFLOW_API_ROUTES)[WorkflowActionName],
@@ -216,13 +223,77 @@ export function registerWorkflowApiRoutes(
     );
   }
 
+  app.get<{ Params: { code: string } }>(
+    '/api/v1/dossiers/:code/workflow',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary:
+          'The processing state of a dossier: step, holder, due dates, BM.05 hand-overs, supplements, my actions',
+        security: [{ bearer: [] }],
+        params: Type.Object({ code: Type.String({ maxLength: 64 }) }),
+        response: { 200: Type.Ref('DossierWorkflowState'), 401: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const view = await getDossierWorkView({
+        db,
+        actor: requireStaff(request),
+        code: request.params.code,
+        requestId: request.id,
+      });
+      const { dossier, workflow: wf, procedure } = view.work;
+      const iso = (at: Date | null) => at?.toISOString() ?? null;
+      return {
+        code: dossier.code,
+        status: dossier.status,
+        dueAt: iso(dossier.due_at),
+        statutoryDueAt: iso(wf.statutory_due_at),
+        stepIndex: wf.step_index,
+        stepName: procedure?.steps[wf.step_index]?.name ?? null,
+        stepDueAt: iso(view.stepDueAt),
+        holderUnitId: wf.holder_unit_id,
+        assigneeStaffId: wf.assignee_staff_id,
+        assigneeRole: wf.assignee_role,
+        extensionDays: wf.extension_days,
+        approvedAt: iso(wf.approved_at),
+        finishedAt: iso(wf.finished_at),
+        outcome: wf.outcome,
+        returnedAt: iso(wf.returned_at),
+        closure: wf.closure,
+        handovers: view.handovers.map((h) => ({
+          seq: h.seq,
+          fromStep: h.from_step,
+          toStep: h.to_step,
+          fromUnitId: h.from_unit_id,
+          toUnitId: h.to_unit_id,
+          givenBy: h.given_by_name,
+          givenAt: h.given_at.toISOString(),
+          receivedBy: h.received_by_name,
+          receivedAt: iso(h.received_at),
+          stepDueAt: iso(h.step_due_at),
+          result: h.result,
+        })),
+        supplements: view.supplements.map((s) => ({
+          requestedAt: s.requested_at.toISOString(),
+          items: [...s.items],
+          reason: s.reason,
+          isClockStopped: s.is_clock_stopped,
+          suppliedAt: iso(s.supplied_at),
+          suppliedVia: s.supplied_via,
+        })),
+        actions: [...view.actions],
+      };
+    },
+  );
+
   app.get(
     '/api/v1/work-queues',
     {
       schema: {
         tags: ['workflow'],
         summary:
-          'My work queue: dossiers assigned to me, in my role queues, awaiting my approval, or (one-stop staff) open in my unit; overdue and warning flags',
+          'My work queue: dossiers assigned to me, in my role queues, awaiting my approval, or (one-stop staff, leaders) open in my unit; overdue and warning flags',
         security: [{ bearer: [] }],
         response: { 200: Type.Ref('WorkQueue'), 401: ErrorResponse },
       },

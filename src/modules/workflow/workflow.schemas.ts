@@ -107,10 +107,63 @@ export const WorkQueue = Type.Object(
         stepIndex: Type.Integer(),
         assigneeName: Type.Union([Type.String(), Type.Null()]),
         assigneeRole: Type.Union([Type.String(), Type.Null()]),
-        reason: Type.Union(['mine', 'queue', 'approval', 'oneStop'].map((r) => Type.Literal(r))),
+        reason: Type.Union(['mine', 'queue', 'approval', 'oneStop', 'oversight'].map((r) => Type.Literal(r))),
         flag: Type.Union([Type.Literal('overdue'), Type.Literal('warning'), Type.Null()]),
       }),
     ),
   },
   { $id: 'WorkQueue', title: 'WorkQueue' },
+);
+
+const When = Type.Union([Type.String({ format: 'date-time' }), Type.Null()]);
+
+export const DossierWorkflowState = Type.Object(
+  {
+    code: Type.String(),
+    status: Type.Integer(),
+    dueAt: When,
+    statutoryDueAt: Type.Union([When], {
+      description: 'Due date without the extension; outcomes are measured on it',
+    }),
+    stepIndex: Type.Integer(),
+    stepName: Type.Union([Type.String(), Type.Null()]),
+    stepDueAt: When,
+    holderUnitId: Type.String(),
+    assigneeStaffId: Type.Union([Type.String(), Type.Null()]),
+    assigneeRole: Type.Union([Type.String(), Type.Null()]),
+    extensionDays: Type.Union([Type.Integer(), Type.Null()]),
+    approvedAt: When,
+    finishedAt: When,
+    outcome: Type.Union([Type.Literal('early'), Type.Literal('on_time'), Type.Literal('late'), Type.Null()]),
+    returnedAt: When,
+    closure: Type.Union([Type.String(), Type.Null()]),
+    handovers: Type.Array(
+      Type.Object({
+        seq: Type.Integer(),
+        fromStep: Type.Integer(),
+        toStep: Type.Integer(),
+        fromUnitId: Type.String(),
+        toUnitId: Type.String(),
+        givenBy: Type.String(),
+        givenAt: Type.String({ format: 'date-time' }),
+        receivedBy: Type.Union([Type.String(), Type.Null()]),
+        receivedAt: When,
+        stepDueAt: When,
+        result: Type.String(),
+      }),
+      { description: 'BM.05 rows' },
+    ),
+    supplements: Type.Array(
+      Type.Object({
+        requestedAt: Type.String({ format: 'date-time' }),
+        items: Type.Array(Type.String()),
+        reason: Type.String(),
+        isClockStopped: Type.Boolean(),
+        suppliedAt: When,
+        suppliedVia: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+    actions: Type.Array(Type.String(), { description: 'The actions the caller may take now (guards aside)' }),
+  },
+  { $id: 'DossierWorkflowState', title: 'DossierWorkflowState' },
 );

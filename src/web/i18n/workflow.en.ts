@@ -92,7 +92,7 @@ export const workflowEn = {
   'workflow.role.clerk': 'Clerks',
   'workflow.queue.title': 'Work queue',
   'workflow.queue.lead':
-    'Dossiers assigned to you, in your role queues, awaiting your approval, or open at your one-stop shop.',
+    'Dossiers assigned to you, in your role queues, awaiting your approval, open at your one-stop shop, or (leaders) open in your unit.',
   'workflow.queue.empty': 'Nothing in the queue.',
   'workflow.queue.code': 'Dossier code',
   'workflow.queue.procedure': 'Procedure',
@@ -106,6 +106,7 @@ export const workflowEn = {
   'workflow.reason.queue': 'Role queue',
   'workflow.reason.approval': 'Awaiting approval',
   'workflow.reason.oneStop': 'One-stop overview',
+  'workflow.reason.oversight': 'Leader’s overview',
   'workflow.supply.title': 'Supplement dossier {code}',
   'workflow.supply.lead':
     'The office asks for the documents below. The processing time runs again once you send them.',

@@ -90,7 +90,7 @@ export const workflowVi = {
   'workflow.role.clerk': 'Văn thư',
   'workflow.queue.title': 'Hàng đợi xử lý hồ sơ',
   'workflow.queue.lead':
-    'Hồ sơ được giao cho bạn, trong hàng đợi theo vai trò của bạn, chờ phê duyệt, hoặc đang mở tại bộ phận một cửa.',
+    'Hồ sơ được giao cho bạn, trong hàng đợi theo vai trò của bạn, chờ phê duyệt, đang mở tại bộ phận một cửa, hoặc (lãnh đạo) đang giải quyết tại đơn vị.',
   'workflow.queue.empty': 'Không có hồ sơ nào trong hàng đợi.',
   'workflow.queue.code': 'Mã hồ sơ',
   'workflow.queue.procedure': 'Thủ tục',
@@ -104,6 +104,7 @@ export const workflowVi = {
   'workflow.reason.queue': 'Hàng đợi vai trò',
   'workflow.reason.approval': 'Chờ phê duyệt',
   'workflow.reason.oneStop': 'Một cửa theo dõi',
+  'workflow.reason.oversight': 'Lãnh đạo theo dõi',
   'workflow.supply.title': 'Bổ sung hồ sơ {code}',
   'workflow.supply.lead':
     'Cơ quan giải quyết yêu cầu bổ sung các giấy tờ dưới đây. Thời hạn giải quyết được tính tiếp khi bạn gửi bổ sung.',

@@ -94,6 +94,7 @@ function fieldsOf(ctx: PageContext, action: WorkflowActionName, view: DossierWor
           name: 'assignee',
           label: t('assignee'),
           kind: 'select',
+          isRequired: true,
           options: [
             ...unique.map((p) => ({ value: `staff:${p.value}`, label: p.label })),
             ...['receptionist', 'specialist', 'leader', 'clerk'].map((r) => ({
@@ -109,6 +110,7 @@ function fieldsOf(ctx: PageContext, action: WorkflowActionName, view: DossierWor
           name: 'toStep',
           label: t('toStep'),
           kind: 'select',
+          isRequired: true,
           options: steps.map((s, i) => ({
             value: String(i),
             label: `${i + 1}. ${s.name} (${roleLabel(ctx, s.role)})`,
@@ -195,7 +197,7 @@ export function actionForm(
   const danger = action === 'refuse' || action === 'stop' || action === 'withdraw';
   return html`<form method="post" action="/ho-so/${code}/xu-ly/${ACTION_PATHS[action]}"${isFile ? html` enctype="multipart/form-data"` : ''} novalidate>
   ${csrfField(ctx)}
-  ${fieldsOf(ctx, action, view).map((f) => field(ctx, options.prefix, f, options.values ?? {}, options.errors ?? {}))}
+  ${fieldsOf(ctx, action, view).map((f) => field(ctx, options.prefix, f, { toStep: String(view.nextStep), ...options.values }, options.errors ?? {}))}
   ${button(label, { variant: danger ? 'warning' : 'primary' })}
 </form>`;
 }
