@@ -52,13 +52,14 @@ test('each staff view of the dossier page, receipt or receipt PDF appends one ev
 });
 
 test('a refused view (no right on the unit, unknown code) and the public lookup append no event', async () => {
-  const clerk = await staffWithToken('clerk');
+  // An auditor has no dossier right (clerks now take part in processing, issue 7).
+  const outsider = await staffWithToken('auditor');
   const before = await db
     .selectFrom('audit_events')
     .select(db.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   for (const url of [`/ho-so/${code}`, `/ho-so/${code}/bien-nhan`, `/ho-so/${code}/bien-nhan.pdf`]) {
-    assert.equal((await get(url, clerk.token)).statusCode, 404, url);
+    assert.equal((await get(url, outsider.token)).statusCode, 404, url);
   }
   assert.equal((await get('/ho-so/NOPE-260101-0001', specialist.token)).statusCode, 404);
   const lookup = await app.inject({ method: 'GET', url: `/api/v1/lookup/${code}?phone=5678` });

@@ -1,6 +1,6 @@
+import { sql } from 'kysely';
 import type { Trx } from '../../database.ts';
 import type { DossierStatus } from '../dossiers/dossier-status.ts';
-import type { NotificationPayload } from './notification.table.ts';
 import { type NotificationKind, STATUS_NOTIFICATIONS } from './notification-kinds.ts';
 
 export interface DossierNotificationInput {
@@ -19,40 +19,22 @@ export interface DossierNotificationInput {
  * The payload keeps only the code, the procedure and the dates: no name, no identifier number.
  */
 export async function enqueueDossierNotification(trx: Trx, input: DossierNotificationInput): Promise<number> {
-  const dossier = await trx
-    .selectFrom('dossiers')
-    .select(['code', 'procedure_name', 'unit_id', 'due_at', 'applicant'])
-    .where('id', '=', input.dossierId)
-    .executeTakeFirstOrThrow();
-  const payload: NotificationPayload = {
-    code: dossier.code,
-    procedureName: dossier.procedure_name,
-    dueAt: dossier.due_at?.toISOString() ?? null,
-    newDueAt: input.newDueAt?.toISOString() ?? null,
-  };
-  const recipients = [
-    { channel: 'email' as const, recipient: dossier.applicant.email?.trim() ?? '' },
-    { channel: 'sms' as const, recipient: dossier.applicant.phone?.trim() ?? '' },
-  ].filter((r) => r.recipient !== '');
-  if (recipients.length === 0) {
-    return 0;
-  }
-  await trx
-    .insertInto('notification_outbox')
-    .values(
-      recipients.map((r) => ({
-        dossier_id: input.dossierId,
-        unit_id: dossier.unit_id,
-        kind: input.kind,
-        channel: r.channel,
-        recipient: r.recipient,
-        payload: JSON.stringify(payload),
-        event_at: input.at,
-        next_attempt_at: new Date(),
-      })),
-    )
-    .execute();
-  return recipients.length;
+  // One statement (intake counts its round trips): the dossier's code, procedure and due date go into the
+  // payload, and one row per channel the applicant gave (e-mail, phone), read from the row being written.
+  const dueAt = sql<string | null>`to_char(d.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  const result = await sql<{ id: string }>`
+    insert into notification_outbox
+      (dossier_id, unit_id, kind, channel, recipient, payload, event_at, next_attempt_at)
+    select d.id, d.unit_id, ${input.kind}, c.channel, c.recipient,
+      jsonb_build_object('code', d.code, 'procedureName', d.procedure_name, 'dueAt', ${dueAt},
+        'newDueAt', ${input.newDueAt?.toISOString() ?? null}::text),
+      ${input.at}, ${new Date()}
+    from dossiers d
+    cross join lateral (values ('email', btrim(d.applicant->>'email')), ('sms', btrim(d.applicant->>'phone')))
+      as c(channel, recipient)
+    where d.id = ${input.dossierId} and coalesce(c.recipient, '') <> ''
+    returning id`.execute(trx);
+  return result.rows.length;
 }
 
 /** The status-change door's hook: queues the message of the new status, if that status has one. */
