@@ -109,6 +109,32 @@ test('a received dossier is announced by e-mail and SMS: code, procedure, lookup
   assert.equal((await deliver()).claimed, 0, 'nothing twice');
 });
 
+test('a refusal at intake is announced as such; staff-only statuses are not announced', async () => {
+  const refused = await receiveByApi(app, {
+    token: receptionist.token,
+    unitId: commune.id,
+    applicant: applicantJson('0912999000'),
+    refusalReasons: 'Thiếu tờ khai.',
+  });
+  assert.deepEqual(
+    (await rowsOf(refused.id)).map((r) => [r.channel, r.kind]),
+    [
+      ['email', 'refused'],
+      ['sms', 'refused'],
+    ],
+  );
+  const dossier = await receive(null);
+  await db
+    .transaction()
+    .execute((trx) => changeDossierStatus(trx, { dossierId: dossier.id, from: [2], to: 4, at: new Date() }));
+  assert.deepEqual(
+    (await rowsOf(dossier.id)).map((r) => r.kind),
+    ['received'],
+    'being processed (4) is not news for the citizen',
+  );
+  await deliver();
+});
+
 test('a change that rolls back queues nothing and so sends nothing', async () => {
   const dossier = await receive(null);
   await deliver();
