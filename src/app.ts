@@ -26,6 +26,7 @@ import { registerOrganisationRoutes } from './modules/organisation/organisation.
 import { registerCscRoutes } from './modules/signing/csc.routes.ts';
 import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
 import { registerSigningRoutes } from './modules/signing/signing.routes.ts';
+import { registerStatisticsApiRoutes } from './modules/statistics/statistics.routes.ts';
 import { createFileSystemBlobStore } from './platform/blob-store/file-system-blob-store.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -147,6 +148,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS });
   registerLookupPages(app, { db, kit, lookupLimiter });
   registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl });
+  // Statistics for other systems (issue 7 §7); the pages are registered by the web plugin.
+  registerStatisticsApiRoutes(app, { db });
 
   await app.ready();
   return app;
