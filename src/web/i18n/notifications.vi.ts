@@ -91,5 +91,7 @@ export const notificationsVi = {
   'statistics.register.back': 'Về trang thống kê',
   'field.periodOrder': 'Ngày kết thúc phải sau ngày bắt đầu.',
   'field.periodTooLong': 'Kỳ thống kê dài tối đa 3 năm.',
+  'notifications.resend': 'Gửi lại',
+  'notifications.resent': 'Đã đưa thông báo vào hàng đợi để gửi lại.',
   'notifications.workspace.body': 'Xem tin nhắn, thư điện tử gửi người nộp và những thông báo chưa gửi được.',
 } as const;
