@@ -39,6 +39,10 @@ test('the dashboard shows the figures, two SVG charts with their tables, and the
   assert.match(page.body, /href="\/thong-ke\/so-theo-doi\?unit=/);
   const workspace = await client.get('/workspace');
   assert.match(workspace.body, /href="\/thong-ke"/);
+  const perUnit = await client.get(`/thong-ke?${OCTOBER}&nhom=unit`);
+  assert.doesNotMatch(/<thead>(.*?)<\/thead>/s.exec(perUnit.body)?.[1] ?? '', /Thủ tục/);
+  assert.match(perUnit.body, /<th scope="row" colspan="1">Tổng cộng/);
+  assert.match(perUnit.body, /href="\/thong-ke.csv\?[^"]*nhom=unit"/);
 });
 
 test('the CSV: UTF-8 with BOM, a header, a line per procedure, the total, no formula', async () => {

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../database.ts';
 import { requireStaff } from '../identity/authenticate.ts';
-import { getUnitStatistics, onTimeRate } from './get-unit-statistics.ts';
+import { getUnitStatistics, onTimeRate, STATISTICS_GROUPINGS } from './get-unit-statistics.ts';
 import { COUNT_KEYS, type StatisticsCounts } from './statistics.repository.ts';
 
 const ErrorResponse = Type.Ref('ErrorResponse');
@@ -25,7 +25,9 @@ const withRate = (counts: StatisticsCounts) => ({
 });
 
 export function registerStatisticsApiRoutes(app: FastifyInstance, options: { db: Db }): void {
-  app.get<{ Querystring: { unitId?: string; procedureCode?: string; from?: string; to?: string } }>(
+  app.get<{
+    Querystring: { unitId?: string; procedureCode?: string; from?: string; to?: string; groupBy?: string };
+  }>(
     '/api/v1/statistics',
     {
       schema: {
@@ -40,6 +42,13 @@ export function registerStatisticsApiRoutes(app: FastifyInstance, options: { db:
             procedureCode: Type.Optional(Type.String({ maxLength: 40 })),
             from: Type.Optional(Day),
             to: Type.Optional(Day),
+            groupBy: Type.Optional(
+              Type.Unsafe<string>({
+                type: 'string',
+                enum: [...STATISTICS_GROUPINGS],
+                description: 'Rows per unit and procedure (default), per unit, or per procedure',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -79,7 +88,13 @@ export function registerStatisticsApiRoutes(app: FastifyInstance, options: { db:
       const stats = await getUnitStatistics({
         db: options.db,
         actor: requireStaff(request),
-        filter: { unitId: query.unitId, procedureCode: query.procedureCode, from: query.from, to: query.to },
+        filter: {
+          unitId: query.unitId,
+          procedureCode: query.procedureCode,
+          from: query.from,
+          to: query.to,
+          groupBy: query.groupBy,
+        },
       });
       return {
         unitId: stats.unit.id,
