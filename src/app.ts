@@ -28,6 +28,7 @@ import { registerOrganisationRoutes } from './modules/organisation/organisation.
 import { registerCscRoutes } from './modules/signing/csc.routes.ts';
 import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
 import { registerSigningRoutes } from './modules/signing/signing.routes.ts';
+import { registerStatisticsApiRoutes } from './modules/statistics/statistics.routes.ts';
 import { registerWorkflowApiRoutes } from './modules/workflow/workflow.routes.ts';
 import { createFileSystemBlobStore } from './platform/blob-store/file-system-blob-store.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
@@ -200,6 +201,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     limits: DEFAULT_UPLOAD_LIMITS,
     publicUrl: config.publicUrl,
   });
+  // Statistics for other systems (issue 7 §7); the pages are registered by the web plugin.
+  registerStatisticsApiRoutes(app, { db });
 
   await app.ready();
   return app;

@@ -7,10 +7,11 @@ import {
   listUnitNotifications,
 } from '../modules/notifications/list-unit-notifications.ts';
 import type { DeliveryStatus } from '../modules/notifications/notification.table.ts';
+import { resendNotification } from '../modules/notifications/resend-notification.ts';
 import type { PageKit } from './page-kit.ts';
 import { notificationsPage } from './pages/notifications-page.ts';
 
-type Query = { Querystring: { unit?: string; status?: string } };
+type Query = { Querystring: { unit?: string; status?: string; notice?: string } };
 
 export function registerNotificationPages(app: FastifyInstance, options: { db: Db; kit: PageKit }): void {
   const { db, kit } = options;
@@ -28,6 +29,26 @@ export function registerNotificationPages(app: FastifyInstance, options: { db: D
     return kit.send(reply, ctx, {
       title: ctx.t('notifications.title'),
       body: notificationsPage(ctx, { ...view, status: chosenStatus ?? '' }),
+      flash: request.query.notice === 'resent' ? ctx.t('notifications.resent') : undefined,
     });
   });
+
+  app.post<{ Params: { id: string }; Body: { from?: string } }>(
+    '/thong-bao/:id/gui-lai',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { dossierCode } = await resendNotification({
+        db,
+        actor: requireStaff(request),
+        requestId: request.id,
+        id: request.params.id,
+      });
+      return reply.redirect(
+        request.body?.from === 'dossier'
+          ? `/ho-so/${encodeURIComponent(dossierCode)}`
+          : '/thong-bao?notice=resent',
+        303,
+      );
+    },
+  );
 }

@@ -16,6 +16,7 @@ function filterOf(query: Record<string, unknown>): StatisticsFilter {
   const text = (value: unknown, max: number) =>
     typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
   return {
+    groupBy: text(query.nhom, 20),
     unitId: text(query.unit, 64),
     procedureCode: text(query.procedure, 40),
     from: text(query.from, 10),

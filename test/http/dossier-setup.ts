@@ -141,10 +141,19 @@ export function applicantJson(phone = '0912345678') {
   };
 }
 
-/** Receives a dossier of PROCEDURE_CODE through the API with one scanned document; its id and code. */
+/**
+ * Receives a dossier of PROCEDURE_CODE through the API with one scanned document (or refuses it at intake,
+ * BM.03, with `refusalReasons`); its id and code.
+ */
 export async function receiveByApi(
   app: FastifyInstance,
-  options: { token: string; unitId: string; applicant?: Record<string, unknown>; phone?: string },
+  options: {
+    token: string;
+    unitId: string;
+    applicant?: Record<string, unknown>;
+    phone?: string;
+    refusalReasons?: string;
+  },
 ): Promise<{ id: string; code: string }> {
   const response = await app.inject({
     method: 'POST',
@@ -154,7 +163,9 @@ export async function receiveByApi(
       unitId: options.unitId,
       procedureCode: PROCEDURE_CODE,
       applicant: options.applicant ?? applicantJson(options.phone),
-      documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }],
+      ...(options.refusalReasons === undefined
+        ? { documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }] }
+        : { documents: [], refusalReasons: options.refusalReasons }),
     },
   });
   assert.equal(response.statusCode, 201, response.body);

@@ -70,3 +70,50 @@ test('authorisation: no notification.read, no delivery state; another unit is re
   assert.ok((await admin.get(`/thong-bao?unit=${commune.id}`)).body.includes(dossier.code));
   assert.ok((await admin.get('/thong-bao')).body.includes(dossier.code), 'the province covers its communes');
 });
+
+test('a skipped or failed message can be sent again by the one-stop shop, once, with CSRF', async () => {
+  const row = await db
+    .selectFrom('notification_outbox')
+    .selectAll()
+    .where('dossier_id', '=', dossier.id)
+    .where('channel', '=', 'email')
+    .executeTakeFirstOrThrow();
+  assert.equal(row.status, 'skipped');
+  const url = `/thong-bao/${row.id}/gui-lai`;
+  // A specialist sees the state but has no resend right; a clerk does not even see the message.
+  const specialist = await signedIn(await makeStaff(db, { unit: commune, role: 'specialist' }));
+  const specialistPage = await specialist.get(`/ho-so/${encodeURIComponent(dossier.code)}`);
+  assert.doesNotMatch(specialistPage.body, /Gửi lại/);
+  const csrf = PageClient.csrfFrom(specialistPage.body);
+  assert.equal((await specialist.post(url, { _csrf: csrf, from: 'dossier' })).statusCode, 403);
+  const clerk = await signedIn(await makeStaff(db, { unit: commune, role: 'clerk' }));
+  const clerkCsrf = PageClient.csrfFrom((await clerk.get('/workspace')).body);
+  assert.equal((await clerk.post(url, { _csrf: clerkCsrf })).statusCode, 404);
+
+  const client = await signedIn(receptionist);
+  const page = await client.get(`/ho-so/${encodeURIComponent(dossier.code)}`);
+  assert.match(page.body, new RegExp(`action="${url}"`));
+  assert.equal((await client.post(url, { from: 'dossier' })).statusCode, 403, 'no CSRF token');
+  const resent = await client.post(url, { _csrf: PageClient.csrfFrom(page.body), from: 'dossier' });
+  assert.equal(resent.statusCode, 303);
+  assert.equal(resent.headers.location, `/ho-so/${encodeURIComponent(dossier.code)}`);
+  const queued = await db
+    .selectFrom('notification_outbox')
+    .selectAll()
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual([queued.status, queued.attempts, queued.last_error], ['pending', 0, null]);
+  const audit = await db
+    .selectFrom('audit_events')
+    .select('action')
+    .where('subject_id', '=', row.id)
+    .execute();
+  assert.ok(audit.some((e) => e.action === 'notification.resend_requested'));
+  const again = await client.post(url, { _csrf: PageClient.csrfFrom(page.body), from: 'list' });
+  assert.equal(again.statusCode, 409, 'already waiting');
+  assert.equal(
+    (await client.post('/thong-bao/not-a-uuid/gui-lai', { _csrf: PageClient.csrfFrom(page.body) }))
+      .statusCode,
+    404,
+  );
+});

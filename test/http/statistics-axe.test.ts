@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { deliverNotifications } from '../../src/modules/notifications/deliver-notifications.ts';
 import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { requireTool } from '../helpers/tools.ts';
@@ -14,6 +15,8 @@ const receptionist = await staffWithToken('receptionist');
 const leader = await makeStaff(db, { unit: commune, role: 'leader' });
 await importOctoberDossiers(db, commune.id);
 const received = await receiveByApi(app, { token: receptionist.token, unitId: commune.id });
+// No channel configured: the messages end skipped, so the pages show the resend button too.
+await deliverNotifications({ db, channels: new Map(), publicUrl: 'http://localhost' });
 const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 
 let browser: Browser | undefined;

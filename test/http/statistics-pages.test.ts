@@ -2,6 +2,7 @@
 // hand, the CSV's shape (BOM, header, totals, no formula), and who may see them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { issueApiToken } from '../../src/modules/identity/issue-api-token.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { OCTOBER, setUpStatisticsTests } from './statistics-setup.ts';
@@ -38,6 +39,10 @@ test('the dashboard shows the figures, two SVG charts with their tables, and the
   assert.match(page.body, /href="\/thong-ke\/so-theo-doi\?unit=/);
   const workspace = await client.get('/workspace');
   assert.match(workspace.body, /href="\/thong-ke"/);
+  const perUnit = await client.get(`/thong-ke?${OCTOBER}&nhom=unit`);
+  assert.doesNotMatch(/<thead>(.*?)<\/thead>/s.exec(perUnit.body)?.[1] ?? '', /Thủ tục/);
+  assert.match(perUnit.body, /<th scope="row" colspan="1">Tổng cộng/);
+  assert.match(perUnit.body, /href="\/thong-ke.csv\?[^"]*nhom=unit"/);
 });
 
 test('the CSV: UTF-8 with BOM, a header, a line per procedure, the total, no formula', async () => {
@@ -108,4 +113,50 @@ test('a bad period is a 400 naming the field, never a 500', async () => {
   const reversed = await client.get('/thong-ke?from=2026-10-31&to=2026-10-01');
   assert.match(reversed.body, /Ngày kết thúc phải sau ngày bắt đầu/);
   assert.match(reversed.body, /value="2026-10-31"/, 'the dates as typed');
+});
+
+test('GET /api/v1/statistics: the same figures with a bearer token; refused without statistics.read', async () => {
+  const tokenOf = async (role: 'receptionist' | 'clerk') => {
+    const staff = await makeStaff(db, { unit: commune, role });
+    return (await issueApiToken({ db, username: staff.username, password: staff.password, requestId: null }))
+      .accessToken;
+  };
+  const url = `/api/v1/statistics?unitId=${commune.id}&from=2026-10-01&to=2026-10-31`;
+  const ok = await app.inject({
+    method: 'GET',
+    url,
+    headers: { authorization: `Bearer ${await tokenOf('receptionist')}` },
+  });
+  assert.equal(ok.statusCode, 200, ok.body);
+  const body = ok.json();
+  assert.equal(body.from, '2026-10-01');
+  assert.deepEqual(body.totals, {
+    received: 4,
+    inProgress: 1,
+    overdue: 1,
+    early: 1,
+    onTime: 1,
+    late: 1,
+    returned: 1,
+    supplements: 1,
+    refusals: 1,
+    onTimeRate: 2 / 3,
+  });
+  assert.equal(body.rows[0].procedureCode, 'P.CSV');
+  assert.equal(body.months.length, 1);
+  const denied = await app.inject({
+    method: 'GET',
+    url,
+    headers: { authorization: `Bearer ${await tokenOf('clerk')}` },
+  });
+  assert.equal(denied.statusCode, 403);
+  assert.equal(denied.json().error.code, 'FORBIDDEN');
+  assert.equal((await app.inject({ method: 'GET', url })).statusCode, 401);
+  const bad = await app.inject({
+    method: 'GET',
+    url: '/api/v1/statistics?from=2026-10-31&to=2026-10-01',
+    headers: { authorization: `Bearer ${await tokenOf('receptionist')}` },
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(bad.json().error.fields, { to: 'periodOrder' });
 });

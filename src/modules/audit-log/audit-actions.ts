@@ -99,6 +99,8 @@ export const AUDIT_ACTIONS = {
   'notification.failed': 'notification',
   /** A message was not sent because its channel (SMTP, SMS) is not configured on this server. */
   'notification.skipped': 'notification',
+  /** A staff member queued a failed or skipped message again (a fresh round of attempts). */
+  'notification.resend_requested': 'notification',
   /** Dossiers handled before xaso (an older system, the demo's past months) were imported in bulk into a unit. */
   'dossier.history_imported': 'unit',
   // Staff reads of personal data (issue 4 §1), src/modules/dossiers/record-dossier-view.ts: no personal data

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   // Citizen notifications and statistics (issue 7 §6, §7), over the unit and the units below it.
   /** See whether citizens' messages went out (dossier page, /thong-bao). */
   'notification.read': ['receptionist', 'specialist', 'leader', 'unit_admin'],
+  /** Queue a failed (or skipped) message again for a fresh round of attempts. */
+  'notification.resend': ['receptionist', 'unit_admin'],
   /** See the unit's statistics (/thong-ke), export them as CSV, print the BM.06 tracking register. */
   'statistics.read': ['receptionist', 'leader', 'unit_admin', 'auditor'],
   // Dossier processing (issue 7, src/modules/workflow)

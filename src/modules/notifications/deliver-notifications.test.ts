@@ -12,6 +12,7 @@ import {
   deliverNotifications,
 } from './deliver-notifications.ts';
 import { createEmailChannel } from './email-channel.ts';
+import { enqueueDossierNotification } from './enqueue-dossier-notification.ts';
 import type { NotificationChannel } from './notification-channel.ts';
 import type { NotificationChannelName } from './notification-kinds.ts';
 import { startNotificationWorker } from './notification-worker.ts';
@@ -107,6 +108,60 @@ test('a received dossier is announced by e-mail and SMS: code, procedure, lookup
     ],
   );
   assert.equal((await deliver()).claimed, 0, 'nothing twice');
+});
+
+test('a refusal at intake is announced as such; staff-only statuses are not announced', async () => {
+  const refused = await receiveByApi(app, {
+    token: receptionist.token,
+    unitId: commune.id,
+    applicant: applicantJson('0912999000'),
+    refusalReasons: 'Thiếu tờ khai.',
+  });
+  assert.deepEqual(
+    (await rowsOf(refused.id)).map((r) => [r.channel, r.kind]),
+    [
+      ['email', 'refused'],
+      ['sms', 'refused'],
+    ],
+  );
+  const dossier = await receive(null);
+  await db
+    .transaction()
+    .execute((trx) => changeDossierStatus(trx, { dossierId: dossier.id, from: [2], to: 4, at: new Date() }));
+  assert.deepEqual(
+    (await rowsOf(dossier.id)).map((r) => r.kind),
+    ['received'],
+    'being processed (4) is not news for the citizen',
+  );
+  await deliver();
+});
+
+test('the extension (BM.04) announces the late dossier with its new date', async () => {
+  const dossier = await receive('late@example.vn');
+  const newDueAt = new Date('2027-01-15T10:00:00Z');
+  await db.transaction().execute(async (trx) => {
+    assert.equal(
+      await enqueueDossierNotification(trx, {
+        dossierId: dossier.id,
+        kind: 'late',
+        at: new Date(),
+        newDueAt,
+      }),
+      2,
+    );
+  });
+  await deliver();
+  const late = (await rowsOf(dossier.id)).filter((r) => r.kind === 'late');
+  assert.deepEqual(
+    late.map((r) => [r.status, r.payload.newDueAt]),
+    [
+      ['sent', newDueAt.toISOString()],
+      ['sent', newDueAt.toISOString()],
+    ],
+  );
+  assert.match(smsSent.at(-1)?.text ?? '', /hen lai 17:00 15\/01\/2027/);
+  const mail = sink.messages.filter((m) => m.to.includes('late@example.vn')).at(-1);
+  assert.match(mail?.text ?? '', /hẹn trả kết quả vào 17:00 15\/01\/2027/);
 });
 
 test('a change that rolls back queues nothing and so sends nothing', async () => {

@@ -74,7 +74,11 @@ export async function deliverNotifications(options: {
     limit: policy.batchSize,
   });
   const counts = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
-  for (const row of claimed) {
+  // RETURNING has no order: send in the order things happened, so "received" never follows "late".
+  const inOrder = [...claimed].sort(
+    (a, b) => a.event_at.getTime() - b.event_at.getTime() || a.created_at.getTime() - b.created_at.getTime(),
+  );
+  for (const row of inOrder) {
     const channel = options.channels.get(row.channel);
     let outcome: Parameters<typeof recordDeliveryOutcome>[2];
     if (!channel) {

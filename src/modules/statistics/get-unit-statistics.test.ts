@@ -191,6 +191,27 @@ test('filters: one procedure, a longer period with its months, and a province ov
     ['A P1 6', 'A P2 2', 'B P1 1'],
   );
   assert.equal(all.totals.early, 2);
+  const perUnit = await getUnitStatistics({ db, actor: admin, filter: { ...october, groupBy: 'unit' }, now });
+  assert.deepEqual(
+    perUnit.rows
+      .map((r) => `${r.unitId === communeA.id ? 'A' : 'B'} ${r.procedureCode || '-'} ${r.received} ${r.late}`)
+      .sort(),
+    ['A - 8 2', 'B - 1 0'],
+  );
+  const perProcedure = await getUnitStatistics({
+    db,
+    actor: admin,
+    filter: { ...october, groupBy: 'procedure' },
+    now,
+  });
+  assert.deepEqual(
+    perProcedure.rows.map((r) => [r.unitId === province.id, r.procedureCode, r.received, r.early]),
+    [
+      [true, 'P1', 7, 2],
+      [true, 'P2', 2, 0],
+    ],
+  );
+  assert.deepEqual(perProcedure.totals, all.totals, 'grouping does not change the totals');
   const b = await getUnitStatistics({ db, actor: admin, filter: { ...october, unitId: communeB.id }, now });
   assert.equal(b.totals.received, 1);
 });

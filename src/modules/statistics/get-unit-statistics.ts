@@ -12,7 +12,12 @@ import {
 } from './statistics.repository.ts';
 import { parsePeriod, type StatisticsPeriod } from './statistics-period.ts';
 
+/** How the rows are broken down: per unit and procedure (the default), per unit, or per procedure. */
+export const STATISTICS_GROUPINGS = ['unit-procedure', 'unit', 'procedure'] as const;
+export type StatisticsGrouping = (typeof STATISTICS_GROUPINGS)[number];
+
 export interface StatisticsFilter {
+  readonly groupBy?: string | undefined;
   readonly unitId?: string | undefined;
   readonly procedureCode?: string | undefined;
   readonly from?: string | undefined;
@@ -24,6 +29,7 @@ export interface UnitStatistics {
   readonly units: readonly Unit[];
   readonly period: StatisticsPeriod;
   readonly procedureCode: string | undefined;
+  readonly groupBy: StatisticsGrouping;
   readonly procedures: readonly { code: string; name: string }[];
   readonly rows: readonly StatisticsRow[];
   readonly totals: StatisticsCounts;
@@ -55,6 +61,34 @@ export function addCounts(a: StatisticsCounts, b: StatisticsCounts): StatisticsC
     sum[key] = a[key] + b[key];
   }
   return sum;
+}
+
+/** The per-unit-and-procedure rows folded per unit (procedure left empty) or per procedure (unit: the scope). */
+export function groupRows(
+  rows: readonly StatisticsRow[],
+  groupBy: StatisticsGrouping,
+  scope: Unit,
+): StatisticsRow[] {
+  if (groupBy === 'unit-procedure') {
+    return [...rows];
+  }
+  const grouped = new Map<string, StatisticsRow>();
+  for (const row of rows) {
+    const key = groupBy === 'unit' ? row.unitId : row.procedureCode;
+    const base =
+      groupBy === 'unit'
+        ? { unitId: row.unitId, unitName: row.unitName, procedureCode: '', procedureName: '' }
+        : {
+            unitId: scope.id,
+            unitName: scope.name,
+            procedureCode: row.procedureCode,
+            procedureName: row.procedureName,
+          };
+    const seen = grouped.get(key);
+    grouped.set(key, { ...base, ...addCounts(seen ?? ZERO, row) });
+  }
+  const all = [...grouped.values()];
+  return groupBy === 'procedure' ? all.sort((a, b) => a.procedureCode.localeCompare(b.procedureCode)) : all;
 }
 
 function monthsOf(period: StatisticsPeriod, found: readonly MonthRow[]): MonthRow[] {
@@ -103,13 +137,15 @@ export async function getUnitStatistics(options: {
     end: period.end,
     asOf: new Date(Math.min(period.end.getTime(), now.getTime())),
   };
-  const rows = await countByUnitAndProcedure(db, scope);
+  const groupBy = STATISTICS_GROUPINGS.find((g) => g === options.filter.groupBy) ?? 'unit-procedure';
+  const rows = groupRows(await countByUnitAndProcedure(db, scope), groupBy, unit);
   const months = monthsOf(period, await countByMonth(db, scope));
   return {
     unit,
     units,
     period,
     procedureCode,
+    groupBy,
     procedures,
     rows,
     totals: rows.reduce(addCounts, ZERO),

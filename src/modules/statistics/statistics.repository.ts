@@ -78,6 +78,11 @@ function factsCte(scope: StatisticsScope) {
     join units u on u.id = d.unit_id and u.path like ${`${scope.unitPath}%`}
     join dossier_status_events e on e.dossier_id = d.id
     where d.received_at < ${scope.end} ${procedure}
+      -- Years of history stay out: a dossier returned, refused, withdrawn or stopped before the period
+      -- cannot count in it (one finished but not yet returned still can: its return may fall inside).
+      and (d.received_at >= ${scope.start} or not exists (
+        select 1 from dossier_status_events c
+        where c.dossier_id = d.id and c.status in (3, 7, 8, 10) and c.at < ${scope.start}))
     group by d.id
   )`;
 }

@@ -45,9 +45,9 @@ export function stackedBarChart(options: {
   const slot = plotWidth / Math.max(1, categories.length);
   const barWidth = Math.min(48, slot * 0.6);
   const y = (value: number) => TOP + plotHeight - (value / max) * plotHeight;
-  const ticks = [0, 0.25, 0.5, 0.75, 1]
-    .map((f) => Math.round(max * f))
-    .filter((v, i, a) => a.indexOf(v) === i);
+  // Gridlines at whole numbers: 50 → every 10, 20 → every 4, 2 → every 1.
+  const divisions = [5, 4, 2, 1].find((d) => Number.isInteger(max / d)) ?? 1;
+  const ticks = Array.from({ length: divisions + 1 }, (_, i) => (max / divisions) * i);
   // Show every category label when they fit, else every second or third one.
   const labelEvery = Math.ceil(categories.length / 12);
   const titleId = `${options.id}-title`;

@@ -1,10 +1,13 @@
 // The delivery state of citizens' messages (issue 7 §6), on the dossier page and the /thong-bao page.
+
+import { canAnywhere } from '../../modules/identity/permissions.ts';
 import type { NotificationOutboxRow } from '../../modules/notifications/notification.table.ts';
 import { maskPhone } from '../../modules/notifications/sms-channel.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatVietnamTime } from '../pages/dossier-format.ts';
 import { table, tag } from './content.ts';
+import { csrfField } from './form.ts';
 
 const STATUS_COLOURS = {
   pending: 'yellow',
@@ -23,7 +26,23 @@ export function maskRecipient(row: Pick<NotificationOutboxRow, 'channel' | 'reci
   return `${local.slice(0, 2)}***@${domain}`;
 }
 
-export function deliveryCells(ctx: PageContext, row: NotificationOutboxRow): (string | SafeHtml)[] {
+/** The resend button of a failed or skipped message (the use case checks the right on the unit). */
+function resendForm(ctx: PageContext, row: NotificationOutboxRow, from: 'dossier' | 'list'): SafeHtml | '' {
+  if (
+    !(row.status === 'failed' || row.status === 'skipped') ||
+    !ctx.actor ||
+    !canAnywhere(ctx.actor, 'notification.resend')
+  ) {
+    return '';
+  }
+  return html` <form method="post" action="/thong-bao/${row.id}/gui-lai" class="inline-form no-print">${csrfField(ctx)}<input type="hidden" name="from" value="${from}"><button type="submit" class="link-button">${ctx.t('notifications.resend')}</button></form>`;
+}
+
+export function deliveryCells(
+  ctx: PageContext,
+  row: NotificationOutboxRow,
+  from: 'dossier' | 'list',
+): (string | SafeHtml)[] {
   const { t } = ctx;
   const note =
     row.status === 'pending' && row.attempts > 0
@@ -35,7 +54,7 @@ export function deliveryCells(ctx: PageContext, row: NotificationOutboxRow): (st
     maskRecipient(row),
     tag(t(`notifications.status.${row.status}`), STATUS_COLOURS[row.status]),
     String(row.attempts),
-    note ? html`<span class="secondary-text">${note}</span>` : '',
+    html`${note ? html`<span class="secondary-text">${note}</span>` : ''}${resendForm(ctx, row, from)}`,
   ];
 }
 
@@ -59,6 +78,6 @@ export function notificationDeliveries(ctx: PageContext, rows: readonly Notifica
   return table({
     caption: ctx.t('notifications.deliveries'),
     head: [ctx.t('notifications.time'), ...deliveryHead(ctx)],
-    rows: rows.map((row) => [formatVietnamTime(row.event_at), ...deliveryCells(ctx, row)]),
+    rows: rows.map((row) => [formatVietnamTime(row.event_at), ...deliveryCells(ctx, row, 'dossier')]),
   });
 }

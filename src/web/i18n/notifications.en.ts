@@ -93,6 +93,12 @@ export const notificationsEn = {
   'statistics.register.back': 'Back to the statistics',
   'field.periodOrder': 'The end date must come after the start date.',
   'field.periodTooLong': 'A period covers at most 3 years.',
+  'notifications.resend': 'Send again',
+  'notifications.resent': 'The message is queued to be sent again.',
+  'statistics.groupBy': 'Group by',
+  'statistics.groupBy.unit-procedure': 'Unit and procedure',
+  'statistics.groupBy.unit': 'Unit',
+  'statistics.groupBy.procedure': 'Procedure',
   'notifications.workspace.body':
     'See the texts and e-mails sent to applicants and those that could not be sent.',
 } as const satisfies Record<keyof typeof notificationsVi, string>;

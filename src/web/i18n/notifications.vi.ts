@@ -91,5 +91,11 @@ export const notificationsVi = {
   'statistics.register.back': 'Về trang thống kê',
   'field.periodOrder': 'Ngày kết thúc phải sau ngày bắt đầu.',
   'field.periodTooLong': 'Kỳ thống kê dài tối đa 3 năm.',
+  'notifications.resend': 'Gửi lại',
+  'notifications.resent': 'Đã đưa thông báo vào hàng đợi để gửi lại.',
+  'statistics.groupBy': 'Nhóm theo',
+  'statistics.groupBy.unit-procedure': 'Đơn vị và thủ tục',
+  'statistics.groupBy.unit': 'Đơn vị',
+  'statistics.groupBy.procedure': 'Thủ tục',
   'notifications.workspace.body': 'Xem tin nhắn, thư điện tử gửi người nộp và những thông báo chưa gửi được.',
 } as const;

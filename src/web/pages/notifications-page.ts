@@ -44,7 +44,7 @@ ${table({
   rows: view.rows.map((row) => [
     formatVietnamTime(row.event_at),
     html`<a href="/ho-so/${encodeURIComponent(row.code)}">${row.code}</a>`,
-    ...deliveryCells(ctx, row),
+    ...deliveryCells(ctx, row, 'list'),
   ]),
 })}`
 }`;

@@ -1,7 +1,12 @@
 // /thong-ke: the one-stop shop's statistics (issue 7 §7): filters, key figures, two SVG charts with their
 // tables, the table per unit and procedure, links to the CSV and the printable BM.06 register.
 import { formatVietnamDate } from '../../modules/catalogue/vietnam-date.ts';
-import { onTimeRate, type UnitStatistics } from '../../modules/statistics/get-unit-statistics.ts';
+import {
+  onTimeRate,
+  STATISTICS_GROUPINGS,
+  type StatisticsGrouping,
+  type UnitStatistics,
+} from '../../modules/statistics/get-unit-statistics.ts';
 import { COUNT_KEYS, type StatisticsCounts } from '../../modules/statistics/statistics.repository.ts';
 import { stackedBarChart } from '../components/bar-chart.ts';
 import { button, errorSummary, fieldMessage, select } from '../components/form.ts';
@@ -10,10 +15,15 @@ import type { PageContext } from '../page-context.ts';
 
 const COLOURS = { received: '#505a5f', early: '#00703c', onTime: '#1d70b8', late: '#d4351c' } as const;
 
-export function statisticsQuery(stats: Pick<UnitStatistics, 'unit' | 'period' | 'procedureCode'>): string {
+export function statisticsQuery(
+  stats: Pick<UnitStatistics, 'unit' | 'period' | 'procedureCode'> & { groupBy?: StatisticsGrouping },
+): string {
   const query = new URLSearchParams({ unit: stats.unit.id, from: stats.period.from, to: stats.period.to });
   if (stats.procedureCode) {
     query.set('procedure', stats.procedureCode);
+  }
+  if (stats.groupBy && stats.groupBy !== 'unit-procedure') {
+    query.set('nhom', stats.groupBy);
   }
   return query.toString();
 }
@@ -59,6 +69,12 @@ function filterForm(ctx: PageContext, stats: UnitStatistics, problem: PeriodProb
       ...stats.procedures.map((p) => ({ value: p.code, label: `${p.code} · ${p.name}` })),
     ],
     value: stats.procedureCode ?? '',
+  })}
+  ${select(ctx, {
+    name: 'nhom',
+    label: t('statistics.groupBy'),
+    options: STATISTICS_GROUPINGS.map((g) => ({ value: g, label: t(`statistics.groupBy.${g}`) })),
+    value: stats.groupBy,
   })}
   ${dateInput(ctx, { name: 'from', label: t('statistics.from'), value: problem?.from ?? stats.period.from, error: problem?.errors.from })}
   ${dateInput(ctx, { name: 'to', label: t('statistics.to'), value: problem?.to ?? stats.period.to, error: problem?.errors.to })}
@@ -123,9 +139,11 @@ function countCells(ctx: PageContext, c: StatisticsCounts): string[] {
 
 function figuresTable(ctx: PageContext, stats: UnitStatistics): SafeHtml {
   const { t } = ctx;
+  const hasUnit = stats.groupBy !== 'procedure';
+  const hasProcedure = stats.groupBy !== 'unit';
   const head = [
-    t('statistics.unit'),
-    t('statistics.procedure'),
+    ...(hasUnit ? [t('statistics.unit')] : []),
+    ...(hasProcedure ? [t('statistics.procedure')] : []),
     t('statistics.received'),
     t('statistics.inProgress'),
     t('statistics.overdue'),
@@ -143,9 +161,9 @@ function figuresTable(ctx: PageContext, stats: UnitStatistics): SafeHtml {
 <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${stats.rows.map(
     (r) =>
-      html`<tr><td>${r.unitName}</td><td>${r.procedureCode} · ${r.procedureName}</td>${countCells(ctx, r).map((c) => html`<td>${c}</td>`)}</tr>`,
+      html`<tr>${hasUnit ? html`<td>${r.unitName}</td>` : ''}${hasProcedure ? html`<td>${r.procedureCode} · ${r.procedureName}</td>` : ''}${countCells(ctx, r).map((c) => html`<td>${c}</td>`)}</tr>`,
   )}</tbody>
-<tfoot><tr><th scope="row" colspan="2">${t('statistics.total')}</th>${countCells(ctx, stats.totals).map((c) => html`<td><strong>${c}</strong></td>`)}</tr></tfoot>
+<tfoot><tr><th scope="row" colspan="${hasUnit && hasProcedure ? '2' : '1'}">${t('statistics.total')}</th>${countCells(ctx, stats.totals).map((c) => html`<td><strong>${c}</strong></td>`)}</tr></tfoot>
 </table>
 </div>`;
 }
