@@ -16,6 +16,7 @@ import { lazyLogVerifier } from './modules/audit-log/log-key.ts';
 import { registerCalendarApiRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCatalogueApiRoutes } from './modules/catalogue/procedure.routes.ts';
 import { registerCatalogueAdminApiRoutes } from './modules/catalogue/procedure-admin.routes.ts';
+import { registerCertificationCompletion } from './modules/certification/complete-certification.ts';
 import { registerCitizenAuthentication } from './modules/citizen-identity/authenticate-citizen.ts';
 import { createCitizenOidcClient } from './modules/citizen-identity/oidc-client.ts';
 import { createInjectFetch } from './modules/dev-oidc/inject-fetch.ts';
@@ -137,6 +138,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     ...(devProvider ? { fetch: createInjectFetch(app, new URL(config.publicUrl).origin) } : {}),
   });
   registerAuthentication(app, { db });
+  // Certification (issue 7 §3): a sealed certified PDF completes its register entry and the dossier.
+  registerCertificationCompletion();
   registerCitizenAuthentication(app, { db });
   registerHealthRoutes(app, { db: db as never, migrations: MIGRATIONS });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

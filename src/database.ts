@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuditLogTables } from './modules/audit-log/audit-event.table.ts';
 import type { CalendarTables } from './modules/calendar/calendar.table.ts';
 import type { CatalogueTables } from './modules/catalogue/procedure.table.ts';
+import type { CertificationTables } from './modules/certification/certification.table.ts';
 import type { CitizenIdentityTables } from './modules/citizen-identity/citizen.table.ts';
 import type { DevOidcTables } from './modules/dev-oidc/dev-oidc-key.table.ts';
 import type { DossierTables } from './modules/dossiers/dossier.table.ts';
@@ -25,7 +26,8 @@ export interface Database
     CatalogueTables,
     DossierTables,
     NotificationTables,
-    WorkflowTables {}
+    WorkflowTables,
+    CertificationTables {}
 
 export type Db = Kysely<Database>;
 /** What repositories take as their first argument: the database or an open transaction. */

@@ -5,6 +5,7 @@ import * as auditEvents from './modules/audit-log/migrations/0001-audit-events.t
 import * as auditTree from './modules/audit-log/migrations/0004-audit-log-tree.ts';
 import * as calendar from './modules/calendar/migrations/0007-calendar.ts';
 import * as catalogue from './modules/catalogue/migrations/0005-catalogue.ts';
+import * as certification from './modules/certification/migrations/0014-certification.ts';
 import * as citizens from './modules/citizen-identity/migrations/0001-citizens.ts';
 import * as devOidcKeys from './modules/dev-oidc/migrations/0001-dev-oidc-keys.ts';
 import * as dossiers from './modules/dossiers/migrations/0008-dossiers.ts';
@@ -31,4 +32,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-dossiers-online': dossiersOnline,
   '0011-dossiers-workflow': workflow,
   '0012-notifications': notifications,
+  '0014-certification': certification,
 };

@@ -76,6 +76,9 @@ const COVERED_ELSEWHERE: Partial<Record<AuditAction, string>> = {
   'signature_request.cancelled': 'src/modules/signature-requests/signature-requests.test.ts',
   'signing.totp_reset': 'test/http/signature-request-pages.test.ts',
   'dossier.draft_saved': 'src/modules/dossiers/online-dossier.test.ts',
+  // Certification (issue 7 §3)
+  'certification.created': 'src/modules/certification/certification.test.ts',
+  'certification.completed': 'src/modules/certification/certification.test.ts',
   'dossier.draft_deleted': 'src/modules/dossiers/online-dossier.test.ts (count only)',
   'dossier.submitted': 'src/modules/dossiers/online-dossier.test.ts',
   'dossier.accepted': 'src/modules/dossiers/online-dossier.test.ts',

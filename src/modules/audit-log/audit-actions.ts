@@ -173,6 +173,11 @@ export const AUDIT_ACTIONS = {
   'workflow.extended': 'dossier',
   /** A unit administrator set the warning threshold before due dates. */
   'workflow.settings_set': 'unit',
+  // Certification (issue 7 §3), src/modules/certification; details carry numbers and ids, no personal data.
+  /** An officer certified a paper: register number assigned, the certified PDF sent for signature. */
+  'certification.created': 'certification',
+  /** The certified PDF was signed and sealed: the register entry is complete, the dossier processed (→ 9). */
+  'certification.completed': 'certification',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

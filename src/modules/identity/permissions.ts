@@ -33,6 +33,11 @@ export const PERMISSIONS = {
   // Dossier processing (issue 7, src/modules/workflow)
   /** Approve a dossier's result, stop processing, sign the apology and extension slip (BM.04): the head. */
   'dossier.approve': ['leader'],
+  // Certification (issue 7 §3, src/modules/certification)
+  /** Check an original (or a signature), write the certification statement, take a register number. */
+  'certification.certify': ['specialist'],
+  /** Read and print the electronic certification registers of the unit (and, for supervisors, below). */
+  'certification.read': ['specialist', 'leader', 'clerk', 'receptionist', 'unit_admin', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,63 @@
+// When the certified PDF is signed and sealed (issue 7 §3), in the sealing transaction: the register entry
+// is complete and, once none of the dossier's papers awaits a signature, the dossier is processed (4 → 9).
+// The certification dossier does not go through the workflow's approval (markProcessed requires one): the
+// chairman's signature on the statement is the decision, so the status moves through changeDossierStatus.
+import type { Trx } from '../../database.ts';
+import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
+import { changeDossierStatus } from '../dossiers/change-dossier-status.ts';
+import type { SignatureRequest } from '../signature-requests/signature-request.table.ts';
+import { onSignatureRequestCompleted } from '../signature-requests/signature-request-completion.ts';
+import { CERTIFICATION_SUBJECT } from './certify-paper.ts';
+
+export async function completeCertification(trx: Trx, request: SignatureRequest): Promise<void> {
+  const at = request.completed_at ?? new Date();
+  const row = await trx
+    .updateTable('certifications')
+    .set({ state: 'completed', completed_at: at })
+    .where('id', '=', request.subject_id)
+    .where('signature_request_id', '=', request.id)
+    .where('state', '=', 'awaiting_signature')
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) {
+    return;
+  }
+  const pending = await trx
+    .selectFrom('certifications')
+    .select('id')
+    .where('dossier_id', '=', row.dossier_id)
+    .where('state', '=', 'awaiting_signature')
+    .executeTakeFirst();
+  const dossier = await trx
+    .selectFrom('dossiers')
+    .select(['status', 'code'])
+    .where('id', '=', row.dossier_id)
+    .executeTakeFirstOrThrow();
+  const isProcessed = !pending && dossier.status === 4;
+  if (isProcessed) {
+    await changeDossierStatus(trx, { dossierId: row.dossier_id, from: [4], to: 9, at });
+  }
+  await appendAuditEvent(trx, {
+    actor: request.sealed_by_staff_id
+      ? { type: 'staff', id: request.sealed_by_staff_id }
+      : { type: 'system', id: null },
+    action: 'certification.completed',
+    unitId: row.unit_id,
+    subjectType: 'certification',
+    subjectId: row.id,
+    requestId: null,
+    at,
+    state: { id: row.id, number: row.number, state: row.state, sha256: request.current_sha256 },
+    details: { number: row.number, dossier: dossier.code, isDossierProcessed: isProcessed },
+  });
+}
+
+let isRegistered = false;
+
+/** Registers the completion handler once (app start-up, tests). */
+export function registerCertificationCompletion(): void {
+  if (!isRegistered) {
+    isRegistered = true;
+    onSignatureRequestCompleted(CERTIFICATION_SUBJECT, completeCertification);
+  }
+}
