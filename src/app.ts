@@ -41,6 +41,7 @@ import { createRateLimiter, type RateLimiter } from './platform/http/rate-limite
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerAuditPages } from './web/audit.routes.ts';
 import { registerAuditHistoryPages } from './web/audit-history.routes.ts';
+import { registerCertificationPages } from './web/certification.routes.ts';
 import { registerDossierPages } from './web/dossier.routes.ts';
 import { registerKioskPages } from './web/kiosk.routes.ts';
 import { registerLookupPages } from './web/lookup.routes.ts';
@@ -204,6 +205,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     limits: DEFAULT_UPLOAD_LIMITS,
     publicUrl: config.publicUrl,
   });
+  // Certification (issue 7 §3): the register, the officer's certify form, the certified PDFs.
+  registerCertificationPages(app, { db, kit, blobStore, maxFileBytes: DEFAULT_UPLOAD_LIMITS.maxFileBytes });
   // Statistics for other systems (issue 7 §7); the pages are registered by the web plugin.
   registerStatisticsApiRoutes(app, { db });
 

@@ -1,4 +1,5 @@
 import { auditEn } from './audit.en.ts';
+import { certificationEn } from './certification.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { notificationsEn } from './notifications.en.ts';
 import { signingEn } from './signing.en.ts';
@@ -539,4 +540,5 @@ export const en = {
   ...intakeEn,
   ...workflowEn,
   ...notificationsEn,
+  ...certificationEn,
 } as const satisfies Record<MessageKey, string>;

@@ -1,4 +1,5 @@
 import { auditVi } from './audit.vi.ts';
+import { certificationVi } from './certification.vi.ts';
 import { intakeVi } from './intake.vi.ts';
 import { notificationsVi } from './notifications.vi.ts';
 import { signingVi } from './signing.vi.ts';
@@ -539,6 +540,7 @@ export const vi = {
   ...intakeVi,
   ...workflowVi,
   ...notificationsVi,
+  ...certificationVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -10,6 +10,7 @@ import { notificationDeliveries } from '../components/notification-deliveries.ts
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatMoney } from './catalogue-format.ts';
+import { certificationLink } from './certification-pages.ts';
 import { formatVietnamTime } from './dossier-format.ts';
 import { scanTable } from './online-pages.ts';
 
@@ -65,6 +66,7 @@ ${d.status === 1 ? onlineDecisionForms(ctx, d, o.refusalError) : ''}
 ${o.workflow ?? ''}
 ${o.notifications ? notificationDeliveries(ctx, o.notifications) : ''}
 ${o.history ?? ''}
+${certificationLink(ctx, d, `/ho-so/${encodeURIComponent(d.code)}/chung-thuc`)}
 <p class="no-print">${
     d.status === 3
       ? html`<a class="button button--secondary" href="/ho-so/${encodeURIComponent(d.code)}/tu-choi">${t('intake.refusal.title')}</a>`

@@ -22,6 +22,7 @@ import { button, csrfField, errorSummary, type FieldErrors } from '../components
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatMoney } from './catalogue-format.ts';
+import { certificationLink } from './certification-pages.ts';
 import { formatVietnamTime } from './dossier-format.ts';
 
 /** Where the pages live: `/cong-dan` on a phone or computer, `/kiosk` at the kiosk. */
@@ -152,6 +153,7 @@ export function citizenDossierPage(
 </dl>
 ${d.status === 1 ? html`<p>${t('intake.online.awaiting')}</p>` : ''}
 ${scanTable(ctx, d, href)}
+${o.base === '/cong-dan' && (d.status === 9 || d.status === 10) ? certificationLink(ctx, d, `${href}/chung-thuc`, t('certification.citizenLink')) : ''}
 ${table({
   caption: t('dossier.timeline'),
   head: [t('dossier.time'), t('common.status')],

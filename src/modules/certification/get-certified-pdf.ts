@@ -1,0 +1,41 @@
+// The certified PDF of one register entry (issue 7 §3): to the staff of the dossier's unit at any stage
+// (the prepared PDF until it is sealed), to the citizen who owns the dossier only once signed and sealed.
+import type { DbExecutor } from '../../database.ts';
+import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
+import { AppError } from '../../platform/errors.ts';
+import { type DossierViewer, getViewableDossier } from '../dossiers/get-viewable-dossier.ts';
+import { findSignatureRequest } from '../signature-requests/signature-request.repository.ts';
+import type { Certification } from './certification.table.ts';
+
+/** @throws AppError NOT_FOUND (no such dossier or entry for this viewer, or not yet sealed for a citizen) */
+export async function getCertifiedPdf(options: {
+  readonly db: DbExecutor;
+  readonly blobStore: BlobStore;
+  readonly viewer: DossierViewer;
+  readonly code: string;
+  readonly certificationId: string;
+}): Promise<{ certification: Certification; pdf: Uint8Array }> {
+  const { dossier } = await getViewableDossier({
+    db: options.db,
+    viewer: options.viewer,
+    code: options.code,
+  });
+  const certification = /^[0-9a-f-]{36}$/.test(options.certificationId)
+    ? await options.db
+        .selectFrom('certifications')
+        .selectAll()
+        .where('id', '=', options.certificationId)
+        .where('dossier_id', '=', dossier.id)
+        .executeTakeFirst()
+    : undefined;
+  const isReady = certification?.state === 'completed' || options.viewer.kind === 'staff';
+  const request =
+    certification && isReady
+      ? await findSignatureRequest(options.db, certification.signature_request_id)
+      : undefined;
+  const pdf = request ? await options.blobStore.get(request.current_sha256) : undefined;
+  if (!certification || !pdf) {
+    throw new AppError('NOT_FOUND', 'No such certified paper.');
+  }
+  return { certification, pdf };
+}

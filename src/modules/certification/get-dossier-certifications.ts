@@ -1,0 +1,52 @@
+// A certification dossier as the officer's page shows it (issue 7 §3): the dossier, its register entries,
+// whether this actor may certify a paper now, and the chairman / vice-chairmen who may sign.
+import type { DbExecutor } from '../../database.ts';
+import type { Dossier } from '../dossiers/dossier.table.ts';
+import { findDossierForStaff } from '../dossiers/get-dossier.ts';
+import type { StaffActor } from '../identity/actor.ts';
+import { can } from '../identity/permissions.ts';
+import type { Unit } from '../organisation/unit.table.ts';
+import { listUnitSigners, type UnitSigner } from '../signing/find-signing-credential.ts';
+import type { Certification } from './certification.table.ts';
+import { type CertificationKind, certificationKindOf } from './certification-kind.ts';
+
+export interface DossierCertifications {
+  readonly dossier: Dossier;
+  readonly unit: Unit;
+  readonly kind: CertificationKind | undefined;
+  readonly certifications: Certification[];
+  readonly canCertify: boolean;
+  readonly signers: UnitSigner[];
+}
+
+export function listCertificationsOfDossier(db: DbExecutor, dossierId: string): Promise<Certification[]> {
+  return db
+    .selectFrom('certifications')
+    .selectAll()
+    .where('dossier_id', '=', dossierId)
+    .orderBy('certified_at')
+    .execute();
+}
+
+/** @throws AppError NOT_FOUND (no such dossier, or not one of the actor's unit) */
+export async function getDossierCertifications(options: {
+  readonly db: DbExecutor;
+  readonly actor: StaffActor;
+  readonly code: string;
+  readonly now?: Date;
+}): Promise<DossierCertifications> {
+  const { dossier, unit } = await findDossierForStaff(options);
+  const kind = certificationKindOf(dossier.procedure_code);
+  const canCertify =
+    kind !== undefined &&
+    (dossier.status === 2 || dossier.status === 4) &&
+    can(options.actor, 'certification.certify', unit);
+  return {
+    dossier,
+    unit,
+    kind,
+    certifications: await listCertificationsOfDossier(options.db, dossier.id),
+    canCertify,
+    signers: canCertify ? await listUnitSigners(options.db, unit.id, options.now ?? new Date()) : [],
+  };
+}

@@ -1,0 +1,207 @@
+// The certification pages (issue 7 §3): /chung-thuc (the electronic register of a month, printable), the
+// officer's page of a certification dossier with the certify form (multipart), the certified PDFs for the
+// staff of the unit, and the citizen's signed certified copies under /cong-dan. CSRF: the web plugin.
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../database.ts';
+import type { CertificationKind } from '../modules/certification/certification-kind.ts';
+import { certifyPaper } from '../modules/certification/certify-paper.ts';
+import { getCertifiedPdf } from '../modules/certification/get-certified-pdf.ts';
+import {
+  getDossierCertifications,
+  listCertificationsOfDossier,
+} from '../modules/certification/get-dossier-certifications.ts';
+import { listCertificationRegister } from '../modules/certification/list-certification-register.ts';
+import { requireCitizen } from '../modules/citizen-identity/authenticate-citizen.ts';
+import { getViewableDossier } from '../modules/dossiers/get-viewable-dossier.ts';
+import { requireStaff } from '../modules/identity/authenticate.ts';
+import { choosePermittedUnit } from '../modules/identity/list-permitted-units.ts';
+import type { BlobStore } from '../platform/blob-store/blob-store.ts';
+import { type AppError, isAppError } from '../platform/errors.ts';
+import { filesOf, formText } from './multipart-form.ts';
+import type { PageKit } from './page-kit.ts';
+import {
+  type CertifyFormValues,
+  citizenCertificationsPage,
+  dossierCertificationPage,
+  KIND_PARAM,
+  registerPage,
+} from './pages/certification-pages.ts';
+
+type CodeParams = { Params: { code: string } };
+type PdfParams = { Params: { code: string; id: string } };
+const FORM_PROBLEMS = new Set(['VALIDATION_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE']);
+
+/** This month in Vietnam (UTC+7), `YYYY-MM`. */
+function currentMonth(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+}
+
+function sendPdf(reply: FastifyReply, pdf: Uint8Array, name: string) {
+  return reply
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `inline; filename="${name}"`)
+    .type('application/pdf')
+    .send(Buffer.from(pdf));
+}
+
+/** `12/1/2026/SCT/BS` → `chung-thuc-12-1-2026-SCT-BS.pdf` (ASCII only, for the header). */
+function pdfName(number: string): string {
+  return `chung-thuc-${number.replace(/Đ/g, 'D').replace(/[^A-Za-z0-9]+/g, '-')}.pdf`;
+}
+
+export function registerCertificationPages(
+  app: FastifyInstance,
+  options: { db: Db; kit: PageKit; blobStore: BlobStore; maxFileBytes: number },
+): void {
+  const { db, kit, blobStore } = options;
+
+  app.get<{ Querystring: Record<string, unknown> }>(
+    '/chung-thuc',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const actor = requireStaff(request);
+      const q = request.query;
+      const unitId = typeof q.unit === 'string' && q.unit !== '' ? q.unit.slice(0, 64) : undefined;
+      const { unit, units } = await choosePermittedUnit(db, actor, 'certification.read', unitId);
+      const kind: CertificationKind = q.loai === KIND_PARAM.signature ? 'signature' : 'copy';
+      const asked = typeof q.thang === 'string' && q.thang !== '' ? q.thang.slice(0, 20) : currentMonth();
+      const ctx = kit.context(request, reply);
+      const run = (month: string) => listCertificationRegister({ db, actor, unitId: unit.id, kind, month });
+      try {
+        const { entries } = await run(asked);
+        return kit.send(reply, ctx, {
+          title: ctx.t('certification.title'),
+          body: registerPage(ctx, { unit, units, kind, month: asked, entries }),
+        });
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') {
+          throw error;
+        }
+        const { entries } = await run(currentMonth());
+        return kit.send(reply, ctx, {
+          title: ctx.t('certification.title'),
+          status: error.status,
+          body: registerPage(ctx, { unit, units, kind, month: currentMonth(), entries, error: 'invalid' }),
+        });
+      }
+    },
+  );
+
+  const renderDossier = async (
+    request: FastifyRequest<CodeParams>,
+    reply: FastifyReply,
+    problem?: { error: AppError; values: CertifyFormValues },
+  ) => {
+    const actor = requireStaff(request);
+    const view = await getDossierCertifications({ db, actor, code: request.params.code });
+    const ctx = kit.context(request, reply);
+    const done = (request.query as Record<string, unknown>).so;
+    return kit.send(reply, ctx, {
+      title: ctx.t('certification.dossierTitle', { code: view.dossier.code }),
+      ...(problem ? { status: problem.error.status } : {}),
+      body: dossierCertificationPage(ctx, {
+        ...view,
+        ...(problem
+          ? {
+              values: problem.values,
+              errors: problem.error.fields ?? {},
+              message: problem.error.fields ? undefined : ctx.t('field.pdfInvalid'),
+            }
+          : {}),
+        doneNumber: typeof done === 'string' ? done.slice(0, 40) : undefined,
+      }),
+    });
+  };
+  app.get<CodeParams>('/ho-so/:code/chung-thuc', { schema: { hide: true } }, (request, reply) =>
+    renderDossier(request, reply),
+  );
+  app.get<PdfParams>(
+    '/ho-so/:code/chung-thuc/:id.pdf',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const viewer = requireStaff(request);
+      const { certification, pdf } = await getCertifiedPdf({
+        db,
+        blobStore,
+        viewer,
+        code: request.params.code,
+        certificationId: request.params.id,
+      });
+      return sendPdf(reply, pdf, pdfName(certification.number));
+    },
+  );
+
+  // Multipart only in this scope, for staff.
+  app.register(async (scope) => {
+    scope.addHook('onRequest', async (request) => {
+      requireStaff(request);
+    });
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      limits: { fileSize: options.maxFileBytes, files: 1, fields: 10, fieldSize: 64 * 1024 },
+    });
+    scope.post<CodeParams>('/ho-so/:code/chung-thuc', { schema: { hide: true } }, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const values: CertifyFormValues = {
+        paperTitle: formText(body.paperTitle, 300),
+        copies: formText(body.copies, 10),
+        signer: formText(body.signer, 64),
+      };
+      const copies = values.copies?.trim();
+      try {
+        const certification = await certifyPaper({
+          db,
+          blobStore,
+          actor: requireStaff(request),
+          requestId: request.id,
+          code: request.params.code,
+          original: filesOf(body.original)[0],
+          paperTitle: values.paperTitle,
+          copies: copies && /^\d{1,3}$/.test(copies) ? Number(copies) : copies ? Number.NaN : undefined,
+          signerStaffId: values.signer,
+        });
+        const code = encodeURIComponent(request.params.code);
+        return reply.redirect(
+          `/ho-so/${code}/chung-thuc?so=${encodeURIComponent(certification.number)}`,
+          303,
+        );
+      } catch (error) {
+        if (!isAppError(error) || !FORM_PROBLEMS.has(error.code)) {
+          throw error;
+        }
+        return renderDossier(request, reply, { error, values });
+      }
+    });
+  });
+
+  // The citizen's signed certified copies (their own dossier, signed in).
+  app.get<CodeParams>(
+    '/cong-dan/ho-so/:code/chung-thuc',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const citizen = requireCitizen(request);
+      const { dossier } = await getViewableDossier({ db, viewer: citizen, code: request.params.code });
+      const certifications = await listCertificationsOfDossier(db, dossier.id);
+      const ctx = kit.context(request, reply);
+      return kit.send(reply, ctx, {
+        title: ctx.t('certification.citizenTitle', { code: dossier.code }),
+        body: citizenCertificationsPage(ctx, { base: '/cong-dan', dossier, certifications }),
+      });
+    },
+  );
+  app.get<PdfParams>(
+    '/cong-dan/ho-so/:code/chung-thuc/:id.pdf',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { certification, pdf } = await getCertifiedPdf({
+        db,
+        blobStore,
+        viewer: requireCitizen(request),
+        code: request.params.code,
+        certificationId: request.params.id,
+      });
+      return sendPdf(reply, pdf, pdfName(certification.number));
+    },
+  );
+}

@@ -1,0 +1,183 @@
+// The same-day certified copy in a real browser without JavaScript (issue 7 §3 "Done when"; Debian's
+// chromium through playwright-core): a citizen submits a certified-copy dossier online, the receptionist
+// accepts it, the officer uploads the original's scan and certifies it (statement + register number), the
+// chairman signs with PIN + OTP, the clerk seals, and the citizen downloads the signed copy, which poppler's
+// pdfsig accepts with the root trusted. axe-core finds no WCAG 2.2 AA violation on any page.
+// The app has no injectable clock: the journey runs at the wall time, and what it asserts (the dossier
+// processed, the copy downloadable, the number of the current year) holds at any hour; the 15:00 rule
+// only moves the due date, which this test does not check.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
+import { seedProcedures } from '../../src/modules/catalogue/catalogue-seed-data.ts';
+import { createProcedure } from '../../src/modules/catalogue/create-procedure.ts';
+import { registerYear } from '../../src/modules/certification/assign-certification-number.ts';
+import { DEMO_CITIZENS } from '../../src/modules/demo/demo-citizens.ts';
+import { makeNssDb, pdfsig, toPem } from '../fixtures/pdf/tools.ts';
+import { makePerson, SIGNING_PIN, type SigningPerson } from '../fixtures/signature-requests.ts';
+import { assertNoAxeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { makeStaff } from '../helpers/factories.ts';
+import { freePort } from '../helpers/server-process.ts';
+import { requireTool } from '../helpers/tools.ts';
+import { JPEG, setUpDossierTests } from '../http/dossier-setup.ts';
+
+const port = await freePort();
+const origin = `http://localhost:${port}`;
+const { app, db, config, province, commune, dataDir } = await setUpDossierTests({ PUBLIC_URL: origin });
+const copyProcedure = seedProcedures({ householdBusinessFeeVnd: 100000 }).find((p) => p.code === '2.000815');
+assert.ok(copyProcedure);
+const { id: procedureId } = await createProcedure({
+  db,
+  actor: null,
+  requestId: null,
+  unitId: province.id,
+  code: copyProcedure.code,
+  effectiveFrom: '2025-01-01',
+  content: copyProcedure.content,
+});
+await adoptProcedure({
+  db,
+  actor: null,
+  requestId: null,
+  procedureId,
+  unitId: commune.id,
+  effectiveFrom: '2025-01-01',
+});
+await app.listen({ port, host: '127.0.0.1' });
+const kek = config.secrets.keyEncryption;
+const receptionist = await makeStaff(db, { unit: commune, role: 'receptionist' });
+const officer = await makePerson(db, kek, commune, 'specialist', 'Trần Văn Tư Pháp');
+const chairman = await makePerson(db, kek, commune, 'leader', 'Hoàng Văn Chủ Tịch');
+const clerk = await makePerson(db, kek, commune, 'clerk', 'Lê Thị Văn Thư');
+const [citizen] = DEMO_CITIZENS;
+assert.ok(citizen);
+
+let browser: Browser | undefined;
+after(() => browser?.close());
+
+function assertNoViolations(page: Page, label: string): Promise<void> {
+  return assertNoAxeViolations(browser as Browser, page, label);
+}
+
+async function staffPage(person: { username: string; password: string }): Promise<Page> {
+  const context = await (browser as Browser).newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel(/Tên đăng nhập/).fill(person.username);
+  await page.getByLabel(/Mật khẩu/).fill(person.password);
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+  await page.waitForURL(/\/workspace$/);
+  return page;
+}
+
+async function signFromQueue(page: Page, person: SigningPerson, path: string, button: RegExp, title: string) {
+  await page.goto(`${origin}${path}`);
+  await assertNoViolations(page, `${path} queue`);
+  await page.getByLabel(title).check();
+  await page.getByLabel('Mã PIN').fill(SIGNING_PIN);
+  const code = await generate({ secret: person.totpSecret, epoch: Math.floor(Date.now() / 1000) });
+  await page.getByLabel(/Mã xác thực một lần/).fill(code);
+  await page.getByRole('button', { name: button }).click();
+  await page.waitForURL(new RegExp(`${path}\\?da-ky=1$`));
+}
+
+test('online certified copy: submitted, accepted, certified, signed, sealed, downloaded and valid', async (t) => {
+  if (
+    !requireTool(t, CHROMIUM, 'chromium') ||
+    !requireTool(t, 'pdfsig', 'poppler-utils') ||
+    !requireTool(t, 'certutil', 'libnss3-tools')
+  ) {
+    return;
+  }
+  browser = await launchChromium();
+  // The citizen submits the certified-copy dossier online, with the scan of the original.
+  const citizenContext = await browser.newContext({ javaScriptEnabled: false });
+  const home = await citizenContext.newPage();
+  await home.goto(`${origin}/cong-dan`);
+  await home.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
+  await home.waitForURL(/\/dev-oidc\/interaction\//);
+  await home.getByRole('button', { name: `Đăng nhập là ${citizen.name}` }).click();
+  await home.waitForURL(/\/cong-dan$/);
+  await home.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+  await home.getByRole('link', { name: /Chứng thực bản sao từ bản chính/ }).click();
+  await home.waitForURL(/\/cong-dan\/nop-ho-so\?unit=/);
+  await home.fill('#address', citizen.address);
+  await home.check('#doc-0');
+  const scan = join(dataDir, 'giay-khai-sinh.jpg');
+  writeFileSync(scan, JPEG);
+  await home.setInputFiles('#file-0', scan);
+  await home.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+  await home.waitForURL(/\/cong-dan\/ho-so\/.+\?moi=1$/);
+  const code = decodeURIComponent(new URL(home.url()).pathname.split('/')[3] ?? '');
+
+  // The receptionist accepts it.
+  const reception = await staffPage(receptionist);
+  await reception.goto(`${origin}/ho-so/${encodeURIComponent(code)}`);
+  await reception.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
+  await reception.waitForURL(/\?moi=1$/);
+
+  // The officer certifies: the form refuses an empty post, then takes the scan.
+  const desk = await staffPage(officer);
+  await desk.goto(`${origin}/ho-so/${encodeURIComponent(code)}`);
+  await desk.getByRole('link', { name: 'Chứng thực giấy tờ' }).click();
+  await desk.waitForURL(/\/chung-thuc$/);
+  await assertNoViolations(desk, 'certification dossier page');
+  await desk.getByRole('button', { name: 'Ghi lời chứng và trình ký' }).click();
+  assert.match((await desk.locator('.error-summary').textContent()) ?? '', /Tên giấy tờ/);
+  await assertNoViolations(desk, 'certify form with errors');
+  await desk.setInputFiles('#original', scan);
+  await desk.getByLabel(/Tên giấy tờ, văn bản/).fill('Giấy khai sinh');
+  await desk.getByLabel(/Số bản sao/).fill('2');
+  await desk.getByRole('button', { name: 'Ghi lời chứng và trình ký' }).click();
+  await desk.waitForURL(/\/chung-thuc\?so=/);
+  const year = registerYear(new Date());
+  const number = /(\d+\/1\/\d{4}\/SCT\/BS)/.exec((await desk.locator('.banner').textContent()) ?? '')?.[1];
+  assert.equal(number, `1/1/${year}/SCT/BS`);
+  await assertNoViolations(desk, 'certified, awaiting signature');
+  await desk.goto(`${origin}/chung-thuc`);
+  assert.match((await desk.locator('tbody').textContent()) ?? '', /1\/1\/\d{4}\/SCT\/BS.*Giấy khai sinh/s);
+  await assertNoViolations(desk, 'register');
+
+  // The chairman signs with PIN + OTP, the clerk seals.
+  const title = `Chứng thực số ${number} — hồ sơ ${code}`;
+  await signFromQueue(await staffPage(chairman), chairman, '/ky-duyet', /Ký các văn bản đã chọn/, title);
+  await signFromQueue(await staffPage(clerk), clerk, '/dong-dau', /Đóng dấu các văn bản đã chọn/, title);
+
+  // The citizen sees the dossier processed and downloads the signed copy.
+  await home.goto(`${origin}/cong-dan/ho-so/${encodeURIComponent(code)}`);
+  assert.match((await home.locator('main').textContent()) ?? '', /Đã xử lý xong/);
+  await home.getByRole('link', { name: 'Tải bản chứng thực điện tử' }).click();
+  await home.waitForURL(/\/chung-thuc$/);
+  await assertNoViolations(home, 'citizen certified copies');
+  const href = await home.getByRole('link', { name: /Tải bản chứng thực/ }).getAttribute('href');
+  assert.ok(href);
+  const response = await home.request.get(`${origin}${href}`);
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['content-type'], 'application/pdf');
+  const signedFile = join(dataDir, 'ban-sao-chung-thuc.pdf');
+  writeFileSync(signedFile, await response.body());
+
+  const root = await db
+    .selectFrom('signing_authorities')
+    .select('certificate')
+    .where('role', '=', 'root')
+    .executeTakeFirstOrThrow();
+  const nss = makeNssDb(join(dataDir, 'trusted'), [
+    toPem(new Uint8Array(Buffer.from(root.certificate, 'base64'))),
+  ]);
+  const signatures = pdfsig(nss, signedFile);
+  assert.equal(signatures.length, 2);
+  for (const signature of signatures) {
+    assert.ok(signature.signatureValid, signature.text);
+    assert.ok(signature.certificateTrusted, signature.text);
+  }
+  // Another citizen's session does not reach it; nor does anyone signed out.
+  const stranger = await browser.newContext({ javaScriptEnabled: false });
+  const anonymous = await stranger.request.get(`${origin}${href}`, { maxRedirects: 0 });
+  assert.notEqual(anonymous.status(), 200);
+  await stranger.close();
+});
