@@ -12,11 +12,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
-import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
-import { seedProcedures } from '../../src/modules/catalogue/catalogue-seed-data.ts';
-import { createProcedure } from '../../src/modules/catalogue/create-procedure.ts';
 import { registerYear } from '../../src/modules/certification/assign-certification-number.ts';
 import { DEMO_CITIZENS } from '../../src/modules/demo/demo-citizens.ts';
+import { adoptCertificationProcedures } from '../fixtures/certification.ts';
 import { makeNssDb, pdfsig, toPem } from '../fixtures/pdf/tools.ts';
 import { makePerson, SIGNING_PIN, type SigningPerson } from '../fixtures/signature-requests.ts';
 import { assertNoAxeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
@@ -28,25 +26,7 @@ import { JPEG, setUpDossierTests } from '../http/dossier-setup.ts';
 const port = await freePort();
 const origin = `http://localhost:${port}`;
 const { app, db, config, province, commune, dataDir } = await setUpDossierTests({ PUBLIC_URL: origin });
-const copyProcedure = seedProcedures({ householdBusinessFeeVnd: 100000 }).find((p) => p.code === '2.000815');
-assert.ok(copyProcedure);
-const { id: procedureId } = await createProcedure({
-  db,
-  actor: null,
-  requestId: null,
-  unitId: province.id,
-  code: copyProcedure.code,
-  effectiveFrom: '2025-01-01',
-  content: copyProcedure.content,
-});
-await adoptProcedure({
-  db,
-  actor: null,
-  requestId: null,
-  procedureId,
-  unitId: commune.id,
-  effectiveFrom: '2025-01-01',
-});
+await adoptCertificationProcedures(db, province, commune);
 await app.listen({ port, host: '127.0.0.1' });
 const kek = config.secrets.keyEncryption;
 const receptionist = await makeStaff(db, { unit: commune, role: 'receptionist' });

@@ -2,26 +2,24 @@
 // use; given back on rollback), certifying a copy and a signature through to the sealed PDF and the
 // processed dossier, and the authorisation of every action.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { makePerson, otpClock, SIGNING_PIN } from '../../../test/fixtures/signature-requests.ts';
+import {
+  adoptCertificationProcedures,
+  receiveCertificationDossier,
+  signAndSeal,
+} from '../../../test/fixtures/certification.ts';
+import { makePerson, otpClock } from '../../../test/fixtures/signature-requests.ts';
 import { makeStaff, makeUnit } from '../../../test/helpers/factories.ts';
-import { applicantJson, JPEG, minimalPdf, setUpDossierTests } from '../../../test/http/dossier-setup.ts';
+import { JPEG, minimalPdf, setUpDossierTests } from '../../../test/http/dossier-setup.ts';
 import { readPdfLayout, verifyPdf } from '../../lib/pdf/index.ts';
 import { createFileSystemBlobStore } from '../../platform/blob-store/file-system-blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
-import { adoptProcedure } from '../catalogue/adopt-procedure.ts';
-import { seedProcedures } from '../catalogue/catalogue-seed-data.ts';
-import { createProcedure } from '../catalogue/create-procedure.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
-import { receiveDossier } from '../dossiers/receive-dossier.ts';
 import { loadActor } from '../identity/load-actor.ts';
 import type { Role } from '../identity/roles.ts';
 import { findStaffById } from '../identity/staff.repository.ts';
 import { findSignedPdf } from '../signature-requests/get-signed-pdf.ts';
-import { sealSignatureRequests } from '../signature-requests/seal-signature-requests.ts';
-import { signSignatureRequests } from '../signature-requests/sign-signature-requests.ts';
 import { assignCertificationNumber } from './assign-certification-number.ts';
 import { CERTIFICATION_SUBJECT, certifyPaper } from './certify-paper.ts';
 import { registerCertificationCompletion } from './complete-certification.ts';
@@ -32,27 +30,7 @@ const base = await setUpDossierTests();
 const { db, province, commune } = base;
 const blobStore = createFileSystemBlobStore(join(base.dataDir, 'blobs'));
 registerCertificationCompletion();
-for (const procedure of seedProcedures({ householdBusinessFeeVnd: 100000 })) {
-  if (procedure.code === '2.000815' || procedure.code === '2.000884') {
-    const { id } = await createProcedure({
-      db,
-      actor: null,
-      requestId: null,
-      unitId: province.id,
-      code: procedure.code,
-      effectiveFrom: '2025-01-01',
-      content: procedure.content,
-    });
-    await adoptProcedure({
-      db,
-      actor: null,
-      requestId: null,
-      procedureId: id,
-      unitId: commune.id,
-      effectiveFrom: '2025-01-01',
-    });
-  }
-}
+await adoptCertificationProcedures(db, province, commune);
 const chairman = await makePerson(db, kek, commune, 'leader', 'Hoàng Văn Chủ');
 const clerk = await makePerson(db, kek, commune, 'clerk', 'Lê Thị Văn Thư');
 async function actorFor(role: Role, unit = commune) {
@@ -65,22 +43,9 @@ const officer = await actorFor('specialist');
 const receptionist = await actorFor('receptionist');
 const stranger = await actorFor('specialist', await makeUnit(db, { parent: province }));
 const tick = otpClock();
-const key = () => randomBytes(16).toString('base64url');
 
-async function receive(procedureCode: string): Promise<string> {
-  const received = await receiveDossier({
-    db,
-    blobStore,
-    actor: receptionist,
-    requestId: null,
-    unitId: commune.id,
-    procedureCode,
-    channel: 'counter',
-    applicant: applicantJson(),
-    documents: [{ index: 0, files: [] }],
-  });
-  return received.code;
-}
+const receive = (procedureCode: string) =>
+  receiveCertificationDossier(db, blobStore, receptionist, commune, procedureCode);
 
 const form = (code: string) => ({
   db,
@@ -146,33 +111,13 @@ test('certified copy: statement, one number for its copies, chairman signs, seal
   assert.equal(certification.state, 'awaiting_signature');
   assert.equal((await findDossierByCode(db, code))?.status, 4);
 
-  const leaderOtp = await tick(chairman.totpSecret);
-  await signSignatureRequests({
-    db,
-    blobStore,
-    keyEncryptionKey: kek,
-    actor: chairman.actor,
-    requestId: null,
-    requestIds: [certification.signature_request_id],
-    pin: SIGNING_PIN,
-    otp: leaderOtp.otp,
-    idempotencyKey: key(),
-    now: leaderOtp.now,
-  });
-  assert.equal((await findDossierByCode(db, code))?.status, 4, 'the seal is still missing');
-  const clerkOtp = await tick(clerk.totpSecret);
-  await sealSignatureRequests({
-    db,
-    blobStore,
-    keyEncryptionKey: kek,
-    actor: clerk.actor,
-    requestId: null,
-    requestIds: [certification.signature_request_id],
-    pin: SIGNING_PIN,
-    otp: clerkOtp.otp,
-    idempotencyKey: key(),
-    now: clerkOtp.now,
+  const sealedAt = await signAndSeal(db, blobStore, {
+    kek,
+    chairman,
+    clerk,
+    requestId: certification.signature_request_id,
     publicUrl: 'https://xaso.example.vn',
+    tick,
   });
   assert.equal((await findDossierByCode(db, code))?.status, 9);
   const signed = await findSignedPdf({
@@ -191,7 +136,7 @@ test('certified copy: statement, one number for its copies, chairman signs, seal
     .executeTakeFirstOrThrow();
   const report = await verifyPdf(signed.pdf, {
     trustAnchors: [new Uint8Array(Buffer.from(root.certificate, 'base64'))],
-    at: clerkOtp.now,
+    at: sealedAt,
   });
   assert.equal(report.signatures.length, 2);
   for (const s of report.signatures) {
