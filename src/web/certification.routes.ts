@@ -12,8 +12,8 @@ import {
   listCertificationsOfDossier,
 } from '../modules/certification/get-dossier-certifications.ts';
 import { listCertificationRegister } from '../modules/certification/list-certification-register.ts';
+import { loadCertificationDossier } from '../modules/certification/load-certification-dossier.ts';
 import { requireCitizen } from '../modules/citizen-identity/authenticate-citizen.ts';
-import { getViewableDossier } from '../modules/dossiers/get-viewable-dossier.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { choosePermittedUnit } from '../modules/identity/list-permitted-units.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
@@ -181,7 +181,7 @@ export function registerCertificationPages(
     { schema: { hide: true } },
     async (request, reply) => {
       const citizen = requireCitizen(request);
-      const { dossier } = await getViewableDossier({ db, viewer: citizen, code: request.params.code });
+      const { dossier } = await loadCertificationDossier({ db, viewer: citizen, code: request.params.code });
       const certifications = await listCertificationsOfDossier(db, dossier.id);
       const ctx = kit.context(request, reply);
       return kit.send(reply, ctx, {

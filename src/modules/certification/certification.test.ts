@@ -205,3 +205,12 @@ test('authorisation and bad input: refused with a precise error, nothing written
     'FORBIDDEN',
   );
 });
+
+test('a dossier received at the commune’s one-stop centre is certified by the commune', async () => {
+  const centre = await makeUnit(db, { parent: commune, kind: 'service-centre' });
+  const centreDesk = await actorFor('receptionist', centre);
+  const code = await receiveCertificationDossier(db, blobStore, centreDesk, centre);
+  const certification = await certifyPaper({ ...form(code), actor: officer });
+  assert.equal(certification.unit_id, commune.id);
+  await rejects(certifyPaper({ ...form(code), actor: centreDesk }), 'FORBIDDEN');
+});

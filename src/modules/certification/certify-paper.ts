@@ -8,15 +8,14 @@ import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import { changeDossierStatus } from '../dossiers/change-dossier-status.ts';
-import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
-import { findUnitById } from '../organisation/unit.repository.ts';
 import { createSignatureRequest } from '../signature-requests/create-signature-request.ts';
 import { listUnitSigners } from '../signing/find-signing-credential.ts';
 import { assignCertificationNumber } from './assign-certification-number.ts';
 import type { Certification } from './certification.table.ts';
 import { certificationFee, certificationKindOf } from './certification-kind.ts';
+import { loadCertificationDossier } from './load-certification-dossier.ts';
 import { loadScan, renderCertifiedPdf } from './render-certified-pdf.ts';
 import { statementDate } from './statement-date.ts';
 
@@ -40,18 +39,19 @@ export interface CertifyPaperOptions {
 const MAX_ORIGINAL_BYTES = 20 * 1024 * 1024;
 
 /**
- * @throws AppError NOT_FOUND (no such dossier, or not of the actor's unit), FORBIDDEN (no certify right),
+ * @throws AppError NOT_FOUND (no such dossier, or not one the actor may see), FORBIDDEN (no certify right
+ *   on the certifying commune),
  *   INVALID_STATE (not a certification procedure, or not received / in processing), VALIDATION_FAILED
  *   (`original`, `paperTitle`, `copies`, `signer`), UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE
  */
 export async function certifyPaper(options: CertifyPaperOptions): Promise<Certification> {
   const { db, actor } = options;
   const now = options.now ?? new Date();
-  const dossier = await findDossierByCode(db, options.code);
-  const unit = dossier ? await findUnitById(db, dossier.unit_id) : undefined;
-  if (!dossier || !unit || !(can(actor, 'certification.read', unit) || can(actor, 'dossier.receive', unit))) {
-    throw new AppError('NOT_FOUND', 'No such dossier.');
-  }
+  const { dossier, certifyingUnit: unit } = await loadCertificationDossier({
+    db,
+    viewer: actor,
+    code: options.code,
+  });
   if (!can(actor, 'certification.certify', unit)) {
     throw new AppError('FORBIDDEN', 'Only the certifying officer of the commune certifies papers.');
   }

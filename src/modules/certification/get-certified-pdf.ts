@@ -3,9 +3,10 @@
 import type { DbExecutor } from '../../database.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type DossierViewer, getViewableDossier } from '../dossiers/get-viewable-dossier.ts';
+import type { DossierViewer } from '../dossiers/get-viewable-dossier.ts';
 import { findSignatureRequest } from '../signature-requests/signature-request.repository.ts';
 import type { Certification } from './certification.table.ts';
+import { loadCertificationDossier } from './load-certification-dossier.ts';
 
 /** @throws AppError NOT_FOUND (no such dossier or entry for this viewer, or not yet sealed for a citizen) */
 export async function getCertifiedPdf(options: {
@@ -15,7 +16,7 @@ export async function getCertifiedPdf(options: {
   readonly code: string;
   readonly certificationId: string;
 }): Promise<{ certification: Certification; pdf: Uint8Array }> {
-  const { dossier } = await getViewableDossier({
+  const { dossier } = await loadCertificationDossier({
     db: options.db,
     viewer: options.viewer,
     code: options.code,

@@ -2,13 +2,13 @@
 // whether this actor may certify a paper now, and the chairman / vice-chairmen who may sign.
 import type { DbExecutor } from '../../database.ts';
 import type { Dossier } from '../dossiers/dossier.table.ts';
-import { findDossierForStaff } from '../dossiers/get-dossier.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 import { listUnitSigners, type UnitSigner } from '../signing/find-signing-credential.ts';
 import type { Certification } from './certification.table.ts';
 import { type CertificationKind, certificationKindOf } from './certification-kind.ts';
+import { loadCertificationDossier } from './load-certification-dossier.ts';
 
 export interface DossierCertifications {
   readonly dossier: Dossier;
@@ -35,7 +35,10 @@ export async function getDossierCertifications(options: {
   readonly code: string;
   readonly now?: Date;
 }): Promise<DossierCertifications> {
-  const { dossier, unit } = await findDossierForStaff(options);
+  const { dossier, certifyingUnit: unit } = await loadCertificationDossier({
+    ...options,
+    viewer: options.actor,
+  });
   const kind = certificationKindOf(dossier.procedure_code);
   const canCertify =
     kind !== undefined &&
