@@ -19,6 +19,7 @@ import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { loadActor } from '../identity/load-actor.ts';
 import type { Role } from '../identity/roles.ts';
 import { findStaffById } from '../identity/staff.repository.ts';
+import { returnSignatureRequest } from '../signature-requests/close-signature-request.ts';
 import { findSignedPdf } from '../signature-requests/get-signed-pdf.ts';
 import { assignCertificationNumber } from './assign-certification-number.ts';
 import { CERTIFICATION_SUBJECT, certifyPaper } from './certify-paper.ts';
@@ -213,4 +214,41 @@ test('a dossier received at the commune’s one-stop centre is certified by the 
   const certification = await certifyPaper({ ...form(code), actor: officer });
   assert.equal(certification.unit_id, commune.id);
   await rejects(certifyPaper({ ...form(code), actor: centreDesk }), 'FORBIDDEN');
+});
+
+test('a returned request voids its number; the paper certified again completes the dossier', async () => {
+  const code = await receive('2.000815');
+  const first = await certifyPaper({ ...form(code), actor: officer });
+  await returnSignatureRequest({
+    db,
+    actor: chairman.actor,
+    requestId: null,
+    signatureRequestId: first.signature_request_id,
+    reason: 'Bản quét bị mờ',
+  });
+  const second = await certifyPaper({ ...form(code), actor: officer, original: JPEG });
+  assert.equal(second.seq, first.seq + 1);
+  await signAndSeal(db, blobStore, {
+    kek,
+    chairman,
+    clerk,
+    requestId: second.signature_request_id,
+    publicUrl: 'https://xaso.example.vn',
+    tick,
+  });
+  assert.equal((await findDossierByCode(db, code))?.status, 9);
+  const register = await listCertificationRegister({
+    db,
+    actor: officer,
+    unitId: commune.id,
+    kind: 'copy',
+    month: second.certified_at.toISOString().slice(0, 7),
+  });
+  const states = register.entries
+    .filter((e) => e.dossier_id === first.dossier_id)
+    .map((e) => [e.number, e.state, e.request_state]);
+  assert.deepEqual(states, [
+    [first.number, 'awaiting_signature', 'returned'],
+    [second.number, 'completed', 'completed'],
+  ]);
 });

@@ -5,7 +5,7 @@
 import type { Trx } from '../../database.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import { changeDossierStatus } from '../dossiers/change-dossier-status.ts';
-import type { SignatureRequest } from '../signature-requests/signature-request.table.ts';
+import { OPEN_STATES, type SignatureRequest } from '../signature-requests/signature-request.table.ts';
 import { onSignatureRequestCompleted } from '../signature-requests/signature-request-completion.ts';
 import { CERTIFICATION_SUBJECT } from './certify-paper.ts';
 
@@ -22,11 +22,14 @@ export async function completeCertification(trx: Trx, request: SignatureRequest)
   if (!row) {
     return;
   }
+  // Papers whose request was returned or cancelled keep their number in the register but wait for nothing.
   const pending = await trx
-    .selectFrom('certifications')
-    .select('id')
-    .where('dossier_id', '=', row.dossier_id)
-    .where('state', '=', 'awaiting_signature')
+    .selectFrom('certifications as c')
+    .innerJoin('signature_requests as r', 'r.id', 'c.signature_request_id')
+    .select('c.id')
+    .where('c.dossier_id', '=', row.dossier_id)
+    .where('c.state', '=', 'awaiting_signature')
+    .where('r.state', 'in', [...OPEN_STATES])
     .executeTakeFirst();
   const dossier = await trx
     .selectFrom('dossiers')

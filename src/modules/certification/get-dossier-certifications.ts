@@ -5,6 +5,7 @@ import type { Dossier } from '../dossiers/dossier.table.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
 import type { Unit } from '../organisation/unit.table.ts';
+import type { SignatureRequestState } from '../signature-requests/signature-request.table.ts';
 import { listUnitSigners, type UnitSigner } from '../signing/find-signing-credential.ts';
 import type { Certification } from './certification.table.ts';
 import { type CertificationKind, certificationKindOf } from './certification-kind.ts';
@@ -14,17 +15,22 @@ export interface DossierCertifications {
   readonly dossier: Dossier;
   readonly unit: Unit;
   readonly kind: CertificationKind | undefined;
-  readonly certifications: Certification[];
+  readonly certifications: DossierPaper[];
   readonly canCertify: boolean;
   readonly signers: UnitSigner[];
 }
 
-export function listCertificationsOfDossier(db: DbExecutor, dossierId: string): Promise<Certification[]> {
+/** A paper of the dossier with the state of its signature request (returned, cancelled: its number is void). */
+export type DossierPaper = Certification & { readonly request_state: SignatureRequestState };
+
+export function listCertificationsOfDossier(db: DbExecutor, dossierId: string): Promise<DossierPaper[]> {
   return db
-    .selectFrom('certifications')
-    .selectAll()
-    .where('dossier_id', '=', dossierId)
-    .orderBy('certified_at')
+    .selectFrom('certifications as c')
+    .innerJoin('signature_requests as r', 'r.id', 'c.signature_request_id')
+    .selectAll('c')
+    .select('r.state as request_state')
+    .where('c.dossier_id', '=', dossierId)
+    .orderBy('c.certified_at')
     .execute();
 }
 

@@ -6,11 +6,14 @@ import type { StaffActor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
+import type { SignatureRequestState } from '../signature-requests/signature-request.table.ts';
 import type { Certification } from './certification.table.ts';
 import type { CertificationKind } from './certification-kind.ts';
 
 export interface RegisterEntry extends Certification {
   readonly dossier_code: string;
+  /** The signature request's state: a returned or cancelled one leaves its number void in the register. */
+  readonly request_state: SignatureRequestState;
 }
 
 /** `YYYY-MM` → the month's bounds in Vietnam's time (UTC+7), as instants. */
@@ -50,8 +53,9 @@ export async function listCertificationRegister(options: {
   const entries = await options.db
     .selectFrom('certifications as c')
     .innerJoin('dossiers as d', 'd.id', 'c.dossier_id')
+    .innerJoin('signature_requests as r', 'r.id', 'c.signature_request_id')
     .selectAll('c')
-    .select('d.code as dossier_code')
+    .select(['d.code as dossier_code', 'r.state as request_state'])
     .where('c.unit_id', '=', unit.id)
     .where('c.kind', '=', options.kind)
     .where('c.certified_at', '>=', from)

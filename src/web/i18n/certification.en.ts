@@ -26,6 +26,8 @@ export const certificationEn = {
   'certification.col.state': 'State',
   'certification.state.awaiting_signature': 'Awaiting signature and seal',
   'certification.state.completed': 'Signed and sealed',
+  'certification.state.returned': 'Returned; the number is void',
+  'certification.state.cancelled': 'Cancelled; the number is void',
   'certification.dossierTitle': 'Certification — dossier {code}',
   'certification.notCertification': 'This dossier is not of a certification procedure.',
   'certification.papers': 'Papers certified',

@@ -24,6 +24,8 @@ export const certificationVi = {
   'certification.col.state': 'Tình trạng',
   'certification.state.awaiting_signature': 'Chờ ký số và đóng dấu',
   'certification.state.completed': 'Đã ký số, đóng dấu',
+  'certification.state.returned': 'Trả lại, số chứng thực bỏ trống',
+  'certification.state.cancelled': 'Huỷ, số chứng thực bỏ trống',
   'certification.dossierTitle': 'Chứng thực — hồ sơ {code}',
   'certification.notCertification': 'Hồ sơ này không thuộc thủ tục chứng thực.',
   'certification.papers': 'Giấy tờ đã chứng thực',

@@ -6,7 +6,10 @@ import {
   type CertificationKind,
   certificationKindOf,
 } from '../../modules/certification/certification-kind.ts';
-import type { DossierCertifications } from '../../modules/certification/get-dossier-certifications.ts';
+import type {
+  DossierCertifications,
+  DossierPaper,
+} from '../../modules/certification/get-dossier-certifications.ts';
 import type { RegisterEntry } from '../../modules/certification/list-certification-register.ts';
 import type { Dossier } from '../../modules/dossiers/dossier.table.ts';
 import type { Unit } from '../../modules/organisation/unit.table.ts';
@@ -25,7 +28,10 @@ export const KIND_PARAM: Readonly<Record<CertificationKind, string>> = {
   signature: 'chu-ky',
 };
 
-function stateTag(ctx: PageContext, c: Certification): SafeHtml {
+function stateTag(ctx: PageContext, c: Certification, requestState?: string): SafeHtml {
+  if (c.state !== 'completed' && (requestState === 'returned' || requestState === 'cancelled')) {
+    return tag(ctx.t(`certification.state.${requestState}`), 'red');
+  }
   return tag(ctx.t(`certification.state.${c.state}`), c.state === 'completed' ? 'green' : 'yellow');
 }
 
@@ -90,7 +96,7 @@ ${
   <td>${e.signer_name}<br><span class="secondary-text">${e.signer_title}</span></td>
   <td>${e.officer_name}</td>
   <td class="nowrap"><a href="/ho-so/${enc(e.dossier_code)}/chung-thuc">${e.dossier_code}</a></td>
-  <td>${stateTag(ctx, e)}</td>
+  <td>${stateTag(ctx, e, e.request_state)}</td>
 </tr>`,
       )}</tbody>
 </table>
@@ -107,7 +113,7 @@ export interface CertifyFormValues {
 
 function papersTable(
   ctx: PageContext,
-  certifications: readonly Certification[],
+  certifications: readonly DossierPaper[],
   hrefOf: (c: Certification) => string,
 ) {
   const { t } = ctx;
@@ -126,7 +132,7 @@ function papersTable(
       c.paper_title,
       String(c.copies),
       vnd.format(c.fee_vnd),
-      stateTag(ctx, c),
+      stateTag(ctx, c, c.request_state),
       html`<a href="${hrefOf(c)}">${t('certification.download')}<span class="visually-hidden"> ${c.number}</span></a>`,
     ]),
   });
@@ -195,7 +201,7 @@ ${errorSummary(ctx, { message: o.message, fields: e, labels })}
 
 export function citizenCertificationsPage(
   ctx: PageContext,
-  o: { base: string; dossier: Dossier; certifications: readonly Certification[] },
+  o: { base: string; dossier: Dossier; certifications: readonly DossierPaper[] },
 ): SafeHtml {
   const { t } = ctx;
   const href = `${o.base}/ho-so/${enc(o.dossier.code)}`;
