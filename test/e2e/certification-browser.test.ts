@@ -7,6 +7,7 @@
 // processed, the copy downloadable, the number of the current year) holds at any hour; the 15:00 rule
 // only moves the due date, which this test does not check.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -69,7 +70,8 @@ test('online certified copy: submitted, accepted, certified, signed, sealed, dow
   if (
     !requireTool(t, CHROMIUM, 'chromium') ||
     !requireTool(t, 'pdfsig', 'poppler-utils') ||
-    !requireTool(t, 'certutil', 'libnss3-tools')
+    !requireTool(t, 'certutil', 'libnss3-tools') ||
+    !requireTool(t, 'pdftotext', 'poppler-utils')
   ) {
     return;
   }
@@ -155,6 +157,13 @@ test('online certified copy: submitted, accepted, certified, signed, sealed, dow
     assert.ok(signature.signatureValid, signature.text);
     assert.ok(signature.certificateTrusted, signature.text);
   }
+  // The statement page: the Circular 01/2020 wording, the number, the date and place, the signer.
+  const text = execFileSync('pdftotext', ['-layout', signedFile, '-'], { encoding: 'utf8' });
+  assert.match(text, /Chứng thực bản sao này đúng với bản chính\./);
+  assert.ok(text.includes(`Số chứng thực: ${number}`), text);
+  assert.match(text, /Ngày \d{2} tháng \d{2} năm \d{4}, tại /);
+  assert.match(text, /NGƯỜI THỰC HIỆN CHỨNG THỰC/);
+  assert.match(text, /Hoàng Văn Chủ Tịch/);
   // Another citizen's session does not reach it; nor does anyone signed out.
   const stranger = await browser.newContext({ javaScriptEnabled: false });
   const anonymous = await stranger.request.get(`${origin}${href}`, { maxRedirects: 0 });
