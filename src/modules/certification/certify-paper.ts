@@ -89,7 +89,8 @@ export async function certifyPaper(options: CertifyPaperOptions): Promise<Certif
   }
   const scan = await loadScan(original);
   const stored = await options.blobStore.put(original);
-  const signerTitle = `${signer.title || 'Chủ tịch'} ${unit.name}`.trim();
+  // The staff title as the unit records it ("Chủ tịch Ủy ban nhân dân xã"); the statement names the place.
+  const signerTitle = signer.title.trim() || 'Chủ tịch Ủy ban nhân dân';
 
   return db.transaction().execute(async (trx) => {
     const assigned = await assignCertificationNumber(trx, { unitId: unit.id, kind, at: now });

@@ -7,7 +7,7 @@ import { loadActor } from '../identity/load-actor.ts';
 import { findStaffByUsername } from '../identity/staff.repository.ts';
 
 /** Demo dossiers are paper only: nothing is uploaded, so no blob is ever written. */
-const NO_UPLOADS: BlobStore = {
+export const NO_UPLOADS: BlobStore = {
   put: () => Promise.reject(new Error('demo dossiers carry no scans')),
   get: () => Promise.resolve(undefined),
   has: () => Promise.resolve(false),

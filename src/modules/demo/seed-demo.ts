@@ -5,6 +5,7 @@ import { seedCatalogue } from '../catalogue/seed-catalogue.ts';
 import { createStaff } from '../identity/create-staff.ts';
 import { createUnit } from '../organisation/create-unit.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS, demoCataloguePlans } from './demo-data.ts';
+import { seedDemoCertification } from './seed-demo-certification.ts';
 import { seedDemoDossiers } from './seed-demo-dossiers.ts';
 import { seedDemoSignatureRequests } from './seed-demo-signature-requests.ts';
 import { seedDemoSigning } from './seed-demo-signing.ts';
@@ -67,5 +68,7 @@ export async function seedDemo(options: {
   await seedDemoStatistics({ db: options.db, unitIds: ids });
   // Dossier processing (issue 7): dossiers overdue, awaiting a supplement, extended, queued.
   await seedDemoWorkflow({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
+  // Certification (issue 7 §3): a certified-copy dossier waiting for the officer.
+  await seedDemoCertification({ db: options.db, centreId: ids.get('binh-ca-tt') ?? '' });
   return true;
 }
