@@ -153,6 +153,12 @@ test('the certified PDF: staff of the unit at any stage, the owner citizen once 
   const someoneElse = await citizenCookie(db, '001190099999');
   const foreign = await app.inject({ method: 'GET', url: citizenUrl, headers: { cookie: someoneElse } });
   assert.equal(foreign.statusCode, 404);
+  const foreignList = await app.inject({
+    method: 'GET',
+    url: `/cong-dan/ho-so/${code}/chung-thuc`,
+    headers: { cookie: someoneElse },
+  });
+  assert.equal(foreignList.statusCode, 404);
   const anonymous = await app.inject({ method: 'GET', url: citizenUrl });
   assert.notEqual(anonymous.statusCode, 200);
 });
