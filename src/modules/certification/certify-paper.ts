@@ -17,7 +17,7 @@ import type { Certification } from './certification.table.ts';
 import { certificationFee, certificationKindOf } from './certification-kind.ts';
 import { loadCertificationDossier } from './load-certification-dossier.ts';
 import { loadScan, renderCertifiedPdf } from './render-certified-pdf.ts';
-import { statementDate } from './statement-date.ts';
+import { statementDate, statementDateInWords } from './statement-date.ts';
 
 /** The subject type of the signature requests this module makes (the completion handler's key). */
 export const CERTIFICATION_SUBJECT = 'certification';
@@ -98,6 +98,7 @@ export async function certifyPaper(options: CertifyPaperOptions): Promise<Certif
       kind,
       ...assigned,
       dateText: statementDate(now),
+      dateInWords: statementDateInWords(now),
       unitName: unit.name,
       signerName: signer.fullName,
       signerTitle,

@@ -81,6 +81,8 @@ export interface Statement {
   readonly year: number;
   /** The date in words as the statement writes it: "Ngày 07 tháng 12 năm 2026". */
   readonly dateText: string;
+  /** The same in words (the signature statement gives both): "ngày mồng bảy tháng mười hai năm …". */
+  readonly dateInWords: string;
   readonly unitName: string;
   readonly signerName: string;
   readonly signerTitle: string;
@@ -123,7 +125,9 @@ export function statementParagraphs(s: Statement): { text: string; bold?: boolea
   }
   return [
     { text: 'LỜI CHỨNG CỦA NGƯỜI THỰC HIỆN CHỨNG THỰC', bold: true },
-    { text: `${s.dateText}, tại ${s.unitName}, tôi ${s.signerName}, ${s.signerTitle},` },
+    {
+      text: `${s.dateText} (bằng chữ: ${s.dateInWords}), tại ${s.unitName}, tôi ${s.signerName}, ${s.signerTitle},`,
+    },
     { text: 'CHỨNG THỰC', bold: true },
     {
       text: `Ông/bà ${s.requesterName}, giấy tờ tùy thân số ${s.requesterIdentifier}, đã ký vào giấy tờ, văn bản "${s.paperTitle}" này trước mặt tôi.`,
