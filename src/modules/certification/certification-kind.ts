@@ -3,8 +3,6 @@
 
 export type CertificationKind = 'copy' | 'signature';
 
-export const CERTIFICATION_KINDS: readonly CertificationKind[] = ['copy', 'signature'];
-
 /** Type symbols of the certification number (Decree 23/2015, Circular 01/2020). */
 export const KIND_SYMBOL: Readonly<Record<CertificationKind, string>> = {
   copy: 'SCT/BS',
