@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
 import {
   adoptCertificationProcedures,
   receiveCertificationDossier,
@@ -190,6 +191,10 @@ test('authorisation and bad input: refused with a precise error, nothing written
     certifyPaper({ ...form(code), actor: officer, original: Buffer.from('hello') }),
     'UNSUPPORTED_MEDIA_TYPE',
   );
+  const empty = await (await PDFDocument.create()).save({ addDefaultPage: false });
+  await rejects(certifyPaper({ ...form(code), actor: officer, original: empty }), 'VALIDATION_FAILED');
+  const garbage = Buffer.from('%PDF-1.7\nthis is not a PDF body\n%%EOF\n', 'latin1');
+  await rejects(certifyPaper({ ...form(code), actor: officer, original: garbage }), 'VALIDATION_FAILED');
   await rejects(certifyPaper({ ...form(code), actor: officer, copies: 0 }), 'VALIDATION_FAILED');
   await rejects(certifyPaper({ ...form(code), actor: officer, paperTitle: ' ' }), 'VALIDATION_FAILED');
   await rejects(

@@ -53,11 +53,19 @@ export async function loadScan(input: Uint8Array): Promise<PDFDocument> {
     if (!version || Number(version[1]) * 10 + Number(version[2]) < 14) {
       throw invalidScan('The scan must be a PDF of version 1.4 or later.');
     }
+    let doc: PDFDocument;
+    let pageCount: number;
     try {
-      return await PDFDocument.load(bytes, { updateMetadata: false });
+      doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      // pdf-lib reads lazily: a damaged page tree shows only when the pages are asked for.
+      pageCount = doc.getPageCount();
     } catch (error) {
       throw invalidScan('The PDF cannot be read (damaged or encrypted).', error);
     }
+    if (pageCount === 0) {
+      throw invalidScan('The PDF has no page.');
+    }
+    return doc;
   }
   const doc = await PDFDocument.create();
   try {
@@ -147,7 +155,12 @@ export async function renderCertifiedPdf(
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(statementFont(), { subset: true, customName: 'XASOCT+DejaVuSans' });
-  const pages = await doc.copyPages(scan, scan.getPageIndices());
+  let pages: PDFPage[];
+  try {
+    pages = await doc.copyPages(scan, scan.getPageIndices());
+  } catch (error) {
+    throw invalidScan('The pages of the PDF cannot be read.', error);
+  }
   for (const page of pages) {
     doc.addPage(page);
   }
