@@ -93,6 +93,16 @@ export async function certifyPaper(options: CertifyPaperOptions): Promise<Certif
   const signerTitle = signer.title.trim() || 'Chủ tịch Ủy ban nhân dân';
 
   return db.transaction().execute(async (trx) => {
+    // Under the dossier's row lock: another officer may have withdrawn or stopped it since it was read.
+    const current = await trx
+      .selectFrom('dossiers')
+      .select('status')
+      .where('id', '=', dossier.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (current.status !== 2 && current.status !== 4) {
+      throw new AppError('INVALID_STATE', 'The dossier is no longer received or being processed.');
+    }
     const assigned = await assignCertificationNumber(trx, { unitId: unit.id, kind, at: now });
     const rendered = await renderCertifiedPdf(scan, {
       kind,
@@ -149,7 +159,7 @@ export async function certifyPaper(options: CertifyPaperOptions): Promise<Certif
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (dossier.status === 2) {
+    if (current.status === 2) {
       await changeDossierStatus(trx, { dossierId: dossier.id, from: [2], to: 4, at: now });
     }
     await appendAuditEvent(trx, {
