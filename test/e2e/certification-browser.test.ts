@@ -15,14 +15,14 @@ import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { registerYear } from '../../src/modules/certification/assign-certification-number.ts';
 import { DEMO_CITIZENS } from '../../src/modules/demo/demo-citizens.ts';
-import { adoptCertificationProcedures } from '../fixtures/certification.ts';
+import { adoptCertificationProcedures, colourScan } from '../fixtures/certification.ts';
 import { makeNssDb, pdfsig, toPem } from '../fixtures/pdf/tools.ts';
 import { makePerson, SIGNING_PIN, type SigningPerson } from '../fixtures/signature-requests.ts';
 import { assertNoAxeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { freePort } from '../helpers/server-process.ts';
 import { requireTool } from '../helpers/tools.ts';
-import { JPEG, setUpDossierTests } from '../http/dossier-setup.ts';
+import { setUpDossierTests } from '../http/dossier-setup.ts';
 
 const port = await freePort();
 const origin = `http://localhost:${port}`;
@@ -90,7 +90,7 @@ test('online certified copy: submitted, accepted, certified, signed, sealed, dow
   await home.fill('#address', citizen.address);
   await home.check('#doc-0');
   const scan = join(dataDir, 'giay-khai-sinh.jpg');
-  writeFileSync(scan, JPEG);
+  writeFileSync(scan, colourScan());
   await home.setInputFiles('#file-0', scan);
   await home.getByRole('button', { name: 'Nộp hồ sơ' }).click();
   await home.waitForURL(/\/cong-dan\/ho-so\/.+\?moi=1$/);

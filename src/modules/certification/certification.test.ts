@@ -7,12 +7,13 @@ import { test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import {
   adoptCertificationProcedures,
+  colourScan,
   receiveCertificationDossier,
   signAndSeal,
 } from '../../../test/fixtures/certification.ts';
 import { makePerson, otpClock } from '../../../test/fixtures/signature-requests.ts';
 import { makeStaff, makeUnit } from '../../../test/helpers/factories.ts';
-import { JPEG, minimalPdf, setUpDossierTests } from '../../../test/http/dossier-setup.ts';
+import { JPEG, minimalPdf, minimalPng, setUpDossierTests } from '../../../test/http/dossier-setup.ts';
 import { readPdfLayout, verifyPdf } from '../../lib/pdf/index.ts';
 import { createFileSystemBlobStore } from '../../platform/blob-store/file-system-blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -104,7 +105,7 @@ test('numbers: per unit, type and year, restarting each year, gapless under conc
 
 test('certified copy: statement, one number for its copies, chairman signs, seal, dossier processed', async () => {
   const code = await receive('2.000815');
-  const certification = await certifyPaper({ ...form(code), actor: officer, original: JPEG });
+  const certification = await certifyPaper({ ...form(code), actor: officer, original: colourScan() });
   const year = certification.year;
   assert.match(certification.number, new RegExp(`^\\d+/1/${year}/SCT/BS$`));
   assert.equal(certification.copies, 2);
@@ -195,6 +196,8 @@ test('authorisation and bad input: refused with a precise error, nothing written
   await rejects(certifyPaper({ ...form(code), actor: officer, original: empty }), 'VALIDATION_FAILED');
   const garbage = Buffer.from('%PDF-1.7\nthis is not a PDF body\n%%EOF\n', 'latin1');
   await rejects(certifyPaper({ ...form(code), actor: officer, original: garbage }), 'VALIDATION_FAILED');
+  await rejects(certifyPaper({ ...form(code), actor: officer, original: JPEG }), 'VALIDATION_FAILED');
+  await rejects(certifyPaper({ ...form(code), actor: officer, original: minimalPng() }), 'VALIDATION_FAILED');
   await rejects(certifyPaper({ ...form(code), actor: officer, copies: 0 }), 'VALIDATION_FAILED');
   await rejects(certifyPaper({ ...form(code), actor: officer, paperTitle: ' ' }), 'VALIDATION_FAILED');
   await rejects(
@@ -231,7 +234,7 @@ test('a returned request voids its number; the paper certified again completes t
     signatureRequestId: first.signature_request_id,
     reason: 'Bản quét bị mờ',
   });
-  const second = await certifyPaper({ ...form(code), actor: officer, original: JPEG });
+  const second = await certifyPaper({ ...form(code), actor: officer, original: colourScan() });
   assert.equal(second.seq, first.seq + 1);
   await signAndSeal(db, blobStore, {
     kek,

@@ -7,6 +7,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldBox } from '../signature-requests/signature-request.table.ts';
 import type { CertificationKind } from './certification-kind.ts';
+import { checkImageScan } from './scan-quality.ts';
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 64;
@@ -67,6 +68,7 @@ export async function loadScan(input: Uint8Array): Promise<PDFDocument> {
     }
     return doc;
   }
+  checkImageScan(bytes, kind);
   const doc = await PDFDocument.create();
   try {
     const image = kind === 'jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);

@@ -46,6 +46,8 @@ export const certificationEn = {
   'certification.citizenNone': 'No signed certified copy yet.',
   'certification.citizenLink': 'Download the electronic certified copy',
   'certification.back': 'Back to the dossier',
+  'field.scanGrey': 'The scan must be in colour.',
+  'field.scanResolution': 'The scan must be at least 200 dpi.',
   'field.copiesInvalid': 'From 1 to 100 copies.',
   'field.invalid': 'The value is not valid.',
 } as const satisfies Record<keyof typeof certificationVi, string>;

@@ -44,6 +44,8 @@ export const certificationVi = {
   'certification.citizenNone': 'Chưa có bản chứng thực đã ký số.',
   'certification.citizenLink': 'Tải bản chứng thực điện tử',
   'certification.back': 'Quay lại hồ sơ',
+  'field.scanGrey': 'Bản quét phải là ảnh màu.',
+  'field.scanResolution': 'Bản quét phải có độ phân giải từ 200 dpi.',
   'field.copiesInvalid': 'Số bản sao từ 1 đến 100.',
   'field.invalid': 'Giá trị không hợp lệ.',
 } as const;

@@ -14,7 +14,15 @@ import type { RegisterEntry } from '../../modules/certification/list-certificati
 import type { Dossier } from '../../modules/dossiers/dossier.table.ts';
 import type { Unit } from '../../modules/organisation/unit.table.ts';
 import { notificationBanner, table, tag } from '../components/content.ts';
-import { button, csrfField, errorSummary, type FieldErrors, select, textInput } from '../components/form.ts';
+import {
+  button,
+  csrfField,
+  errorSummary,
+  type FieldErrors,
+  fieldMessage,
+  select,
+  textInput,
+} from '../components/form.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 import { formatVietnamTime } from './dossier-format.ts';
@@ -176,7 +184,7 @@ ${errorSummary(ctx, { message: o.message, fields: e, labels })}
   ${csrfField(ctx)}
   <div class="form-group${e.original ? ' form-group--error' : ''}">
     <label class="label" for="original">${labels.original}</label>
-    ${e.original ? html`<p class="error-message" id="original-error">${t(`field.${e.original === 'tooLarge' ? 'tooLarge' : e.original === 'required' ? 'required' : 'pdfInvalid'}`)}</p>` : ''}
+    ${e.original ? html`<p class="error-message" id="original-error">${fieldMessage(ctx, e.original)}</p>` : ''}
     <input class="file-upload" type="file" id="original" name="original" accept="application/pdf,image/jpeg,image/png"${e.original ? html` aria-describedby="original-error" aria-invalid="true"` : ''}>
   </div>
   ${textInput(ctx, { name: 'paperTitle', label: labels.paperTitle, value: v.paperTitle, error: e.paperTitle, isRequired: true })}
