@@ -13,7 +13,7 @@ import { createFileSystemBlobStore } from '../../src/platform/blob-store/file-sy
 import { basePdf } from '../fixtures/pdf/corpus.ts';
 import { makeNssDb, pdfsig, toPem } from '../fixtures/pdf/tools.ts';
 import { makeSigningUnit, SIGNING_PIN, type SigningPerson } from '../fixtures/signature-requests.ts';
-import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { assertNoAxeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { createTestApp, testConfig } from '../helpers/test-app.ts';
 import { requireTool } from '../helpers/tools.ts';
 
@@ -27,20 +27,9 @@ const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 let browser: Browser | undefined;
 after(() => browser?.close());
 
-async function assertNoViolations(page: Page, label: string): Promise<void> {
-  // axe needs script; run it in a second, script-enabled page on the same HTML.
-  const html = await page.content();
-  const probe = await (browser as Browser).newContext({ bypassCSP: true });
-  const probePage = await probe.newPage();
-  await probePage.route('**/*', (route) =>
-    route.request().url().endsWith('/assets/xaso.css')
-      ? route.continue()
-      : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await probePage.goto(page.url());
-  const violations = await axeViolations(probePage);
-  await probe.close();
-  assert.deepEqual(violations, [], label);
+/** axe-core on what a no-script page shows (test/helpers/browser.ts). */
+function assertNoViolations(page: Page, label: string): Promise<void> {
+  return assertNoAxeViolations(browser as Browser, page, label);
 }
 
 async function signedInPage(person: SigningPerson): Promise<Page> {
