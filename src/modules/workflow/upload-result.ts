@@ -6,13 +6,14 @@ import {
   DEFAULT_UPLOAD_LIMITS,
   type UploadLimits,
 } from '../dossiers/check-upload.ts';
-import { runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
+import { findResultSignature, isOpenRequest } from './result-signing.ts';
+import { invalidState, runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 
 /**
  * The specialist uploads the result document as a PDF (issue 7 §1; templates come with issue 7 §2). A new
  * upload replaces the previous one and clears its approval: the leader approves what will be returned.
  *
- * @throws AppError VALIDATION_FAILED (`result`), UNSUPPORTED_MEDIA_TYPE (not a PDF), PAYLOAD_TOO_LARGE, and
+ * @throws AppError INVALID_STATE (the result awaits its signatures), VALIDATION_FAILED (`result`), UNSUPPORTED_MEDIA_TYPE (not a PDF), PAYLOAD_TOO_LARGE, and
  *   those of runWorkflowAction
  */
 export async function uploadResult(
@@ -26,7 +27,10 @@ export async function uploadResult(
   return runWorkflowAction({
     ...options,
     action: 'uploadResult',
-    check: async () => {
+    check: async (work) => {
+      if (isOpenRequest(await findResultSignature(options.trx ?? options.db, work.dossier.code))) {
+        throw invalidState('The result is being signed: the leader returns it or it is cancelled first.');
+      }
       const pdf = options.pdf;
       if (!pdf || pdf.length === 0) {
         throw new AppError('VALIDATION_FAILED', 'Attach the result PDF.', { fields: { result: 'required' } });

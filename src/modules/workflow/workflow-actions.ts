@@ -83,15 +83,16 @@ export const WORKFLOW_ACTIONS = {
     to: null,
     permissions: ['dossier.approve'],
     audit: 'workflow.approved',
-    guard: 'a result is uploaded and not yet approved',
+    guard:
+      'a result is uploaded, not yet approved (or its signature request was returned), none awaiting signatures',
   },
   markProcessed: {
     from: [4],
     to: 9,
-    // The clerk too: once remote signing lands, sealing the signed result finishes processing (issue 7 §2).
+    // The clerk too: sealing the signed result finishes processing (issue 7 §2, finish-signed-result.ts).
     permissions: ['dossier.process', 'dossier.approve', 'document.seal'],
     audit: 'workflow.processed',
-    guard: 'the result is approved (later: signed and sealed)',
+    guard: 'the result is approved and no signature request of it is open (the seal finishes it)',
   },
   returnResult: {
     from: [9],

@@ -134,7 +134,7 @@ export const WORKFLOW_API_ROUTES: Record<
   approve: {
     path: 'approve',
     body: WORKFLOW_BODIES.approve,
-    run: (b, x) => approveResult({ ...b, ...x }),
+    run: (b, x, blobStore) => approveResult({ ...b, ...x, blobStore }),
     summary: 'Approve the result (leader)',
   },
   markProcessed: {

@@ -1,0 +1,82 @@
+// The result is signed and sealed through a signature request (issue 7 §2): the leader's approval makes the
+// result PDF a request of subject 'dossier-result' (the approving leader signs when they hold a certificate
+// on a unit reaching the dossier, else that unit's leader), the unit's seal with its QR code follows, and
+// the completion handler marks the dossier processed (4 → 9) in the sealing transaction: the seal and the
+// status commit or roll back together. A unit without any signing certificate approves a paper-signed
+// result, and an officer marks it processed by hand.
+import type { DbExecutor, Trx } from '../../database.ts';
+import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
+import { AppError } from '../../platform/errors.ts';
+import { createSignatureRequest } from '../signature-requests/create-signature-request.ts';
+import { listSignatureRequestsOfSubject } from '../signature-requests/signature-request.repository.ts';
+import { OPEN_STATES, type SignatureRequest } from '../signature-requests/signature-request.table.ts';
+import { listUnitSigners } from '../signing/find-signing-credential.ts';
+import type { DossierWork, WorkActor } from './load-dossier-work.ts';
+
+/** The subject type of a dossier's result in the signature requests (its subject id is the dossier code). */
+export const RESULT_SUBJECT = 'dossier-result';
+
+/** The newest signature request of a dossier's result, if any. */
+export async function findResultSignature(
+  db: DbExecutor,
+  code: string,
+): Promise<SignatureRequest | undefined> {
+  const [latest] = await listSignatureRequestsOfSubject(db, RESULT_SUBJECT, code);
+  return latest;
+}
+
+export function isOpenRequest(request: SignatureRequest | undefined): boolean {
+  return request !== undefined && OPEN_STATES.includes(request.state);
+}
+
+/**
+ * Makes the approved result a signature request inside the approval's transaction. Returns undefined when
+ * no unit reaching the dossier has a leader with a valid certificate (the paper path).
+ */
+export async function requestResultSignature(
+  trx: Trx,
+  options: {
+    readonly blobStore: BlobStore;
+    readonly work: DossierWork;
+    readonly actor: WorkActor;
+    readonly requestId: string | null;
+    readonly resultSha256: string;
+    readonly at: Date;
+  },
+): Promise<SignatureRequest | undefined> {
+  const { work } = options;
+  const unitIds = [...new Set([work.decidingBody.id, work.holder.id, work.unit.id])];
+  const actorId = options.actor.kind === 'staff' ? options.actor.staffId : null;
+  let chosen: { unitId: string; signerId: string } | undefined;
+  for (const unitId of unitIds) {
+    const signers = await listUnitSigners(trx, unitId, options.at);
+    const own = signers.find((s) => s.staffId === actorId);
+    const signer = own ?? signers[0];
+    if (own || (signer && !chosen)) {
+      chosen = signer ? { unitId, signerId: signer.staffId } : chosen;
+    }
+    if (own) {
+      break;
+    }
+  }
+  if (!chosen) {
+    return undefined;
+  }
+  const pdf = await options.blobStore.get(options.resultSha256);
+  if (!pdf) {
+    throw new AppError('INTERNAL', 'The stored result PDF is missing.');
+  }
+  return createSignatureRequest(trx, {
+    blobStore: options.blobStore,
+    actorStaffId: actorId,
+    requestId: options.requestId,
+    unitId: chosen.unitId,
+    subjectType: RESULT_SUBJECT,
+    subjectId: work.dossier.code,
+    title: `Kết quả giải quyết hồ sơ ${work.dossier.code}`,
+    pdf,
+    signerStaffId: chosen.signerId,
+    needsSeal: true,
+    now: options.at,
+  });
+}
