@@ -48,6 +48,7 @@ import { registerLookupPages } from './web/lookup.routes.ts';
 import { registerOnlinePages } from './web/online.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { registerReceiptPages } from './web/receipt.routes.ts';
+import { registerResultPages } from './web/results.routes.ts';
 import { registerSignatureRequestPages } from './web/signature-requests.routes.ts';
 import { registerVerificationPages } from './web/verification.routes.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Dossier processing (issue 7 §1, §4, §5): the workflow API and pages.
   registerWorkflowApiRoutes(app, { db, blobStore });
   registerResultSigning(); // results (issue 7 §2)
+  registerResultPages(app, { db, blobStore, lookupLimiter }); // results (issue 7 §2)
   registerWorkflowPages(app, {
     db,
     kit,

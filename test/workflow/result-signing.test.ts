@@ -2,14 +2,11 @@
 // the clerk seals and the completion hook marks the dossier processed in the sealing transaction; a failing
 // hook rolls the seal back; the extension (BM.04) queues the citizen's 'late' message in its transaction.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
 import { readPdfLayout } from '../../src/lib/pdf/index.ts';
 import { findDossierByCode } from '../../src/modules/dossiers/dossier.repository.ts';
 import { returnSignatureRequest } from '../../src/modules/signature-requests/close-signature-request.ts';
 import { findSignedPdf } from '../../src/modules/signature-requests/get-signed-pdf.ts';
-import { sealSignatureRequests } from '../../src/modules/signature-requests/seal-signature-requests.ts';
-import { signSignatureRequests } from '../../src/modules/signature-requests/sign-signature-requests.ts';
 import { findSignatureRequest } from '../../src/modules/signature-requests/signature-request.repository.ts';
 import { onSignatureRequestCompleted } from '../../src/modules/signature-requests/signature-request-completion.ts';
 import { approveResult } from '../../src/modules/workflow/approve-result.ts';
@@ -21,48 +18,12 @@ import { stopProcessing } from '../../src/modules/workflow/stop-processing.ts';
 import { uploadResult } from '../../src/modules/workflow/upload-result.ts';
 import { findWorkflow } from '../../src/modules/workflow/workflow.repository.ts';
 import { basePdf } from '../fixtures/pdf/corpus.ts';
-import { makePerson, otpClock, SIGNING_PIN } from '../fixtures/signature-requests.ts';
-import { setUpWorkflowTests } from '../http/workflow-setup.ts';
+import { setUpResultSigning } from './result-signing-setup.ts';
 
-const w = await setUpWorkflowTests();
-const { actors, blobStore, common, db, commune } = w;
-const kek = new Uint8Array(32).fill(7);
-const signer = await makePerson(db, kek, commune, 'leader', 'Hoàng Văn Ký');
-const sealer = await makePerson(db, kek, commune, 'clerk', 'Lê Thị Đóng Dấu');
-const tick = otpClock();
-const key = () => randomBytes(16).toString('base64url');
-registerResultSigning();
+const r = await setUpResultSigning();
+const { w, signer, sealer, approvedForSigning, sign, seal } = r;
+const { actors, blobStore, common, db } = w;
 registerResultSigning(); // a second registration is a no-op: the hook runs once
-
-async function approvedForSigning(): Promise<{ code: string; requestId: string }> {
-  const code = await w.dossierIn(4);
-  await uploadResult({ ...common(code), actor: actors.specialist, blobStore, pdf: await basePdf(1) });
-  const approved = await approveResult({ ...common(code), actor: signer.actor, blobStore });
-  const requestId = approved.result?.signatureRequestId;
-  assert.ok(requestId, 'the approval made a signature request');
-  return { code, requestId };
-}
-
-/** The options of one signing step by `person` (PIN, a fresh one-time code, its own idempotency key). */
-async function stepOf(person: typeof signer, requestId: string) {
-  const otp = await tick(person.totpSecret);
-  return {
-    db,
-    blobStore,
-    keyEncryptionKey: kek,
-    actor: person.actor,
-    requestId: null,
-    requestIds: [requestId],
-    pin: SIGNING_PIN,
-    otp: otp.otp,
-    idempotencyKey: key(),
-    now: otp.now,
-  };
-}
-
-const sign = async (requestId: string) => signSignatureRequests(await stepOf(signer, requestId));
-const seal = async (requestId: string) =>
-  sealSignatureRequests({ ...(await stepOf(sealer, requestId)), publicUrl: 'https://xaso.example.vn' });
 
 test('approve → the approving leader signs → the seal marks the dossier processed in the same transaction', async () => {
   const { code, requestId } = await approvedForSigning();

@@ -61,7 +61,15 @@ export const WORKFLOW_BODIES = {
   ),
   approve: Type.Object({ note: Note }, { additionalProperties: false }),
   returnResult: Type.Object(
-    { receivedBy: Text(300, 'Who received the result (the applicant or their proxy)') },
+    {
+      receivedBy: Text(300, 'Who received the result (the applicant or their proxy)'),
+      receiverIdentifier: Type.Optional(
+        Type.String({
+          maxLength: 40,
+          description: 'The identity paper number the receiver showed (6–20 letters or digits)',
+        }),
+      ),
+    },
     { additionalProperties: false },
   ),
   refer: Type.Object(

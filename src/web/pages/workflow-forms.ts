@@ -164,7 +164,10 @@ function fieldsOf(ctx: PageContext, action: WorkflowActionName, view: DossierWor
         { name: 'result', label: t('result'), kind: 'file', accept: 'application/pdf', isRequired: true },
       ];
     case 'returnResult':
-      return [{ name: 'receivedBy', label: t('receivedBy'), isRequired: true }];
+      return [
+        { name: 'receivedBy', label: t('receivedBy'), isRequired: true },
+        { name: 'receiverIdentifier', label: t('receiverIdentifier') },
+      ];
     case 'refer':
       return [
         { name: 'authority', label: t('authority'), isRequired: true },

@@ -78,6 +78,19 @@ export function workflowSection(ctx: PageContext, view: DossierWorkView): SafeHt
       ? html`<a href="/ho-so/${code}/ket-qua.pdf">${t('workflow.resultDownload')}</a> · ${wf.approved_at ? t('workflow.approved', { at: formatVietnamTime(wf.approved_at) }) : t('workflow.notApproved')}`
       : t('workflow.resultNone'),
   ]);
+  const signature = view.resultSignature;
+  if (signature) {
+    // results (issue 7 §2): where the result's signatures stand, the request, the signed file and its check.
+    rows.push([
+      t('workflow.results.signing'),
+      html`${tag(t(key(`sigreq.state.${signature.state}`)), signature.state === 'completed' ? 'green' : signature.state === 'returned' ? 'red' : 'blue')}
+<a href="/trinh-ky/${signature.id}">${t('workflow.results.request')}</a>${signature.return_reason ? html` · ${signature.return_reason}` : ''}${
+        signature.state === 'completed'
+          ? html` · <a href="/ho-so/${code}/ket-qua-da-ky.pdf">${t('workflow.results.signedDownload')}</a> · <a href="/xac-minh/${signature.id}">${t('workflow.results.verify')}</a>`
+          : ''
+      }`,
+    ]);
+  }
   if (wf.finished_at && wf.outcome) {
     rows.push([
       t('workflow.finished'),
@@ -88,6 +101,14 @@ export function workflowSection(ctx: PageContext, view: DossierWorkView): SafeHt
     rows.push([
       t('workflow.finished'),
       t('workflow.returnedTo', { name: wf.returned_to ?? '', at: formatVietnamTime(wf.returned_at) }),
+    ]);
+    // results (issue 7 §2): the record of the signature on return.
+    rows.push([
+      t('workflow.results.returnLabel'),
+      t('workflow.results.returnRecord', {
+        identifier: wf.returned_to_identifier ?? '—',
+        officer: view.events.findLast((e) => e.action === 'returnResult')?.actor_name ?? '—',
+      }),
     ]);
   }
   if (wf.closure) {
