@@ -7,6 +7,9 @@ import { test } from 'node:test';
 import { readPdfLayout } from '../../src/lib/pdf/index.ts';
 import { CITIZEN_SESSION_COOKIE } from '../../src/modules/citizen-identity/authenticate-citizen.ts';
 import { findDossierByCode } from '../../src/modules/dossiers/dossier.repository.ts';
+import { extendDeadline } from '../../src/modules/workflow/extend-deadline.ts';
+import { referDossier } from '../../src/modules/workflow/refer-dossier.ts';
+import { requestSlipSignature } from '../../src/modules/workflow/request-slip-signature.ts';
 import { findWorkflow } from '../../src/modules/workflow/workflow.repository.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
@@ -131,4 +134,60 @@ test('the return at the counter records the receiver, the identity paper and the
     .where('id', '=', sealed.requestId)
     .executeTakeFirst();
   assert.equal(request?.sealed_by_staff_id, sealer.id);
+});
+
+test('the referral slip and BM.04 go to the head’s signature and the seal; the slip PDF is then the signed one', async () => {
+  const referred = await w.dossierIn(2);
+  await referDossier({
+    ...w.common(referred),
+    actor: w.actors.receptionist,
+    authority: 'Sở Tư pháp tỉnh',
+    address: '1 đường Lớn',
+    documents: ['Tờ khai'],
+  });
+  const path = `/ho-so/${encodeURIComponent(referred)}`;
+  const page = await reception.get(path);
+  assert.match(page.body, new RegExp(`action="${path}/phieu/referral/trinh-ky"`));
+  // Staff of another commune: nothing to see; the right staff: sent, then not twice.
+  const strangerPage = await stranger.get('/workspace');
+  const denied = await stranger.post(`${path}/phieu/referral/trinh-ky`, {
+    _csrf: PageClient.csrfFrom(strangerPage.body),
+  });
+  assert.equal(denied.statusCode, 404);
+  const sent = await reception.post(`${path}/phieu/referral/trinh-ky`, {
+    _csrf: PageClient.csrfFrom(page.body),
+  });
+  assert.equal(sent.statusCode, 303);
+  const requestId = /\/trinh-ky\/([0-9a-f-]{36})$/.exec(String(sent.headers.location))?.[1] ?? '';
+  assert.ok(requestId);
+  const again = await reception.post(`${path}/phieu/referral/trinh-ky`, {
+    _csrf: PageClient.csrfFrom(page.body),
+  });
+  assert.equal(again.statusCode, 409);
+  const unsigned = await reception.get(`${path}/phieu/referral.pdf`);
+  assert.deepEqual(readPdfLayout(new Uint8Array(unsigned.rawPayload)).signatureFields, []);
+  await r.sign(requestId);
+  await r.seal(requestId);
+  const slip = await reception.get(`${path}/phieu/referral.pdf`);
+  assert.deepEqual(
+    readPdfLayout(new Uint8Array(slip.rawPayload)).signatureFields.map((f) => f.isSigned),
+    [true, true],
+  );
+  assert.match((await reception.get(path)).body, /Đã ký và đóng dấu/);
+
+  // BM.04 needs the right to extend: a specialist may not send it, a leader may.
+  const extended = await w.dossierIn(4);
+  await extendDeadline({ ...w.common(extended), actor: w.actors.leader, days: 1, reason: 'Xác minh' });
+  const slipOptions = { db, blobStore: w.blobStore, requestId: null, code: extended, form: 'bm04' as const };
+  await assert.rejects(
+    requestSlipSignature({ ...slipOptions, actor: w.actors.specialist, publicUrl: w.config.publicUrl }),
+    { code: 'FORBIDDEN' },
+  );
+  const bm04 = await requestSlipSignature({
+    ...slipOptions,
+    actor: w.actors.leader,
+    publicUrl: w.config.publicUrl,
+  });
+  assert.equal(bm04.subject_type, 'extension-slip');
+  assert.equal(bm04.signer_staff_id, r.signer.id);
 });

@@ -12,6 +12,7 @@ import { isStepRole } from './assign-dossier.ts';
 import { stepDueAt } from './dossier-deadline.ts';
 import { defaultNextStep } from './hand-over-dossier.ts';
 import { availableActions, type DossierWork, loadDossierWork, reachUnits } from './load-dossier-work.ts';
+import { findSlipSignature, type SignableSlip } from './request-slip-signature.ts';
 import { findResultSignature } from './result-signing.ts';
 import { listHandovers, listSupplements, listUnitStaff, listWorkEvents } from './workflow.repository.ts';
 import type { DossierHandover, DossierSupplement, DossierWorkEvent } from './workflow.table.ts';
@@ -33,6 +34,8 @@ export interface DossierWorkView {
   readonly nextStep: number;
   /** The newest signature request of the result (issue 7 §2), if it was sent for signing. */
   readonly resultSignature: SignatureRequest | undefined;
+  /** The newest signature request of the referral slip and of BM.04, when they exist. */
+  readonly slipSignatures: Partial<Record<SignableSlip, SignatureRequest>>;
 }
 
 /**
@@ -88,5 +91,11 @@ export async function getDossierWorkView(options: {
     assigneeName: assigneeId ? (people.find((p) => p.id === assigneeId)?.name ?? null) : null,
     stepDueAt: stepDue,
     resultSignature: await findResultSignature(db, work.dossier.code),
+    slipSignatures: {
+      ...(work.workflow.closure === 'referred'
+        ? { referral: await findSlipSignature(db, work.dossier.code, 'referral') }
+        : {}),
+      ...(work.workflow.extended_at ? { bm04: await findSlipSignature(db, work.dossier.code, 'bm04') } : {}),
+    },
   };
 }

@@ -30,6 +30,30 @@ export function isOpenRequest(request: SignatureRequest | undefined): boolean {
 }
 
 /**
+ * Who signs a document of the dossier and on which unit: the actor when they lead a unit reaching the
+ * dossier (deciding body first) with a valid certificate, else the first such leader; undefined when none.
+ */
+export async function chooseSigner(
+  db: DbExecutor,
+  work: DossierWork,
+  actorId: string | null,
+  at: Date,
+): Promise<{ unitId: string; signerId: string } | undefined> {
+  const unitIds = [...new Set([work.decidingBody.id, work.holder.id, work.unit.id])];
+  let chosen: { unitId: string; signerId: string } | undefined;
+  for (const unitId of unitIds) {
+    const signers = await listUnitSigners(db, unitId, at);
+    const own = signers.find((s) => s.staffId === actorId);
+    if (own) {
+      return { unitId, signerId: own.staffId };
+    }
+    const first = signers[0];
+    chosen ??= first ? { unitId, signerId: first.staffId } : undefined;
+  }
+  return chosen;
+}
+
+/**
  * Makes the approved result a signature request inside the approval's transaction. Returns undefined when
  * no unit reaching the dossier has a leader with a valid certificate (the paper path).
  */
@@ -45,20 +69,8 @@ export async function requestResultSignature(
   },
 ): Promise<SignatureRequest | undefined> {
   const { work } = options;
-  const unitIds = [...new Set([work.decidingBody.id, work.holder.id, work.unit.id])];
   const actorId = options.actor.kind === 'staff' ? options.actor.staffId : null;
-  let chosen: { unitId: string; signerId: string } | undefined;
-  for (const unitId of unitIds) {
-    const signers = await listUnitSigners(trx, unitId, options.at);
-    const own = signers.find((s) => s.staffId === actorId);
-    const signer = own ?? signers[0];
-    if (own || (signer && !chosen)) {
-      chosen = signer ? { unitId, signerId: signer.staffId } : chosen;
-    }
-    if (own) {
-      break;
-    }
-  }
+  const chosen = await chooseSigner(trx, work, actorId, options.at);
   if (!chosen) {
     return undefined;
   }

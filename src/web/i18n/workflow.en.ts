@@ -137,4 +137,5 @@ export const workflowEn = {
   'workflow.results.returnRecord': 'Receiver’s identity paper: {identifier}; returned by: {officer}',
   'field.identifier': 'An identity paper number of 6 to 20 letters or digits.',
   'workflow.results.returnLabel': 'Receipt of the result',
+  'workflow.results.sendSlip': 'Send for the head’s signature and the seal',
 } as const satisfies Record<keyof typeof workflowVi, string>;

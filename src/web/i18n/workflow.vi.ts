@@ -135,4 +135,5 @@ export const workflowVi = {
   'workflow.results.returnRecord': 'Giấy tờ người nhận: {identifier}; cán bộ trả kết quả: {officer}',
   'field.identifier': 'Số giấy tờ gồm 6 đến 20 chữ cái hoặc chữ số.',
   'workflow.results.returnLabel': 'Ký nhận kết quả',
+  'workflow.results.sendSlip': 'Trình lãnh đạo ký và đóng dấu',
 } as const;

@@ -134,7 +134,7 @@ ${
   forms.length > 0
     ? html`<h3>${t('workflow.forms')}</h3><ul>${forms.map(
         (f) =>
-          html`<li>${t(key(`workflow.form.${f}`))}: <a href="/ho-so/${code}/phieu/${f}">${t('workflow.form.print')}</a> · <a href="/ho-so/${code}/phieu/${f}.pdf">${t('workflow.form.pdf')}</a></li>`,
+          html`<li>${t(key(`workflow.form.${f}`))}: <a href="/ho-so/${code}/phieu/${f}">${t('workflow.form.print')}</a> · <a href="/ho-so/${code}/phieu/${f}.pdf">${t('workflow.form.pdf')}</a>${f === 'referral' || f === 'bm04' ? slipSigning(ctx, d.code, f, view.slipSignatures[f]) : ''}</li>`,
       )}</ul>`
     : ''
 }
@@ -312,4 +312,20 @@ ${
   ${button(t('workflow.supply.submit'))}
 </form>`
 }`;
+}
+
+/** results (issue 7 §4, §5): the slip's signature state with its request, or the button that sends it for signing. */
+function slipSigning(
+  ctx: PageContext,
+  dossierCode: string,
+  form: 'referral' | 'bm04',
+  request: DossierWorkView['resultSignature'],
+): SafeHtml {
+  const { t } = ctx;
+  const closed = !request || request.state === 'returned' || request.state === 'cancelled';
+  return html`${request ? html` · ${tag(t(key(`sigreq.state.${request.state}`)), request.state === 'completed' ? 'green' : 'blue')} <a href="/trinh-ky/${request.id}">${t('workflow.results.request')}</a>` : ''}${
+    closed
+      ? html`<form method="post" action="/ho-so/${encodeURIComponent(dossierCode)}/phieu/${form}/trinh-ky" class="inline-form">${csrfField(ctx)}${button(t('workflow.results.sendSlip'), { variant: 'secondary' })}</form>`
+      : ''
+  }`;
 }
