@@ -2,6 +2,9 @@
 // the clerk seals and the completion hook marks the dossier processed in the sealing transaction; a failing
 // hook rolls the seal back; the extension (BM.04) queues the citizen's 'late' message in its transaction.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { readPdfLayout } from '../../src/lib/pdf/index.ts';
 import { findDossierByCode } from '../../src/modules/dossiers/dossier.repository.ts';
@@ -12,12 +15,15 @@ import { onSignatureRequestCompleted } from '../../src/modules/signature-request
 import { approveResult } from '../../src/modules/workflow/approve-result.ts';
 import { extendDeadline } from '../../src/modules/workflow/extend-deadline.ts';
 import { registerResultSigning } from '../../src/modules/workflow/finish-signed-result.ts';
+import { defaultResultTemplate, generateResult } from '../../src/modules/workflow/generate-result.ts';
+import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { markProcessed } from '../../src/modules/workflow/mark-processed.ts';
 import { RESULT_SUBJECT } from '../../src/modules/workflow/result-signing.ts';
 import { stopProcessing } from '../../src/modules/workflow/stop-processing.ts';
 import { uploadResult } from '../../src/modules/workflow/upload-result.ts';
 import { findWorkflow } from '../../src/modules/workflow/workflow.repository.ts';
 import { basePdf } from '../fixtures/pdf/corpus.ts';
+import { requireTool } from '../helpers/tools.ts';
 import { setUpResultSigning } from './result-signing-setup.ts';
 
 const r = await setUpResultSigning();
@@ -164,4 +170,50 @@ test('the extension (BM.04) queues the citizen’s "late" message with the new d
     .where('kind', '=', 'late')
     .executeTakeFirst();
   assert.equal(Number(count?.n), rows.length);
+});
+
+test('a result drafted from the template: placeholders filled, Decree 30 layout, the signature fields in its block', async (t) => {
+  const code = await w.dossierIn(4);
+  const draft = { ...common(code), actor: actors.specialist, blobStore };
+  await assert.rejects(generateResult({ ...draft, title: 'Giấy xác nhận', body: '' }), {
+    code: 'VALIDATION_FAILED',
+  });
+  await assert.rejects(generateResult({ ...draft, title: 'Giấy xác nhận', body: 'Cấp cho {ten_sai}.' }), {
+    code: 'VALIDATION_FAILED',
+    fields: { body: 'placeholder' },
+  });
+  const work = await loadDossierWork({ db, actor: actors.specialist, code });
+  const template = defaultResultTemplate(work);
+  await generateResult({ ...draft, ...template });
+  const stored = (await loadDossierWork({ db, actor: actors.specialist, code })).workflow;
+  const pdf = stored.result_sha256 ? await blobStore.get(stored.result_sha256) : undefined;
+  assert.ok(pdf);
+  const fields = readPdfLayout(pdf).signatureFields;
+  assert.deepEqual(
+    fields.map((f) => [f.name, f.isSigned]),
+    [
+      ['Leader', false],
+      ['Seal', false],
+    ],
+  );
+  if (requireTool(t, 'pdftotext', 'poppler-utils')) {
+    const file = join(w.dataDir, `${code}.pdf`);
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    assert.match(text, /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(text, /Độc lập - Tự do - Hạnh phúc/);
+    assert.match(text, /Trần Thị Nộp/);
+    assert.match(text, new RegExp(code));
+    assert.match(text, /TM\. /);
+    assert.doesNotMatch(text, /\{ho_ten\}/);
+  }
+  // Approval keeps the fields drawn in the signature block; the seal completes processing.
+  const approved = await approveResult({ ...common(code), actor: signer.actor, blobStore });
+  const requestId = approved.result?.signatureRequestId ?? '';
+  const request = await findSignatureRequest(db, requestId);
+  const leaderField = fields.find((f) => f.name === 'Leader');
+  assert.equal(request?.placement.leader.x, leaderField?.rect[0]);
+  await sign(requestId);
+  await seal(requestId);
+  assert.equal(await w.statusOf(code), 9);
 });

@@ -92,3 +92,27 @@ export async function requestResultSignature(
     now: options.at,
   });
 }
+
+/** A new result (uploaded or drafted) is refused while the current one awaits its signatures. */
+export async function assertResultNotSigning(db: DbExecutor, code: string): Promise<void> {
+  if (isOpenRequest(await findResultSignature(db, code))) {
+    throw new AppError(
+      'INVALID_STATE',
+      'The result is being signed: the leader returns it or it is cancelled first.',
+    );
+  }
+}
+
+/** The workflow change of a new result file: stored, any approval cleared (the leader approves what is returned). */
+export function newResultFile(blob: { sha256: string; size: number } | undefined, at: Date) {
+  return {
+    workflow: {
+      result_sha256: blob?.sha256 ?? null,
+      result_size: blob?.size ?? null,
+      result_uploaded_at: at,
+      approved_at: null,
+      approved_by: null,
+    },
+    details: { sha256: blob?.sha256, size: blob?.size },
+  };
+}

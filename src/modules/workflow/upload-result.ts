@@ -6,8 +6,8 @@ import {
   DEFAULT_UPLOAD_LIMITS,
   type UploadLimits,
 } from '../dossiers/check-upload.ts';
-import { findResultSignature, isOpenRequest } from './result-signing.ts';
-import { invalidState, runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
+import { assertResultNotSigning, newResultFile } from './result-signing.ts';
+import { runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 
 /**
  * The specialist uploads the result document as a PDF (issue 7 §1; templates come with issue 7 §2). A new
@@ -28,9 +28,7 @@ export async function uploadResult(
     ...options,
     action: 'uploadResult',
     check: async (work) => {
-      if (isOpenRequest(await findResultSignature(options.trx ?? options.db, work.dossier.code))) {
-        throw invalidState('The result is being signed: the leader returns it or it is cancelled first.');
-      }
+      await assertResultNotSigning(options.trx ?? options.db, work.dossier.code);
       const pdf = options.pdf;
       if (!pdf || pdf.length === 0) {
         throw new AppError('VALIDATION_FAILED', 'Attach the result PDF.', { fields: { result: 'required' } });
@@ -41,15 +39,6 @@ export async function uploadResult(
       }
       blob = await options.blobStore.put(pdf);
     },
-    apply: async (_trx, _work, _locked, at) => ({
-      workflow: {
-        result_sha256: blob?.sha256 ?? null,
-        result_size: blob?.size ?? null,
-        result_uploaded_at: at,
-        approved_at: null,
-        approved_by: null,
-      },
-      details: { sha256: blob?.sha256, size: blob?.size },
-    }),
+    apply: async (_trx, _work, _locked, at) => newResultFile(blob, at),
   });
 }

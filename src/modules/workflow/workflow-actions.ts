@@ -78,6 +78,14 @@ export const WORKFLOW_ACTIONS = {
   },
   recordPayment: { from: [6], to: 4, permissions: ['dossier.receive'], audit: 'workflow.payment_recorded' },
   uploadResult: { from: [4], to: null, permissions: ['dossier.process'], audit: 'workflow.result_uploaded' },
+  // results (issue 7 §2): the result drafted from the procedure's template, stored like an upload.
+  generateResult: {
+    from: [4],
+    to: null,
+    permissions: ['dossier.process'],
+    audit: 'workflow.result_uploaded',
+    guard: 'no signature request of the result is open',
+  },
   approve: {
     from: [4],
     to: null,

@@ -13,6 +13,7 @@ import { assignDossier } from './assign-dossier.ts';
 import { claimDossier } from './claim-dossier.ts';
 import { commentOnDossier } from './comment-on-dossier.ts';
 import { extendDeadline } from './extend-deadline.ts';
+import { generateResult } from './generate-result.ts';
 import { getDossierWorkView } from './get-dossier-work-view.ts';
 import { handOverDossier } from './hand-over-dossier.ts';
 import { listWorkQueue } from './list-work-queue.ts';
@@ -130,6 +131,12 @@ export const WORKFLOW_API_ROUTES: Record<
     body: WORKFLOW_BODIES.uploadResult,
     run: (b, x, blobStore) => uploadResult({ ...b, blobStore, pdf: decodeBase64(x.contentBase64, 'result') }),
     summary: 'Upload the result PDF (clears an approval)',
+  },
+  generateResult: {
+    path: 'result-from-template',
+    body: WORKFLOW_BODIES.generateResult,
+    run: (b, x, blobStore) => generateResult({ ...b, ...x, blobStore }),
+    summary: 'Draft the result from the procedure’s template (Decree 30 layout; clears an approval)',
   },
   approve: {
     path: 'approve',

@@ -60,6 +60,16 @@ export const WORKFLOW_BODIES = {
     { additionalProperties: false },
   ),
   approve: Type.Object({ note: Note }, { additionalProperties: false }),
+  generateResult: Type.Object(
+    {
+      title: Text(300, 'The result’s title; may use the placeholders'),
+      body: Text(
+        20000,
+        'The body; paragraphs separated by a blank line; placeholders {ho_ten}, {so_dinh_danh}, {dia_chi}, {ma_ho_so}, {thu_tuc}, {ngay_tiep_nhan}, {co_quan}',
+      ),
+    },
+    { additionalProperties: false },
+  ),
   returnResult: Type.Object(
     {
       receivedBy: Text(300, 'Who received the result (the applicant or their proxy)'),

@@ -138,4 +138,9 @@ export const workflowEn = {
   'field.identifier': 'An identity paper number of 6 to 20 letters or digits.',
   'workflow.results.returnLabel': 'Receipt of the result',
   'workflow.results.sendSlip': 'Send for the head’s signature and the seal',
+  'workflow.action.generateResult': 'Draft the result from the procedure’s template',
+  'workflow.field.resultTitle': 'Title of the result',
+  'workflow.field.resultBody':
+    'Body (paragraphs separated by a blank line; use {ho_ten}, {so_dinh_danh}, {dia_chi}, {ma_ho_so}, {thu_tuc}, {ngay_tiep_nhan}, {co_quan})',
+  'field.placeholder': 'The text uses a placeholder (in braces) that is not supported.',
 } as const satisfies Record<keyof typeof workflowVi, string>;

@@ -136,4 +136,9 @@ export const workflowVi = {
   'field.identifier': 'Số giấy tờ gồm 6 đến 20 chữ cái hoặc chữ số.',
   'workflow.results.returnLabel': 'Ký nhận kết quả',
   'workflow.results.sendSlip': 'Trình lãnh đạo ký và đóng dấu',
+  'workflow.action.generateResult': 'Soạn kết quả từ mẫu của thủ tục',
+  'workflow.field.resultTitle': 'Tên văn bản kết quả',
+  'workflow.field.resultBody':
+    'Nội dung (các đoạn cách nhau một dòng trống; dùng {ho_ten}, {so_dinh_danh}, {dia_chi}, {ma_ho_so}, {thu_tuc}, {ngay_tiep_nhan}, {co_quan})',
+  'field.placeholder': 'Nội dung có trường thay thế không được hỗ trợ (trong dấu ngoặc nhọn).',
 } as const;
