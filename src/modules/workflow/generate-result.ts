@@ -80,6 +80,7 @@ async function renderResult(
   pdf.gap(8);
   for (const paragraph of paragraphs) {
     pdf.paragraph(paragraph);
+    pdf.gap(4);
   }
   pdf.gap(12);
   pdf.signatureBlocks([{ title: `TM. ${body.name.toLocaleUpperCase('vi')}`, name: ' ' }]);
