@@ -46,6 +46,15 @@ test('the dossier page shows the sealed result with its request, download and ve
     readPdfLayout(new Uint8Array(pdf.rawPayload)).signatureFields.map((f) => f.isSigned),
     [true, true],
   );
+  // The API's workflow state names the request and its state.
+  const { token } = await w.staffWithToken('receptionist');
+  const api = await app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${code}/workflow`,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  assert.equal(api.statusCode, 200, api.body);
+  assert.deepEqual(api.json().resultSignature, { id: sealed.requestId, state: 'completed' });
   // Staff of another commune see nothing of it.
   assert.equal((await stranger.get(`/ho-so/${code}/ket-qua-da-ky.pdf`)).statusCode, 404);
   // A dossier still awaiting the leader shows the state and has no signed file yet.

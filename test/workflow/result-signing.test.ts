@@ -69,6 +69,14 @@ test('approve → the approving leader signs → the seal marks the dossier proc
   assert.deepEqual(processed, [{ actor_id: sealer.id, action: 'workflow.processed' }]);
   const signed = await findSignedPdf({ db, blobStore, subjectType: RESULT_SUBJECT, subjectId: code });
   assert.ok(signed);
+  // The citizen hears "result ready" from the sealing transaction (the status change's own message).
+  const ready = await db
+    .selectFrom('notification_outbox')
+    .select('kind')
+    .where('dossier_id', '=', dossier.id)
+    .where('kind', '=', 'result_ready')
+    .execute();
+  assert.ok(ready.length > 0);
   const fields = readPdfLayout(signed.pdf).signatureFields;
   assert.deepEqual(
     fields.map((f) => f.isSigned),

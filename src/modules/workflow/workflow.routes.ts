@@ -267,6 +267,9 @@ export function registerWorkflowApiRoutes(
         finishedAt: iso(wf.finished_at),
         outcome: wf.outcome,
         returnedAt: iso(wf.returned_at),
+        resultSignature: view.resultSignature
+          ? { id: view.resultSignature.id, state: view.resultSignature.state }
+          : null,
         closure: wf.closure,
         handovers: view.handovers.map((h) => ({
           seq: h.seq,

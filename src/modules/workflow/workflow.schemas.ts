@@ -154,6 +154,21 @@ export const DossierWorkflowState = Type.Object(
     finishedAt: When,
     outcome: Type.Union([Type.Literal('early'), Type.Literal('on_time'), Type.Literal('late'), Type.Null()]),
     returnedAt: When,
+    resultSignature: Type.Union(
+      [
+        Type.Object({
+          id: Type.String({
+            format: 'uuid',
+            description: 'The signature request; /xac-minh/<id> once completed',
+          }),
+          state: Type.String({
+            description: 'awaiting_leader, awaiting_seal, completed, returned, cancelled',
+          }),
+        }),
+        Type.Null(),
+      ],
+      { description: 'The newest signature request of the result (issue 7 §2)' },
+    ),
     closure: Type.Union([Type.String(), Type.Null()]),
     handovers: Type.Array(
       Type.Object({
