@@ -30,6 +30,8 @@ import { registerCscRoutes } from './modules/signing/csc.routes.ts';
 import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
 import { registerSigningRoutes } from './modules/signing/signing.routes.ts';
 import { registerStatisticsApiRoutes } from './modules/statistics/statistics.routes.ts';
+// results (issue 7 §2): sealing a dossier's result finishes its processing
+import { registerResultSigning } from './modules/workflow/finish-signed-result.ts';
 import { registerWorkflowApiRoutes } from './modules/workflow/workflow.routes.ts';
 import { createFileSystemBlobStore } from './platform/blob-store/file-system-blob-store.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
@@ -48,6 +50,7 @@ import { registerLookupPages } from './web/lookup.routes.ts';
 import { registerOnlinePages } from './web/online.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { registerReceiptPages } from './web/receipt.routes.ts';
+import { registerResultPages } from './web/results.routes.ts';
 import { registerSignatureRequestPages } from './web/signature-requests.routes.ts';
 import { registerVerificationPages } from './web/verification.routes.ts';
 import { createPageErrorRenderer, registerWeb } from './web/web.plugin.ts';
@@ -198,6 +201,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   // Dossier processing (issue 7 §1, §4, §5): the workflow API and pages.
   registerWorkflowApiRoutes(app, { db, blobStore });
+  registerResultSigning(); // results (issue 7 §2)
+  registerResultPages(app, { db, blobStore, lookupLimiter }); // results (issue 7 §2)
   registerWorkflowPages(app, {
     db,
     kit,

@@ -16,6 +16,7 @@ import * as units from './modules/organisation/migrations/0001-units.ts';
 import * as signatureRequests from './modules/signature-requests/migrations/0009-signature-requests.ts';
 import * as signing from './modules/signing/migrations/0008-signing.ts';
 import * as workflow from './modules/workflow/migrations/0011-dossiers-workflow.ts';
+import * as workflowResults from './modules/workflow/migrations/0013-workflow-results.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-organisation-units': units,
@@ -32,5 +33,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-dossiers-online': dossiersOnline,
   '0011-dossiers-workflow': workflow,
   '0012-notifications': notifications,
+  '0013-workflow-results': workflowResults,
   '0014-certification': certification,
 };

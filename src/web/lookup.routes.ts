@@ -9,6 +9,7 @@ import { dossierCodeFromInput } from '../modules/dossiers/dossier-code.ts';
 import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.ts';
 import { lookupDossier, type PublicDossierView } from '../modules/dossiers/lookup-dossier.ts';
 import { lookupDossierHistory } from '../modules/dossiers/lookup-dossier-history.ts';
+import { hasSignedResult } from '../modules/workflow/get-signed-result.ts';
 import { isAppError } from '../platform/errors.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
 import { auditHistory, lookupProofForm } from './components/audit-history.ts';
@@ -65,6 +66,8 @@ export function registerLookupPages(
         ? await historyOf(ctx, { code: view.code, phone: '', citizen: request.citizen })
         : undefined;
       const ownDossiers = request.citizen ? await listCitizenDossiers({ db, citizen: request.citizen }) : [];
+      // results (issue 7 §2): the signed-in applicant downloads the sealed result by a link.
+      const result = view && (await hasSignedResult(db, view.code)) ? { phone: '' } : undefined;
       return kit.send(reply, ctx, {
         title: ctx.t('lookup.title'),
         body: lookupPage(ctx, {
@@ -73,6 +76,7 @@ export function registerLookupPages(
           isSignedInCitizen: request.citizen !== null,
           ownDossiers,
           history,
+          result,
         }),
       });
     },
@@ -90,9 +94,11 @@ export function registerLookupPages(
         const phone = text(request.body?.phone, 8);
         const view = await lookupDossier({ db, code, phoneLast4: phone, citizen: request.citizen });
         const history = await historyOf(ctx, { code: view.code, phone, citizen: request.citizen });
+        // results (issue 7 §2): the sealed result, downloaded with the same code and digits.
+        const result = (await hasSignedResult(db, view.code)) ? { phone } : undefined;
         return kit.send(reply, ctx, {
           title: ctx.t('lookup.title'),
-          body: lookupPage(ctx, { code, view, isSignedInCitizen: request.citizen !== null, history }),
+          body: lookupPage(ctx, { code, view, isSignedInCitizen: request.citizen !== null, history, result }),
         });
       } catch (error) {
         if (!isAppError(error) || error.code !== 'NOT_FOUND') {

@@ -16,6 +16,11 @@ import { listWarningThresholds } from '../modules/workflow/list-warning-threshol
 import { listWorkQueue } from '../modules/workflow/list-work-queue.ts';
 import type { WorkActor } from '../modules/workflow/load-dossier-work.ts';
 import { renderWorkflowFormPdf } from '../modules/workflow/render-workflow-form-pdf.ts';
+import {
+  findSignedSlip,
+  isSignableSlip,
+  requestSlipSignature,
+} from '../modules/workflow/request-slip-signature.ts';
 import { setWarningThreshold } from '../modules/workflow/set-warning-threshold.ts';
 import { supplyDossier } from '../modules/workflow/supply-dossier.ts';
 import { uploadResult } from '../modules/workflow/upload-result.ts';
@@ -250,12 +255,17 @@ export function registerWorkflowPages(
       throw new AppError('NOT_FOUND', 'No such form.');
     }
     const form = await getWorkflowForm({ db, actor, code: request.params.code, form: kind, publicUrl });
+    // results (issue 7 §4, §5): a slip signed by the head and sealed is handed out as signed.
+    const signed =
+      isPdf && isSignableSlip(kind)
+        ? await findSignedSlip({ db, blobStore, code: form.dossierCode, form: kind })
+        : undefined;
     if (isPdf) {
       return reply
         .type('application/pdf')
         .header('cache-control', 'no-store')
         .header('content-disposition', `inline; filename="${kind}-${form.dossierCode}.pdf"`)
-        .send(Buffer.from(await renderWorkflowFormPdf(form)));
+        .send(Buffer.from(signed ?? (await renderWorkflowFormPdf(form))));
     }
     const ctx = kit.context(request, reply);
     const back = actor.kind === 'staff' ? `/ho-so/${encodeURIComponent(form.dossierCode)}` : '/cong-dan';
@@ -268,6 +278,27 @@ ${workflowFormPage(form)}`,
 
   app.get<FormParams>('/ho-so/:code/phieu/:form', { schema: { hide: true } }, async (request, reply) =>
     sendForm(request, reply, requireStaff(request)),
+  );
+  // results (issue 7 §4, §5): the referral slip or BM.04 goes to the head's signature and the seal.
+  app.post<FormParams>(
+    '/ho-so/:code/phieu/:form/trinh-ky',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const form = request.params.form;
+      if (!isSignableSlip(form)) {
+        throw new AppError('NOT_FOUND', 'No such form.');
+      }
+      const signatureRequest = await requestSlipSignature({
+        db,
+        blobStore,
+        actor: requireStaff(request),
+        requestId: request.id,
+        code: request.params.code,
+        form,
+        publicUrl,
+      });
+      return reply.redirect(`/trinh-ky/${signatureRequest.id}`, 303);
+    },
   );
   // The applicant's own slips (BM.02, BM.04, referral); BM.05 is internal.
   app.get<FormParams>(

@@ -15,7 +15,7 @@ import { submitOnlineDossier } from '../../src/modules/dossiers/submit-online-do
 import { loadActor } from '../../src/modules/identity/load-actor.ts';
 import { findStaffById } from '../../src/modules/identity/staff.repository.ts';
 import { createFileSystemBlobStore } from '../../src/platform/blob-store/file-system-blob-store.ts';
-import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { assertNoAxeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { requireTool } from '../helpers/tools.ts';
 import { minimalPdf, PROCEDURE_CODE, setUpDossierTests } from '../http/dossier-setup.ts';
@@ -41,20 +41,9 @@ assert.ok(citizen);
 let browser: Browser | undefined;
 after(() => browser?.close());
 
-async function assertNoViolations(page: Page, label: string): Promise<void> {
-  // axe needs script; run it in a second, script-enabled page on the same HTML.
-  const html = await page.content();
-  const probe = await (browser as Browser).newContext({ bypassCSP: true });
-  const probePage = await probe.newPage();
-  await probePage.route('**/*', (route) =>
-    route.request().url().endsWith('/assets/xaso.css')
-      ? route.continue()
-      : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await probePage.goto(page.url());
-  const violations = await axeViolations(probePage);
-  await probe.close();
-  assert.deepEqual(violations, [], label);
+/** axe-core on what a no-script page shows (test/helpers/browser.ts). */
+function assertNoViolations(page: Page, label: string): Promise<void> {
+  return assertNoAxeViolations(browser as Browser, page, label);
 }
 
 test('a citizen submits online with a scan, a receptionist accepts, the citizen sees the receipt; the kiosk finds it by the QR', async (t) => {

@@ -7,13 +7,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { createFileSystemBlobStore } from '../../src/platform/blob-store/file-system-blob-store.ts';
 import { basePdf } from '../fixtures/pdf/corpus.ts';
-import { makeNssDb, pdfsig, toPem } from '../fixtures/pdf/tools.ts';
-import { makeSigningUnit, SIGNING_PIN, type SigningPerson } from '../fixtures/signature-requests.ts';
-import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { makeNssDb, pdfsig } from '../fixtures/pdf/tools.ts';
+import { pdfsigWithDemoRoot } from '../fixtures/pdf/trusted-pdfsig.ts';
+import { makeSigningUnit } from '../fixtures/signature-requests.ts';
+import { assertNoAxeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { signFromQueue, staffPage } from '../helpers/staff-browser.ts';
 import { createTestApp, testConfig } from '../helpers/test-app.ts';
 import { requireTool } from '../helpers/tools.ts';
 
@@ -27,44 +28,9 @@ const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 let browser: Browser | undefined;
 after(() => browser?.close());
 
-async function assertNoViolations(page: Page, label: string): Promise<void> {
-  // axe needs script; run it in a second, script-enabled page on the same HTML.
-  const html = await page.content();
-  const probe = await (browser as Browser).newContext({ bypassCSP: true });
-  const probePage = await probe.newPage();
-  await probePage.route('**/*', (route) =>
-    route.request().url().endsWith('/assets/xaso.css')
-      ? route.continue()
-      : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await probePage.goto(page.url());
-  const violations = await axeViolations(probePage);
-  await probe.close();
-  assert.deepEqual(violations, [], label);
-}
-
-async function signedInPage(person: SigningPerson): Promise<Page> {
-  const context = await (browser as Browser).newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel(/Tên đăng nhập/).fill(person.username);
-  await page.getByLabel(/Mật khẩu/).fill(person.password);
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  await page.waitForURL(/\/workspace$/);
-  return page;
-}
-
-async function signFromQueue(page: Page, person: SigningPerson, path: string, button: RegExp, title: string) {
-  await page.goto(`${baseUrl}${path}`);
-  await assertNoViolations(page, `${path} queue`);
-  await page.getByLabel(new RegExp(title)).check();
-  await page.getByLabel('Mã PIN').fill(SIGNING_PIN);
-  const code = await generate({ secret: person.totpSecret, epoch: Math.floor(Date.now() / 1000) });
-  await page.getByLabel(/Mã xác thực một lần/).fill(code);
-  await page.getByRole('button', { name: button }).click();
-  await page.waitForURL(new RegExp(`${path}\\?da-ky=1$`));
-  assert.match((await page.locator('.banner').textContent()) ?? '', /1 văn bản/);
-  await assertNoViolations(page, `${path} after signing`);
+/** axe-core on what a no-script page shows (test/helpers/browser.ts). */
+function assertNoViolations(page: Page, label: string): Promise<void> {
+  return assertNoAxeViolations(browser as Browser, page, label);
 }
 
 test('a leader signs in the browser with PIN + OTP, the clerk seals, pdfsig accepts both', async (t) => {
@@ -78,7 +44,7 @@ test('a leader signs in the browser with PIN + OTP, the clerk seals, pdfsig acce
   browser = await launchChromium();
   const title = 'Quyết định phê duyệt kế hoạch';
 
-  const specialist = await signedInPage(people.specialist);
+  const specialist = await staffPage(browser, baseUrl, people.specialist);
   await specialist.goto(`${baseUrl}/trinh-ky/moi`);
   await assertNoViolations(specialist, 'new request form');
   await specialist.getByRole('button', { name: 'Trình ký' }).click();
@@ -93,12 +59,24 @@ test('a leader signs in the browser with PIN + OTP, the clerk seals, pdfsig acce
   const id = /\/trinh-ky\/([0-9a-f-]{36})/.exec(specialist.url())?.[1] ?? '';
   await assertNoViolations(specialist, 'request page');
 
-  const leader = await signedInPage(people.leader);
+  const leader = await staffPage(browser, baseUrl, people.leader);
   await leader.goto(`${baseUrl}/ky-so/otp`);
   await assertNoViolations(leader, 'authenticator page');
-  await signFromQueue(leader, people.leader, '/ky-duyet', /Ký các văn bản đã chọn/, title);
-  const clerk = await signedInPage(people.clerk);
-  await signFromQueue(clerk, people.clerk, '/dong-dau', /Đóng dấu các văn bản đã chọn/, title);
+  await signFromQueue(browser, leader, {
+    baseUrl,
+    person: people.leader,
+    path: '/ky-duyet',
+    button: /Ký các văn bản đã chọn/,
+    title,
+  });
+  const clerk = await staffPage(browser, baseUrl, people.clerk);
+  await signFromQueue(browser, clerk, {
+    baseUrl,
+    person: people.clerk,
+    path: '/dong-dau',
+    button: /Đóng dấu các văn bản đã chọn/,
+    title,
+  });
   await clerk.goto(`${baseUrl}/trinh-ky/${id}`);
   assert.match(await clerk.content(), /Đã ký và đóng dấu/);
   await assertNoViolations(clerk, 'completed request page');
@@ -120,15 +98,7 @@ test('a leader signs in the browser with PIN + OTP, the clerk seals, pdfsig acce
   assert.ok(signed);
   const signedFile = join(dataDir, 'signed.pdf');
   writeFileSync(signedFile, signed);
-  const root = await db
-    .selectFrom('signing_authorities')
-    .select('certificate')
-    .where('role', '=', 'root')
-    .executeTakeFirstOrThrow();
-  const nss = makeNssDb(join(dataDir, 'trusted'), [
-    toPem(new Uint8Array(Buffer.from(root.certificate, 'base64'))),
-  ]);
-  const signatures = pdfsig(nss, signedFile);
+  const signatures = await pdfsigWithDemoRoot(db, dataDir, signedFile);
   assert.equal(signatures.length, 2);
   for (const signature of signatures) {
     assert.ok(signature.signatureValid, signature.text);

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
+import { assertNoAxeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { requireTool } from '../helpers/tools.ts';
 import { minimalPdf, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
@@ -18,20 +18,9 @@ const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 let browser: Browser | undefined;
 after(() => browser?.close());
 
-async function assertNoViolations(page: Page, label: string): Promise<void> {
-  // axe needs script; run it in a second, script-enabled page on the same HTML.
-  const html = await page.content();
-  const probe = await (browser as Browser).newContext({ bypassCSP: true });
-  const probePage = await probe.newPage();
-  await probePage.route('**/*', (route) =>
-    route.request().url().endsWith('/assets/xaso.css')
-      ? route.continue()
-      : route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await probePage.goto(page.url());
-  const violations = await axeViolations(probePage);
-  await probe.close();
-  assert.deepEqual(violations, [], label);
+/** axe-core on what a no-script page shows (test/helpers/browser.ts). */
+function assertNoViolations(page: Page, label: string): Promise<void> {
+  return assertNoAxeViolations(browser as Browser, page, label);
 }
 
 test('counter and lookup pages work without JavaScript and have no axe-core violations', async (t) => {

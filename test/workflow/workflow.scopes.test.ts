@@ -10,6 +10,7 @@ import { assignDossier } from '../../src/modules/workflow/assign-dossier.ts';
 import { claimDossier } from '../../src/modules/workflow/claim-dossier.ts';
 import { commentOnDossier } from '../../src/modules/workflow/comment-on-dossier.ts';
 import { extendDeadline } from '../../src/modules/workflow/extend-deadline.ts';
+import { generateResult } from '../../src/modules/workflow/generate-result.ts';
 import { handOverDossier } from '../../src/modules/workflow/hand-over-dossier.ts';
 import { markProcessed } from '../../src/modules/workflow/mark-processed.ts';
 import { recordPayment } from '../../src/modules/workflow/record-payment.ts';
@@ -136,6 +137,20 @@ const CASES = {
     denied: 'leader',
     deniedWith: 'FORBIDDEN',
     run: (actor, code) => uploadResult({ ...common(code), actor, blobStore, pdf: minimalPdf() }),
+  },
+  generateResult: {
+    status: 4,
+    allowed: 'specialist',
+    denied: 'leader',
+    deniedWith: 'FORBIDDEN',
+    run: (actor, code) =>
+      generateResult({
+        ...common(code),
+        actor,
+        blobStore,
+        title: 'Giấy xác nhận',
+        body: 'Xác nhận {ho_ten}.',
+      }),
   },
   approve: {
     status: 4,

@@ -1,3 +1,5 @@
+import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
+import { findResultSignature, isOpenRequest, requestResultSignature } from './result-signing.ts';
 import {
   invalidState,
   optionalText,
@@ -6,30 +8,56 @@ import {
 } from './run-workflow-action.ts';
 
 /**
- * The leader approves the uploaded result (issue 7 §1). The leader's signature and the unit's seal come
- * with remote signing (issue 7 §2): that step will sit between this approval and markProcessed.
+ * The leader approves the uploaded result (issue 7 §1). With the blob store (the web and the API pass it),
+ * the approval also sends the result for signing (issue 7 §2, result-signing.ts): the leader's signature,
+ * then the unit's seal, whose completion marks the dossier processed. A request the leader returned or
+ * someone cancelled may be approved again (a new request); without any signing certificate on the units
+ * reaching the dossier, the approval stands alone (a paper-signed result, marked processed by hand).
  *
- * @throws AppError INVALID_STATE (no result uploaded, or already approved), and those of runWorkflowAction
+ * @throws AppError INVALID_STATE (no result uploaded, already approved, or awaiting signatures), and those
+ *   of runWorkflowAction and createSignatureRequest
  */
-export async function approveResult(options: WorkflowActionOptions & { readonly note?: string }) {
+export async function approveResult(
+  options: WorkflowActionOptions & { readonly note?: string; readonly blobStore?: BlobStore },
+) {
   return runWorkflowAction({
     ...options,
     action: 'approve',
-    check: (work) => {
+    check: async (work) => {
       if (!work.workflow.result_sha256) {
         throw invalidState('No result has been uploaded yet.');
       }
-      if (work.workflow.approved_at) {
+      const latest = await findResultSignature(options.trx ?? options.db, work.dossier.code);
+      if (isOpenRequest(latest)) {
+        throw invalidState('The result is already awaiting the signatures.');
+      }
+      const closed = latest?.state === 'returned' || latest?.state === 'cancelled';
+      if (work.workflow.approved_at && !(closed && options.blobStore)) {
         throw invalidState('The result is already approved.');
       }
     },
-    apply: async (_trx, _work, locked, at) => ({
-      workflow: {
-        approved_at: at,
-        approved_by: options.actor.kind === 'staff' ? options.actor.staffId : null,
-      },
-      note: optionalText(options.note),
-      details: { sha256: locked.result_sha256 },
-    }),
+    apply: async (trx, work, locked, at) => {
+      const sha256 = locked.result_sha256;
+      const request =
+        options.blobStore && sha256
+          ? await requestResultSignature(trx, {
+              blobStore: options.blobStore,
+              work,
+              actor: options.actor,
+              requestId: options.requestId,
+              resultSha256: sha256,
+              at,
+            })
+          : undefined;
+      return {
+        workflow: {
+          approved_at: at,
+          approved_by: options.actor.kind === 'staff' ? options.actor.staffId : null,
+        },
+        note: optionalText(options.note),
+        details: { sha256, signatureRequest: request?.id ?? null },
+        result: { signatureRequestId: request?.id ?? null },
+      };
+    },
   });
 }

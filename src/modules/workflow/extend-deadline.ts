@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.ts';
+import { enqueueDossierNotification } from '../notifications/enqueue-dossier-notification.ts';
 import { recomputeDueDate } from './dossier-deadline.ts';
 import {
   invalidState,
@@ -51,6 +52,13 @@ export async function extendDeadline(
       }
       const previousDueAt = work.dossier.due_at;
       const due = await recomputeDueDate(trx, work.dossier, days);
+      // The citizen is told of the apology and the new appointment (issue 7 §6), in this transaction.
+      await enqueueDossierNotification(trx, {
+        dossierId: work.dossier.id,
+        kind: 'late',
+        at,
+        newDueAt: due.dueAt,
+      });
       return {
         workflow: {
           extension_days: days,

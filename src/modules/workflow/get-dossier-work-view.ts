@@ -7,10 +7,13 @@ import type { DossierStatusEvent } from '../dossiers/dossier.table.ts';
 import { recordDossierView } from '../dossiers/record-dossier-view.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
+import type { SignatureRequest } from '../signature-requests/signature-request.table.ts';
 import { isStepRole } from './assign-dossier.ts';
 import { stepDueAt } from './dossier-deadline.ts';
 import { defaultNextStep } from './hand-over-dossier.ts';
 import { availableActions, type DossierWork, loadDossierWork, reachUnits } from './load-dossier-work.ts';
+import { findSlipSignature, type SignableSlip } from './request-slip-signature.ts';
+import { findResultSignature } from './result-signing.ts';
 import { listHandovers, listSupplements, listUnitStaff, listWorkEvents } from './workflow.repository.ts';
 import type { DossierHandover, DossierSupplement, DossierWorkEvent } from './workflow.table.ts';
 import type { WorkflowActionName } from './workflow-actions.ts';
@@ -29,6 +32,10 @@ export interface DossierWorkView {
   readonly stepDueAt: Date | null;
   /** The step a hand-over goes to unless another is chosen. */
   readonly nextStep: number;
+  /** The newest signature request of the result (issue 7 §2), if it was sent for signing. */
+  readonly resultSignature: SignatureRequest | undefined;
+  /** The newest signature request of the referral slip and of BM.04, when they exist. */
+  readonly slipSignatures: Partial<Record<SignableSlip, SignatureRequest>>;
 }
 
 /**
@@ -83,5 +90,12 @@ export async function getDossierWorkView(options: {
     units: units.map((u) => ({ id: u.id, name: u.name })),
     assigneeName: assigneeId ? (people.find((p) => p.id === assigneeId)?.name ?? null) : null,
     stepDueAt: stepDue,
+    resultSignature: await findResultSignature(db, work.dossier.code),
+    slipSignatures: {
+      ...(work.workflow.closure === 'referred'
+        ? { referral: await findSlipSignature(db, work.dossier.code, 'referral') }
+        : {}),
+      ...(work.workflow.extended_at ? { bm04: await findSlipSignature(db, work.dossier.code, 'bm04') } : {}),
+    },
   };
 }

@@ -28,7 +28,7 @@ export function formatControlTime(at: Date): string {
   return `${hh} giờ ${mm} phút, ngày ${date}`;
 }
 
-async function receivingBody(db: DbExecutor, unit: Unit): Promise<ReceivingBody> {
+export async function receivingBody(db: DbExecutor, unit: Unit): Promise<ReceivingBody> {
   const parent = unit.parent_id ? await findUnitById(db, unit.parent_id) : undefined;
   return {
     ...(parent ? { superiorName: `UBND ${parent.name.toLocaleUpperCase('vi')}` } : {}),

@@ -56,6 +56,8 @@ export function initialWorkflow(dossier: Dossier): DossierWorkflow {
     outcome: null,
     returned_at: null,
     returned_to: null,
+    returned_to_identifier: null,
+    returned_by_staff_id: null,
     closure: null,
     closure_reasons: null,
     referral: null,

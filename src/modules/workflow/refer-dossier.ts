@@ -9,7 +9,7 @@ import {
 /**
  * Refers a dossier beyond the commune's authority to a higher level (issue 7 §4): a written guidance slip
  * (what to submit, where) is printed for the applicant and the dossier is closed as referred (→ 8). The
- * slip is signed with the unit's seal once remote signing lands (issue 7 §2).
+ * slip is then sent for the head's signature and the unit's seal (request-slip-signature.ts).
  *
  * @throws AppError VALIDATION_FAILED (`authority`, `address`, `items`), and those of runWorkflowAction
  */

@@ -6,13 +6,14 @@ import {
   DEFAULT_UPLOAD_LIMITS,
   type UploadLimits,
 } from '../dossiers/check-upload.ts';
+import { assertResultNotSigning, newResultFile } from './result-signing.ts';
 import { runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 
 /**
  * The specialist uploads the result document as a PDF (issue 7 §1; templates come with issue 7 §2). A new
  * upload replaces the previous one and clears its approval: the leader approves what will be returned.
  *
- * @throws AppError VALIDATION_FAILED (`result`), UNSUPPORTED_MEDIA_TYPE (not a PDF), PAYLOAD_TOO_LARGE, and
+ * @throws AppError INVALID_STATE (the result awaits its signatures), VALIDATION_FAILED (`result`), UNSUPPORTED_MEDIA_TYPE (not a PDF), PAYLOAD_TOO_LARGE, and
  *   those of runWorkflowAction
  */
 export async function uploadResult(
@@ -26,7 +27,8 @@ export async function uploadResult(
   return runWorkflowAction({
     ...options,
     action: 'uploadResult',
-    check: async () => {
+    check: async (work) => {
+      await assertResultNotSigning(options.trx ?? options.db, work.dossier.code);
       const pdf = options.pdf;
       if (!pdf || pdf.length === 0) {
         throw new AppError('VALIDATION_FAILED', 'Attach the result PDF.', { fields: { result: 'required' } });
@@ -37,15 +39,6 @@ export async function uploadResult(
       }
       blob = await options.blobStore.put(pdf);
     },
-    apply: async (_trx, _work, _locked, at) => ({
-      workflow: {
-        result_sha256: blob?.sha256 ?? null,
-        result_size: blob?.size ?? null,
-        result_uploaded_at: at,
-        approved_at: null,
-        approved_by: null,
-      },
-      details: { sha256: blob?.sha256, size: blob?.size },
-    }),
+    apply: async (_trx, _work, _locked, at) => newResultFile(blob, at),
   });
 }

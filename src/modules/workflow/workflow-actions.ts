@@ -78,20 +78,29 @@ export const WORKFLOW_ACTIONS = {
   },
   recordPayment: { from: [6], to: 4, permissions: ['dossier.receive'], audit: 'workflow.payment_recorded' },
   uploadResult: { from: [4], to: null, permissions: ['dossier.process'], audit: 'workflow.result_uploaded' },
+  // results (issue 7 §2): the result drafted from the procedure's template, stored like an upload.
+  generateResult: {
+    from: [4],
+    to: null,
+    permissions: ['dossier.process'],
+    audit: 'workflow.result_uploaded',
+    guard: 'no signature request of the result is open',
+  },
   approve: {
     from: [4],
     to: null,
     permissions: ['dossier.approve'],
     audit: 'workflow.approved',
-    guard: 'a result is uploaded and not yet approved',
+    guard:
+      'a result is uploaded, not yet approved (or its signature request was returned), none awaiting signatures',
   },
   markProcessed: {
     from: [4],
     to: 9,
-    // The clerk too: once remote signing lands, sealing the signed result finishes processing (issue 7 §2).
+    // The clerk too: sealing the signed result finishes processing (issue 7 §2, finish-signed-result.ts).
     permissions: ['dossier.process', 'dossier.approve', 'document.seal'],
     audit: 'workflow.processed',
-    guard: 'the result is approved (later: signed and sealed)',
+    guard: 'the result is approved and no signature request of it is open (the seal finishes it)',
   },
   returnResult: {
     from: [9],

@@ -13,6 +13,7 @@ import { assignDossier } from './assign-dossier.ts';
 import { claimDossier } from './claim-dossier.ts';
 import { commentOnDossier } from './comment-on-dossier.ts';
 import { extendDeadline } from './extend-deadline.ts';
+import { generateResult } from './generate-result.ts';
 import { getDossierWorkView } from './get-dossier-work-view.ts';
 import { handOverDossier } from './hand-over-dossier.ts';
 import { listWorkQueue } from './list-work-queue.ts';
@@ -131,10 +132,16 @@ export const WORKFLOW_API_ROUTES: Record<
     run: (b, x, blobStore) => uploadResult({ ...b, blobStore, pdf: decodeBase64(x.contentBase64, 'result') }),
     summary: 'Upload the result PDF (clears an approval)',
   },
+  generateResult: {
+    path: 'result-from-template',
+    body: WORKFLOW_BODIES.generateResult,
+    run: (b, x, blobStore) => generateResult({ ...b, ...x, blobStore }),
+    summary: 'Draft the result from the procedure’s template (Decree 30 layout; clears an approval)',
+  },
   approve: {
     path: 'approve',
     body: WORKFLOW_BODIES.approve,
-    run: (b, x) => approveResult({ ...b, ...x }),
+    run: (b, x, blobStore) => approveResult({ ...b, ...x, blobStore }),
     summary: 'Approve the result (leader)',
   },
   markProcessed: {
@@ -260,6 +267,9 @@ export function registerWorkflowApiRoutes(
         finishedAt: iso(wf.finished_at),
         outcome: wf.outcome,
         returnedAt: iso(wf.returned_at),
+        resultSignature: view.resultSignature
+          ? { id: view.resultSignature.id, state: view.resultSignature.state }
+          : null,
         closure: wf.closure,
         handovers: view.handovers.map((h) => ({
           seq: h.seq,

@@ -60,8 +60,26 @@ export const WORKFLOW_BODIES = {
     { additionalProperties: false },
   ),
   approve: Type.Object({ note: Note }, { additionalProperties: false }),
+  generateResult: Type.Object(
+    {
+      title: Text(300, 'The result’s title; may use the placeholders'),
+      body: Text(
+        20000,
+        'The body; paragraphs separated by a blank line; placeholders {ho_ten}, {so_dinh_danh}, {dia_chi}, {ma_ho_so}, {thu_tuc}, {ngay_tiep_nhan}, {co_quan}',
+      ),
+    },
+    { additionalProperties: false },
+  ),
   returnResult: Type.Object(
-    { receivedBy: Text(300, 'Who received the result (the applicant or their proxy)') },
+    {
+      receivedBy: Text(300, 'Who received the result (the applicant or their proxy)'),
+      receiverIdentifier: Type.Optional(
+        Type.String({
+          maxLength: 40,
+          description: 'The identity paper number the receiver showed (6–20 letters or digits)',
+        }),
+      ),
+    },
     { additionalProperties: false },
   ),
   refer: Type.Object(
@@ -136,6 +154,21 @@ export const DossierWorkflowState = Type.Object(
     finishedAt: When,
     outcome: Type.Union([Type.Literal('early'), Type.Literal('on_time'), Type.Literal('late'), Type.Null()]),
     returnedAt: When,
+    resultSignature: Type.Union(
+      [
+        Type.Object({
+          id: Type.String({
+            format: 'uuid',
+            description: 'The signature request; /xac-minh/<id> once completed',
+          }),
+          state: Type.String({
+            description: 'awaiting_leader, awaiting_seal, completed, returned, cancelled',
+          }),
+        }),
+        Type.Null(),
+      ],
+      { description: 'The newest signature request of the result (issue 7 §2)' },
+    ),
     closure: Type.Union([Type.String(), Type.Null()]),
     handovers: Type.Array(
       Type.Object({

@@ -43,6 +43,9 @@ export interface DossierWorkflowTable {
   returned_at: Date | null;
   /** Who received the result at the counter (the applicant or their proxy), as written by the officer. */
   returned_to: string | null;
+  /** The identity paper number the receiver showed, and the officer who handed over (issue 7 §2). */
+  returned_to_identifier: string | null;
+  returned_by_staff_id: string | null;
   closure: Closure | null;
   closure_reasons: string | null;
   referral: ColumnType<Referral | null, string | null, string | null>;

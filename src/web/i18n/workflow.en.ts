@@ -125,4 +125,22 @@ export const workflowEn = {
   'field.paymentAmount': 'Give the amount in đồng, a positive whole number.',
   'field.extensionDays': 'The number of days is invalid or above the procedure’s limit.',
   'field.warningDays': 'Between 0 and 10 working days.',
+  // results (issue 7 §2)
+  'workflow.results.signing': 'Result signatures',
+  'workflow.results.request': 'View the signature request',
+  'workflow.results.signedDownload': 'Download the signed result (PDF)',
+  'workflow.results.verify': 'Verification page',
+  'workflow.results.download': 'Download the digitally signed result (PDF)',
+  'workflow.results.downloadHint':
+    'The result carries the leader’s digital signature and the office’s seal; the QR code on it opens the verification page.',
+  'workflow.field.receiverIdentifier': 'Identity paper number of the receiver (ID card, passport)',
+  'workflow.results.returnRecord': 'Receiver’s identity paper: {identifier}; returned by: {officer}',
+  'field.identifier': 'An identity paper number of 6 to 20 letters or digits.',
+  'workflow.results.returnLabel': 'Receipt of the result',
+  'workflow.results.sendSlip': 'Send for the head’s signature and the seal',
+  'workflow.action.generateResult': 'Draft the result from the procedure’s template',
+  'workflow.field.resultTitle': 'Title of the result',
+  'workflow.field.resultBody':
+    'Body (paragraphs separated by a blank line; use {ho_ten}, {so_dinh_danh}, {dia_chi}, {ma_ho_so}, {thu_tuc}, {ngay_tiep_nhan}, {co_quan})',
+  'field.placeholder': 'The text uses a placeholder (in braces) that is not supported.',
 } as const satisfies Record<keyof typeof workflowVi, string>;

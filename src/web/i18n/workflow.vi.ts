@@ -123,4 +123,22 @@ export const workflowVi = {
   'field.paymentAmount': 'Nhập số tiền bằng đồng, là số nguyên dương.',
   'field.extensionDays': 'Số ngày gia hạn không hợp lệ hoặc vượt quá mức thủ tục cho phép.',
   'field.warningDays': 'Nhập từ 0 đến 10 ngày làm việc.',
+  // results (issue 7 §2)
+  'workflow.results.signing': 'Ký số kết quả',
+  'workflow.results.request': 'Xem yêu cầu ký',
+  'workflow.results.signedDownload': 'Tải kết quả đã ký (PDF)',
+  'workflow.results.verify': 'Trang xác minh',
+  'workflow.results.download': 'Tải kết quả đã ký số (PDF)',
+  'workflow.results.downloadHint':
+    'Kết quả có chữ ký số của lãnh đạo và dấu của cơ quan; mã QR trên văn bản mở trang xác minh.',
+  'workflow.field.receiverIdentifier': 'Số giấy tờ tùy thân của người nhận (CCCD, hộ chiếu)',
+  'workflow.results.returnRecord': 'Giấy tờ người nhận: {identifier}; cán bộ trả kết quả: {officer}',
+  'field.identifier': 'Số giấy tờ gồm 6 đến 20 chữ cái hoặc chữ số.',
+  'workflow.results.returnLabel': 'Ký nhận kết quả',
+  'workflow.results.sendSlip': 'Trình lãnh đạo ký và đóng dấu',
+  'workflow.action.generateResult': 'Soạn kết quả từ mẫu của thủ tục',
+  'workflow.field.resultTitle': 'Tên văn bản kết quả',
+  'workflow.field.resultBody':
+    'Nội dung (các đoạn cách nhau một dòng trống; dùng {ho_ten}, {so_dinh_danh}, {dia_chi}, {ma_ho_so}, {thu_tuc}, {ngay_tiep_nhan}, {co_quan})',
+  'field.placeholder': 'Nội dung có trường thay thế không được hỗ trợ (trong dấu ngoặc nhọn).',
 } as const;

@@ -18,6 +18,8 @@ export function lookupPage(
     ownDossiers?: readonly CitizenDossierSummary[];
     /** The audit-log history section (web/components/audit-history.ts), without staff names. */
     history?: SafeHtml | undefined;
+    /** results (issue 7 §2): the sealed result is ready; the phone digits the visitor typed (or none, signed in). */
+    result?: { readonly phone: string } | undefined;
   },
 ): SafeHtml {
   const { t, locale } = ctx;
@@ -35,6 +37,7 @@ ${
   ${view.derivation ? html`<div><dt>${t('dossier.derivation')}</dt><dd>${view.derivation[locale]}</dd></div>` : ''}
 </dl>
 ${view.status === 5 ? html`<p><a class="button" href="/cong-dan/ho-so/${encodeURIComponent(view.code)}/bo-sung">${t('workflow.supply.link')}</a></p>` : ''}
+${o.result ? resultDownload(ctx, view.code, o.result.phone) : ''}
 ${table({
   caption: t('dossier.timeline'),
   head: [t('dossier.time'), t('common.status')],
@@ -70,4 +73,19 @@ ${
       })
     : ''
 }`;
+}
+
+/** results (issue 7 §2): the signed result, by a link when signed in, else by a form that re-posts the digits. */
+function resultDownload(ctx: PageContext, code: string, phone: string): SafeHtml {
+  const { t } = ctx;
+  return phone
+    ? html`<form method="post" action="/tra-cuu/ket-qua.pdf" class="no-print">
+  ${csrfField(ctx)}
+  <input type="hidden" name="code" value="${code}">
+  <input type="hidden" name="phone" value="${phone}">
+  <p>${t('workflow.results.downloadHint')}</p>
+  ${button(t('workflow.results.download'))}
+</form>`
+    : html`<p>${t('workflow.results.downloadHint')}</p>
+<p><a class="button" href="/cong-dan/ho-so/${encodeURIComponent(code)}/ket-qua.pdf">${t('workflow.results.download')}</a></p>`;
 }

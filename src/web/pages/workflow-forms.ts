@@ -1,6 +1,7 @@
 // The forms of the workflow actions (issue 7 §1), plain HTML that works without JavaScript: on the
 // dossier page each sits in a <details> (ids prefixed by the action, so they stay unique); after a
 // validation error one form is shown alone with its error summary.
+import { defaultResultTemplate } from '../../modules/workflow/generate-result.ts';
 import type { DossierWorkView } from '../../modules/workflow/get-dossier-work-view.ts';
 import type { WorkflowActionName } from '../../modules/workflow/workflow-actions.ts';
 import { button, csrfField, type FieldErrors, fieldMessage } from '../components/form.ts';
@@ -23,6 +24,7 @@ export const ACTION_PATHS: Record<WorkflowActionName, string> = {
   requestPayment: 'payment-request',
   recordPayment: 'payment',
   uploadResult: 'result',
+  generateResult: 'result-from-template',
   approve: 'approve',
   markProcessed: 'mark-processed',
   returnResult: 'return',
@@ -163,8 +165,16 @@ function fieldsOf(ctx: PageContext, action: WorkflowActionName, view: DossierWor
       return [
         { name: 'result', label: t('result'), kind: 'file', accept: 'application/pdf', isRequired: true },
       ];
+    case 'generateResult':
+      return [
+        { name: 'title', label: t('resultTitle'), isRequired: true },
+        { name: 'body', label: t('resultBody'), kind: 'textarea', isRequired: true },
+      ];
     case 'returnResult':
-      return [{ name: 'receivedBy', label: t('receivedBy'), isRequired: true }];
+      return [
+        { name: 'receivedBy', label: t('receivedBy'), isRequired: true },
+        { name: 'receiverIdentifier', label: t('receiverIdentifier') },
+      ];
     case 'refer':
       return [
         { name: 'authority', label: t('authority'), isRequired: true },
@@ -197,7 +207,7 @@ export function actionForm(
   const danger = action === 'refuse' || action === 'stop' || action === 'withdraw';
   return html`<form method="post" action="/ho-so/${code}/xu-ly/${ACTION_PATHS[action]}"${isFile ? html` enctype="multipart/form-data"` : ''} novalidate>
   ${csrfField(ctx)}
-  ${fieldsOf(ctx, action, view).map((f) => field(ctx, options.prefix, f, { toStep: String(view.nextStep), ...options.values }, options.errors ?? {}))}
+  ${fieldsOf(ctx, action, view).map((f) => field(ctx, options.prefix, f, { toStep: String(view.nextStep), ...(action === 'generateResult' ? defaultResultTemplate(view.work) : {}), ...options.values }, options.errors ?? {}))}
   ${button(label, { variant: danger ? 'warning' : 'primary' })}
 </form>`;
 }

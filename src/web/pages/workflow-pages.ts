@@ -78,6 +78,19 @@ export function workflowSection(ctx: PageContext, view: DossierWorkView): SafeHt
       ? html`<a href="/ho-so/${code}/ket-qua.pdf">${t('workflow.resultDownload')}</a> · ${wf.approved_at ? t('workflow.approved', { at: formatVietnamTime(wf.approved_at) }) : t('workflow.notApproved')}`
       : t('workflow.resultNone'),
   ]);
+  const signature = view.resultSignature;
+  if (signature) {
+    // results (issue 7 §2): where the result's signatures stand, the request, the signed file and its check.
+    rows.push([
+      t('workflow.results.signing'),
+      html`${tag(t(key(`sigreq.state.${signature.state}`)), signature.state === 'completed' ? 'green' : signature.state === 'returned' ? 'red' : 'blue')}
+<a href="/trinh-ky/${signature.id}">${t('workflow.results.request')}</a>${signature.return_reason ? html` · ${signature.return_reason}` : ''}${
+        signature.state === 'completed'
+          ? html` · <a href="/ho-so/${code}/ket-qua-da-ky.pdf">${t('workflow.results.signedDownload')}</a> · <a href="/xac-minh/${signature.id}">${t('workflow.results.verify')}</a>`
+          : ''
+      }`,
+    ]);
+  }
   if (wf.finished_at && wf.outcome) {
     rows.push([
       t('workflow.finished'),
@@ -88,6 +101,14 @@ export function workflowSection(ctx: PageContext, view: DossierWorkView): SafeHt
     rows.push([
       t('workflow.finished'),
       t('workflow.returnedTo', { name: wf.returned_to ?? '', at: formatVietnamTime(wf.returned_at) }),
+    ]);
+    // results (issue 7 §2): the record of the signature on return.
+    rows.push([
+      t('workflow.results.returnLabel'),
+      t('workflow.results.returnRecord', {
+        identifier: wf.returned_to_identifier ?? '—',
+        officer: view.events.findLast((e) => e.action === 'returnResult')?.actor_name ?? '—',
+      }),
     ]);
   }
   if (wf.closure) {
@@ -113,7 +134,7 @@ ${
   forms.length > 0
     ? html`<h3>${t('workflow.forms')}</h3><ul>${forms.map(
         (f) =>
-          html`<li>${t(key(`workflow.form.${f}`))}: <a href="/ho-so/${code}/phieu/${f}">${t('workflow.form.print')}</a> · <a href="/ho-so/${code}/phieu/${f}.pdf">${t('workflow.form.pdf')}</a></li>`,
+          html`<li>${t(key(`workflow.form.${f}`))}: <a href="/ho-so/${code}/phieu/${f}">${t('workflow.form.print')}</a> · <a href="/ho-so/${code}/phieu/${f}.pdf">${t('workflow.form.pdf')}</a>${f === 'referral' || f === 'bm04' ? slipSigning(ctx, d.code, f, view.slipSignatures[f]) : ''}</li>`,
       )}</ul>`
     : ''
 }
@@ -291,4 +312,20 @@ ${
   ${button(t('workflow.supply.submit'))}
 </form>`
 }`;
+}
+
+/** results (issue 7 §4, §5): the slip's signature state with its request, or the button that sends it for signing. */
+function slipSigning(
+  ctx: PageContext,
+  dossierCode: string,
+  form: 'referral' | 'bm04',
+  request: DossierWorkView['resultSignature'],
+): SafeHtml {
+  const { t } = ctx;
+  const closed = !request || request.state === 'returned' || request.state === 'cancelled';
+  return html`${request ? html` · ${tag(t(key(`sigreq.state.${request.state}`)), request.state === 'completed' ? 'green' : 'blue')} <a href="/trinh-ky/${request.id}">${t('workflow.results.request')}</a>` : ''}${
+    closed
+      ? html`<form method="post" action="/ho-so/${encodeURIComponent(dossierCode)}/phieu/${form}/trinh-ky" class="inline-form">${csrfField(ctx)}${button(t('workflow.results.sendSlip'), { variant: 'secondary' })}</form>`
+      : ''
+  }`;
 }

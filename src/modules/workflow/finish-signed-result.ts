@@ -1,0 +1,38 @@
+// The hook that finishes processing when a dossier's result is sealed (issue 7 §2): registered once per
+// process, it runs markProcessed (4 → 9, outcome early / on time / late) inside the transaction that
+// completes the signature request, as the clerk who sealed; if it throws, the seal is rolled back too.
+import type { Trx } from '../../database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { loadActor } from '../identity/load-actor.ts';
+import { findStaffById } from '../identity/staff.repository.ts';
+import type { SignatureRequest } from '../signature-requests/signature-request.table.ts';
+import { onSignatureRequestCompleted } from '../signature-requests/signature-request-completion.ts';
+import { markProcessed } from './mark-processed.ts';
+import { RESULT_SUBJECT } from './result-signing.ts';
+
+/** Sealing (or signing, without a seal) the result finishes processing, as the staff member who completed it. */
+export async function finishSignedResult(trx: Trx, request: SignatureRequest): Promise<void> {
+  const staffId = request.sealed_by_staff_id ?? request.signer_staff_id;
+  const staff = await findStaffById(trx, staffId);
+  if (!staff) {
+    throw new AppError('INTERNAL', 'The staff member who completed the result is unknown.');
+  }
+  await markProcessed({
+    db: trx,
+    trx,
+    actor: await loadActor(trx, staff),
+    requestId: null,
+    code: request.subject_id,
+    now: request.completed_at ?? new Date(),
+  });
+}
+
+let registered = false;
+
+/** Registers the completion handler once per process (buildApp may run many times in tests). */
+export function registerResultSigning(): void {
+  if (!registered) {
+    registered = true;
+    onSignatureRequestCompleted(RESULT_SUBJECT, finishSignedResult);
+  }
+}

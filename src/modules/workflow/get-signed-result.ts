@@ -1,0 +1,62 @@
+// The signed and sealed result of a dossier (issue 7 §2): for the applicant (signed in, or with the code and
+// the last 4 digits of the phone, the lookup's own check: a wrong code, phone or a result not ready all end
+// in the same NOT_FOUND), and for staff who may see the dossier. The PDF carries the seal's QR code to the
+// public verification page /xac-minh/<request id>.
+import type { DbExecutor } from '../../database.ts';
+import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { CitizenActor } from '../citizen-identity/citizen-actor.ts';
+import { lookupDossier } from '../dossiers/lookup-dossier.ts';
+import type { StaffActor } from '../identity/actor.ts';
+import { findSignedPdf } from '../signature-requests/get-signed-pdf.ts';
+import { loadDossierWork } from './load-dossier-work.ts';
+import { RESULT_SUBJECT } from './result-signing.ts';
+
+export interface SignedResult {
+  readonly code: string;
+  readonly requestId: string;
+  readonly pdf: Uint8Array;
+}
+
+async function signedResultOf(db: DbExecutor, blobStore: BlobStore, code: string): Promise<SignedResult> {
+  const found = await findSignedPdf({ db, blobStore, subjectType: RESULT_SUBJECT, subjectId: code });
+  if (!found) {
+    throw new AppError('NOT_FOUND', 'Không tìm thấy kết quả đã ký của hồ sơ này.');
+  }
+  return { code, requestId: found.request.id, pdf: found.pdf };
+}
+
+/** For the applicant: NOT_FOUND unless the lookup check passes and the result is sealed. */
+export async function getSignedResultForApplicant(options: {
+  db: DbExecutor;
+  blobStore: BlobStore;
+  code: string;
+  phoneLast4?: string | undefined;
+  citizen?: CitizenActor | null;
+}): Promise<SignedResult> {
+  const view = await lookupDossier(options);
+  return signedResultOf(options.db, options.blobStore, view.code);
+}
+
+/** For staff who may see the dossier (NOT_FOUND otherwise, or when nothing is sealed yet). */
+export async function getSignedResultForStaff(options: {
+  db: DbExecutor;
+  blobStore: BlobStore;
+  actor: StaffActor;
+  code: string;
+}): Promise<SignedResult> {
+  const work = await loadDossierWork(options);
+  return signedResultOf(options.db, options.blobStore, work.dossier.code);
+}
+
+/** Whether the dossier's result is sealed (the lookup page offers the download then). */
+export async function hasSignedResult(db: DbExecutor, code: string): Promise<boolean> {
+  const found = await db
+    .selectFrom('signature_requests')
+    .select('id')
+    .where('subject_type', '=', RESULT_SUBJECT)
+    .where('subject_id', '=', code)
+    .where('state', '=', 'completed')
+    .executeTakeFirst();
+  return found !== undefined;
+}

@@ -1,0 +1,81 @@
+// The signed result's downloads (issue 7 §2): staff who may see the dossier, the signed-in applicant
+// (/cong-dan/ho-so/<code>/ket-qua.pdf), and anyone with the code and the last 4 phone digits through the
+// lookup page's form (POST /tra-cuu/ket-qua.pdf: the digits travel in the body, rate limited with the lookup,
+// the same NOT_FOUND for a wrong code, a wrong phone or a result not sealed yet).
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Db } from '../database.ts';
+import { requireCitizen } from '../modules/citizen-identity/authenticate-citizen.ts';
+import { assertLookupAllowed } from '../modules/dossiers/dossier.routes.ts';
+import { dossierCodeFromInput } from '../modules/dossiers/dossier-code.ts';
+import { requireStaff } from '../modules/identity/authenticate.ts';
+import {
+  getSignedResultForApplicant,
+  getSignedResultForStaff,
+  type SignedResult,
+} from '../modules/workflow/get-signed-result.ts';
+import type { BlobStore } from '../platform/blob-store/blob-store.ts';
+import type { RateLimiter } from '../platform/http/rate-limiter.ts';
+
+function sendPdf(reply: FastifyReply, result: SignedResult) {
+  return reply
+    .type('application/pdf')
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename="ket-qua-${result.code}.pdf"`)
+    .send(Buffer.from(result.pdf));
+}
+
+const text = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
+
+export function registerResultPages(
+  app: FastifyInstance,
+  options: { db: Db; blobStore: BlobStore; lookupLimiter: RateLimiter },
+): void {
+  const { db, blobStore } = options;
+
+  app.get<{ Params: { code: string } }>(
+    '/ho-so/:code/ket-qua-da-ky.pdf',
+    { schema: { hide: true } },
+    async (request, reply) =>
+      sendPdf(
+        reply,
+        await getSignedResultForStaff({
+          db,
+          blobStore,
+          actor: requireStaff(request),
+          code: request.params.code,
+        }),
+      ),
+  );
+
+  app.get<{ Params: { code: string } }>(
+    '/cong-dan/ho-so/:code/ket-qua.pdf',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const citizen = requireCitizen(request);
+      assertLookupAllowed(options.lookupLimiter, request.ip);
+      return sendPdf(
+        reply,
+        await getSignedResultForApplicant({ db, blobStore, code: request.params.code, citizen }),
+      );
+    },
+  );
+
+  app.post<{ Body: Record<string, unknown> }>(
+    '/tra-cuu/ket-qua.pdf',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      assertLookupAllowed(options.lookupLimiter, request.ip);
+      const code = dossierCodeFromInput(text(request.body?.code, 300));
+      return sendPdf(
+        reply,
+        await getSignedResultForApplicant({
+          db,
+          blobStore,
+          code,
+          phoneLast4: text(request.body?.phone, 8),
+          citizen: request.citizen,
+        }),
+      );
+    },
+  );
+}
