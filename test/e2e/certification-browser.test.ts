@@ -11,16 +11,16 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { registerYear } from '../../src/modules/certification/assign-certification-number.ts';
 import { DEMO_CITIZENS } from '../../src/modules/demo/demo-citizens.ts';
 import { adoptCertificationProcedures, colourScan } from '../fixtures/certification.ts';
 import { makeNssDb, pdfsig, toPem } from '../fixtures/pdf/tools.ts';
-import { makePerson, SIGNING_PIN, type SigningPerson } from '../fixtures/signature-requests.ts';
+import { makePerson } from '../fixtures/signature-requests.ts';
 import { assertNoAxeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { freePort } from '../helpers/server-process.ts';
+import { signFromQueue, staffPage } from '../helpers/staff-browser.ts';
 import { requireTool } from '../helpers/tools.ts';
 import { setUpDossierTests } from '../http/dossier-setup.ts';
 
@@ -42,28 +42,6 @@ after(() => browser?.close());
 
 function assertNoViolations(page: Page, label: string): Promise<void> {
   return assertNoAxeViolations(browser as Browser, page, label);
-}
-
-async function staffPage(person: { username: string; password: string }): Promise<Page> {
-  const context = await (browser as Browser).newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel(/Tên đăng nhập/).fill(person.username);
-  await page.getByLabel(/Mật khẩu/).fill(person.password);
-  await page.getByRole('button', { name: /Đăng nhập/ }).click();
-  await page.waitForURL(/\/workspace$/);
-  return page;
-}
-
-async function signFromQueue(page: Page, person: SigningPerson, path: string, button: RegExp, title: string) {
-  await page.goto(`${origin}${path}`);
-  await assertNoViolations(page, `${path} queue`);
-  await page.getByLabel(title).check();
-  await page.getByLabel('Mã PIN').fill(SIGNING_PIN);
-  const code = await generate({ secret: person.totpSecret, epoch: Math.floor(Date.now() / 1000) });
-  await page.getByLabel(/Mã xác thực một lần/).fill(code);
-  await page.getByRole('button', { name: button }).click();
-  await page.waitForURL(new RegExp(`${path}\\?da-ky=1$`));
 }
 
 test('online certified copy: submitted, accepted, certified, signed, sealed, downloaded and valid', async (t) => {
@@ -97,13 +75,13 @@ test('online certified copy: submitted, accepted, certified, signed, sealed, dow
   const code = decodeURIComponent(new URL(home.url()).pathname.split('/')[3] ?? '');
 
   // The receptionist accepts it.
-  const reception = await staffPage(receptionist);
+  const reception = await staffPage(browser, origin, receptionist);
   await reception.goto(`${origin}/ho-so/${encodeURIComponent(code)}`);
   await reception.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click();
   await reception.waitForURL(/\?moi=1$/);
 
   // The officer certifies: the form refuses an empty post, then takes the scan.
-  const desk = await staffPage(officer);
+  const desk = await staffPage(browser, origin, officer);
   await desk.goto(`${origin}/ho-so/${encodeURIComponent(code)}`);
   await desk.getByRole('link', { name: 'Chứng thực giấy tờ' }).click();
   await desk.waitForURL(/\/chung-thuc$/);
@@ -126,8 +104,20 @@ test('online certified copy: submitted, accepted, certified, signed, sealed, dow
 
   // The chairman signs with PIN + OTP, the clerk seals.
   const title = `Chứng thực số ${number} — hồ sơ ${code}`;
-  await signFromQueue(await staffPage(chairman), chairman, '/ky-duyet', /Ký các văn bản đã chọn/, title);
-  await signFromQueue(await staffPage(clerk), clerk, '/dong-dau', /Đóng dấu các văn bản đã chọn/, title);
+  await signFromQueue(browser, await staffPage(browser, origin, chairman), {
+    baseUrl: origin,
+    person: chairman,
+    path: '/ky-duyet',
+    button: /Ký các văn bản đã chọn/,
+    title,
+  });
+  await signFromQueue(browser, await staffPage(browser, origin, clerk), {
+    baseUrl: origin,
+    person: clerk,
+    path: '/dong-dau',
+    button: /Đóng dấu các văn bản đã chọn/,
+    title,
+  });
 
   // The citizen sees the dossier processed and downloads the signed copy.
   await home.goto(`${origin}/cong-dan/ho-so/${encodeURIComponent(code)}`);

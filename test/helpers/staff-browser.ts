@@ -7,7 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { SIGNING_PIN, type SigningPerson } from '../fixtures/signature-requests.ts';
 import { assertNoAxeViolations } from './browser.ts';
 
-export async function staffPage(browser: Browser, baseUrl: string, person: SigningPerson): Promise<Page> {
+export async function staffPage(
+  browser: Browser,
+  baseUrl: string,
+  person: Pick<SigningPerson, 'username' | 'password'>,
+): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/sign-in`);
