@@ -34,20 +34,62 @@ function locate(node: TreeNode, size: number): Located {
   return { tile, sublevel, offset };
 }
 
-function subtree(hashes: Uint8Array, offset: number, sublevel: number): Uint8Array {
-  let level: Uint8Array[] = [];
-  for (let i = 0; i < 2 ** sublevel; i++) {
-    const start = (offset + i) * HASH_SIZE;
-    level.push(hashes.subarray(start, start + HASH_SIZE));
+/**
+ * The levels above a tile's stored hashes (1-7), each node hashed at most once per tile and kept while the
+ * tile's bytes are alive (a cached tile's buffer): without it every proof rehashes up to 127 hashes per node
+ * it needs, some 700 SHA-256 per inclusion proof. Nodes are computed on demand, so a tile read once (the
+ * verifier's) costs no more than before. Keyed by the bytes' buffer and offset, as readers hand out views of
+ * the same cached tile; a longer view of the same tile (a partial tile that grew) starts a new pyramid.
+ */
+interface Pyramid {
+  readonly width: number;
+  /** levels[k]: the subtrees of height k, 32 bytes each, left to right; known[k][i] once hashed. */
+  readonly levels: Uint8Array[];
+  readonly known: Uint8Array[];
+}
+const PYRAMIDS = new WeakMap<ArrayBufferLike, Map<number, Pyramid>>();
+
+function pyramidOf(hashes: Uint8Array): Pyramid {
+  const width = Math.floor(hashes.length / HASH_SIZE);
+  let byOffset = PYRAMIDS.get(hashes.buffer);
+  if (!byOffset) {
+    byOffset = new Map();
+    PYRAMIDS.set(hashes.buffer, byOffset);
   }
-  while (level.length > 1) {
-    const next: Uint8Array[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      next.push(nodeHash(level[i] as Uint8Array, level[i + 1] as Uint8Array));
+  const known = byOffset.get(hashes.byteOffset);
+  if (known && known.width >= width) {
+    return known;
+  }
+  const pyramid: Pyramid = { width, levels: [hashes.subarray(0, width * HASH_SIZE)], known: [] };
+  for (let k = 1; k < TILE_HEIGHT; k++) {
+    const count = Math.floor(width / 2 ** k);
+    pyramid.levels.push(new Uint8Array(count * HASH_SIZE));
+    pyramid.known.push(new Uint8Array(count));
+  }
+  byOffset.set(hashes.byteOffset, pyramid);
+  return pyramid;
+}
+
+/** The hash of the complete subtree of height `level` at position `index` within the tile. */
+function nodeOf(pyramid: Pyramid, level: number, index: number): Uint8Array {
+  const bytes = pyramid.levels[level] as Uint8Array;
+  const at = index * HASH_SIZE;
+  if (level > 0) {
+    const known = pyramid.known[level - 1] as Uint8Array;
+    if (known[index] === 0) {
+      bytes.set(
+        nodeHash(nodeOf(pyramid, level - 1, 2 * index), nodeOf(pyramid, level - 1, 2 * index + 1)),
+        at,
+      );
+      known[index] = 1;
     }
-    level = next;
   }
-  return level[0] as Uint8Array;
+  return bytes.subarray(at, at + HASH_SIZE);
+}
+
+function subtree(hashes: Uint8Array, offset: number, sublevel: number): Uint8Array {
+  // `offset` is a multiple of 2^sublevel (locate): the node's index at its level is offset >> sublevel.
+  return nodeOf(pyramidOf(hashes), sublevel, offset >> sublevel);
 }
 
 /** Reads the subtrees of the tree of `size` from its tiles, one readTiles call per readHashes call. */
