@@ -14,7 +14,8 @@ import { readStoredTiles, readTreeSize } from './audit-tree.repository.ts';
 /**
  * Per database handle, for serving proofs (never inside a transaction: only committed tiles are cached).
  * The tiles are immutable (a partial tile only grows), so nothing is ever invalidated; a tampered database
- * is caught by the verifier, which reads afresh. Memory: at most 40 MiB of hashes (tile-cache.ts).
+ * is caught by the verifier, which reads afresh. Memory: at most 40 MiB of hashes (tile-cache.ts), and
+ * about as much again for the inner nodes tile-hash-reader.ts memoises while a cached tile lives.
  */
 interface ProofCache {
   readonly tiles: TileCache;

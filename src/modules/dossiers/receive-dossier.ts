@@ -13,6 +13,7 @@ import { enqueueStatusNotification } from '../notifications/enqueue-dossier-noti
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
 import { insertDossierWithCode } from './dossier-code.ts';
 import type { DossierChannel, DossierStatus } from './dossier-status.ts';
+import { intakeAuditDetails } from './intake-audit-details.ts';
 import { type DocumentInput, storeDocumentUploads } from './store-document-uploads.ts';
 import { type ApplicantInput, validateApplicant } from './validate-applicant.ts';
 
@@ -149,13 +150,7 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
       // Personal data stays out of the log: only the digest of the whole record (applicant included) enters it.
       state: { ...row, code, applicant, documents },
       details: {
-        code,
-        procedureCode: procedure.code,
-        procedureVersionId: procedure.versionId,
-        channel: options.channel,
-        status,
-        documents: documents.length,
-        files: documents.reduce((sum, document) => sum + document.files.length, 0),
+        ...intakeAuditDetails({ code, procedure, channel: options.channel, status: status, documents }),
         dueAt: due?.dueAt.toISOString() ?? null,
       },
       at: receivedAt,

@@ -9,6 +9,7 @@ import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
 import type { DraftFields } from './dossier.table.ts';
 import { insertDossierWithCode } from './dossier-code.ts';
 import { findCitizenDraft } from './dossier-draft.repository.ts';
+import { intakeAuditDetails } from './intake-audit-details.ts';
 import { findOnlineProcedure, onlineApplicant } from './online-intake.ts';
 import { type DocumentInput, storeDocumentUploads } from './store-document-uploads.ts';
 import { validateApplicant } from './validate-applicant.ts';
@@ -111,13 +112,7 @@ export async function submitOnlineDossier(options: SubmitOnlineDossierOptions): 
       requestId: options.requestId,
       state: { ...row, code, applicant, documents },
       details: {
-        code,
-        procedureCode: procedure.code,
-        procedureVersionId: procedure.versionId,
-        channel: options.channel,
-        status: 1,
-        documents: documents.length,
-        files: documents.reduce((sum, d) => sum + d.files.length, 0),
+        ...intakeAuditDetails({ code, procedure, channel: options.channel, status: 1, documents }),
         fromDraft: draft?.id ?? null,
       },
       at: now,
