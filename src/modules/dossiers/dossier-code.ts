@@ -3,6 +3,9 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../database.ts';
 import { vietnamDate } from '../catalogue/vietnam-date.ts';
+import { notificationOutboxInsert } from '../notifications/enqueue-dossier-notification.ts';
+import { STATUS_NOTIFICATIONS } from '../notifications/notification-kinds.ts';
+import type { DossierStatus } from './dossier-status.ts';
 
 /** What the intake writes; JSON columns already serialised. */
 export interface DossierRow {
@@ -69,8 +72,15 @@ export async function takeDossierCode(
   return formatDossierCode(body.identifier_code, day, Number(seq));
 }
 
-/** Inserts the dossier under its code (takeDossierCode) with its first status, in one statement. */
+/**
+ * Inserts the dossier under its code (takeDossierCode) with its first status and, when that status has one,
+ * the citizen's message about it (notification outbox), in one statement.
+ */
 export async function insertDossier(trx: Trx, row: DossierRow): Promise<void> {
+  const kind = STATUS_NOTIFICATIONS[row.status as DossierStatus];
+  const notified = kind
+    ? sql`, notified as (${notificationOutboxInsert(sql`dossier`, { kind, at: row.received_at })})`
+    : sql``;
   await sql`
     with dossier as (
       insert into dossiers (id, code, unit_id, procedure_code, procedure_version_id, procedure_name, channel,
@@ -81,10 +91,12 @@ export async function insertDossier(trx: Trx, row: DossierRow): Promise<void> {
         ${row.applicant_identifier}, ${row.documents}::jsonb, ${row.fee_vnd}, ${row.received_at}, ${row.due_at},
         ${row.derivation_vi}, ${row.derivation_en}, ${row.derivation}::jsonb, ${row.refusal_reasons},
         ${row.received_by}, ${row.citizen_id ?? null}, ${row.submitted_at ?? null})
-      returning id, status, received_at
-    )
-    insert into dossier_status_events (dossier_id, status, at)
-    select id, status, received_at from dossier`.execute(trx);
+      returning id, unit_id, code, procedure_name, due_at, applicant, status, received_at
+    ), first_status as (
+      insert into dossier_status_events (dossier_id, status, at)
+      select id, status, received_at from dossier
+    )${notified}
+    select id from dossier`.execute(trx);
 }
 
 /** `G06.01`, `2026-02-13`, 7 → `G06.01-260213-0007` (more digits once past 9999). */

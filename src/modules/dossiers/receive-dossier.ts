@@ -9,7 +9,6 @@ import { findCatalogueUnits } from '../catalogue/catalogue-units.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
-import { enqueueStatusNotification } from '../notifications/enqueue-dossier-notification.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
 import { insertDossier, takeDossierCode } from './dossier-code.ts';
 import type { DossierChannel, DossierStatus } from './dossier-status.ts';
@@ -142,8 +141,8 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
       refusal_reasons: refusalReasons || null,
       received_by: actor.staffId,
     };
+    // The dossier, its first status and the citizen's "received" (or "refused") message: one statement.
     await insertDossier(trx, row);
-    await enqueueStatusNotification(trx, { dossierId: id, status, at: receivedAt });
     await appendAuditEvent(trx, {
       actor: { type: 'staff', id: actor.staffId },
       action: isRefused ? 'dossier.refused' : 'dossier.received',
