@@ -25,6 +25,7 @@ import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.t
 import { listDossierDrafts } from '../modules/dossiers/list-dossier-drafts.ts';
 import { AppError } from '../platform/errors.ts';
 import { createRateLimiter } from '../platform/http/rate-limiter.ts';
+import { isKioskPath } from './kiosk-session.ts';
 import type { PageKit } from './page-kit.ts';
 import { citizenDevLoginPage } from './pages/citizen-dev-login-page.ts';
 import { citizenHomePage, citizenLandingPage, citizenSignInFailedPage } from './pages/citizen-pages.ts';
@@ -130,7 +131,12 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
       }
       limit(request.ip);
       try {
-        const started = await startCitizenSignIn({ db, oidcClient: options.oidcClient, returnTo });
+        const started = await startCitizenSignIn({
+          db,
+          oidcClient: options.oidcClient,
+          returnTo,
+          display: isKioskPath(returnTo) ? 'touch' : undefined,
+        });
         reply.setCookie(CITIZEN_SIGN_IN_COOKIE, started.cookie, {
           ...signInCookie,
           maxAge: CITIZEN_SIGN_IN_MINUTES * 60,
@@ -183,7 +189,11 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
       const ctx = kit.context(request, reply);
       return kit.send(reply, ctx, {
         title: ctx.t('citizen.dev.title'),
-        body: citizenDevLoginPage(ctx, { uid: login.uid, citizens: DEMO_CITIZENS }),
+        body: citizenDevLoginPage(ctx, {
+          uid: login.uid,
+          citizens: DEMO_CITIZENS,
+          isTouch: login.isTouch,
+        }),
       });
     },
   );

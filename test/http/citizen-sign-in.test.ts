@@ -227,6 +227,26 @@ test('the provider always asks which demo citizen, even with a live provider ses
   assert.match((await browser.get('/cong-dan')).body, /Trần Quốc Bảo/);
 });
 
+test('from the kiosk the provider is asked for display=touch and its login page has the large targets', async () => {
+  const pageOf = async (startPath: string) => {
+    const browser = client();
+    const start = await browser.get(startPath);
+    assert.equal(start.statusCode, 303, start.body);
+    const authorizationUrl = new URL(String(start.headers.location));
+    const authorize = await browser.get(local(authorizationUrl));
+    assert.equal(authorize.statusCode, 303, authorize.body);
+    const page = await browser.get(local(authorize.headers.location));
+    assert.equal(page.statusCode, 200);
+    return { display: authorizationUrl.searchParams.get('display'), body: page.body };
+  };
+  const kiosk = await pageOf('/cong-dan/dang-nhap?next=%2Fkiosk%2Fnop-ho-so');
+  assert.equal(kiosk.display, 'touch');
+  assert.match(kiosk.body, /<div class="narrow kiosk">/);
+  const online = await pageOf('/cong-dan/dang-nhap');
+  assert.equal(online.display, null);
+  assert.match(online.body, /<div class="narrow">/);
+});
+
 test('a wrong state is refused with 400, a clear message, an audit event, and no session', async () => {
   const browser = client();
   const flow = await runToCallback(browser, 'demo-citizen-nguyen-van-an');

@@ -1,17 +1,22 @@
-// Dossier codes (Circular 04/2025): format, sequence per body per Vietnam day, and no gap when an intake
-// rolls back after taking its number.
+// Dossier codes (Circular 04/2025): format, sequence per body per Vietnam day, taken outside the intake's
+// transaction: an intake that rolls back after taking its number leaves a gap, never a duplicate.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import { formatDossierCode, insertDossierWithCode } from '../../src/modules/dossiers/dossier-code.ts';
+import {
+  formatDossierCode,
+  insertDossier,
+  takeDossierCode,
+} from '../../src/modules/dossiers/dossier-code.ts';
 import type { Unit } from '../../src/modules/organisation/unit.table.ts';
 import { makeUnit } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
 const { db } = await createTestDatabase();
 
-const row = (unit: Unit, at: Date) => ({
+const row = (unit: Unit, at: Date, code: string) => ({
   id: randomUUID(),
+  code,
   unit_id: unit.id,
   procedure_code: 'TEST',
   procedure_version_id: randomUUID(),
@@ -37,35 +42,47 @@ test('formatDossierCode follows the example of Circular 04/2025 and grows past 9
   assert.equal(formatDossierCode('G06.01', '2026-02-13', 12345), 'G06.01-260213-12345');
 });
 
-test('the sequence is per body and per Vietnam day; a rolled-back intake gives its number back', async () => {
+test('the sequence is per body and per Vietnam day; a rolled-back intake leaves a gap, not a duplicate', async () => {
   const body = await makeUnit(db);
   const other = await makeUnit(db);
   // 16:59 UTC on 12/02 is 23:59 in Vietnam; 17:00 UTC is already 13/02 there.
   const lateEvening = new Date('2026-02-12T16:59:00Z');
   const nextMorning = new Date('2026-02-12T17:00:00Z');
-  const take = (unit = body, at = lateEvening) =>
-    db.transaction().execute((trx) => insertDossierWithCode(trx, unit, row(unit, at)));
+  const take = async (unit = body, at = lateEvening) => {
+    const code = await takeDossierCode(db, unit, at);
+    await db.transaction().execute((trx) => insertDossier(trx, row(unit, at, code)));
+    return code;
+  };
   assert.equal(await take(), `${body.identifier_code}-260212-0001`);
+  const lost = await takeDossierCode(db, body, lateEvening);
+  assert.equal(lost, `${body.identifier_code}-260212-0002`);
   await assert.rejects(
     db.transaction().execute(async (trx) => {
-      assert.equal(
-        await insertDossierWithCode(trx, body, row(body, lateEvening)),
-        `${body.identifier_code}-260212-0002`,
-      );
+      await insertDossier(trx, row(body, lateEvening, lost));
       throw new Error('the intake failed after taking its code');
     }),
     /intake failed/,
   );
-  assert.equal(await take(), `${body.identifier_code}-260212-0002`);
+  // The number is not given back: the next intake skips it (a gap), so no two dossiers can ever share one.
+  assert.equal(await take(), `${body.identifier_code}-260212-0003`);
   assert.equal(await take(other), `${other.identifier_code}-260212-0001`);
   assert.equal(await take(body, nextMorning), `${body.identifier_code}-260213-0001`);
-  // The rolled-back dossier is gone with its number; each kept one has its first status.
+  // The rolled-back dossier is gone, its first status with it; each kept one has its first status.
   const kept = await db
     .selectFrom('dossiers')
-    .select('id')
+    .select(['id', 'code'])
     .where('unit_id', 'in', [body.id, other.id])
+    .orderBy('code')
     .execute();
-  assert.equal(kept.length, 4);
+  assert.deepEqual(
+    kept.map((k) => k.code),
+    [
+      `${body.identifier_code}-260212-0001`,
+      `${body.identifier_code}-260212-0003`,
+      `${body.identifier_code}-260213-0001`,
+      `${other.identifier_code}-260212-0001`,
+    ].sort(),
+  );
   const events = await db
     .selectFrom('dossier_status_events')
     .select('dossier_id')
@@ -78,6 +95,24 @@ test('the sequence is per body and per Vietnam day; a rolled-back intake gives i
   assert.equal(events.length, 4);
 });
 
+test('the code is never taken inside a transaction (its relaxed commit would spread to the intake)', async () => {
+  const body = await makeUnit(db);
+  await assert.rejects(
+    db.transaction().execute((trx) => takeDossierCode(trx, body, new Date())),
+    /own transaction/,
+  );
+});
+
+test('concurrent takes at one body get distinct, consecutive numbers', async () => {
+  const body = await makeUnit(db);
+  const at = new Date('2026-03-03T03:00:00Z');
+  const codes = await Promise.all(Array.from({ length: 20 }, () => takeDossierCode(db, body, at)));
+  assert.deepEqual(
+    codes.map((c) => Number(c.split('-').at(-1))).sort((a, b) => a - b),
+    Array.from({ length: 20 }, (_, i) => i + 1),
+  );
+});
+
 test('past 9999 the sequence keeps every digit', async () => {
   const body = await makeUnit(db);
   const at = new Date('2026-03-02T03:00:00Z');
@@ -85,6 +120,5 @@ test('past 9999 the sequence keeps every digit', async () => {
     .insertInto('dossier_code_counters')
     .values({ unit_id: body.id, day: '2026-03-02', last_seq: 9999 })
     .execute();
-  const code = await db.transaction().execute((trx) => insertDossierWithCode(trx, body, row(body, at)));
-  assert.equal(code, `${body.identifier_code}-260302-10000`);
+  assert.equal(await takeDossierCode(db, body, at), `${body.identifier_code}-260302-10000`);
 });

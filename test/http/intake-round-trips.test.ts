@@ -70,8 +70,8 @@ test('an intake costs 6 statements once the unit calendar is cached (9 the first
     'units', // the working calendar: the unit's ancestry,
     'holiday_tables', // its holiday tables
     'office_hours', // and office hours (then cached)
-    'with seq as ( insert into dossier_code_c', // the code and the dossier, one statement
-    'insert into notification_outbox (dossier', // the citizen's "received" message, one statement
+    "with relaxed as (select set_config('sync", // the code, its own statement before the transaction
+    'with dossier as ( insert into dossiers (', // the dossier, its first status, the citizen's message
     'with head as ( update audit_head set nex', // the audit event
   ]);
   const warm = await intake();

@@ -19,6 +19,8 @@ export async function startCitizenSignIn(options: {
   oidcClient: CitizenOidcClient;
   /** A local path (already checked by the caller) to return to after sign-in; default `/cong-dan`. */
   returnTo?: string;
+  /** OpenID Connect Core §3.1.2.1 `display`: 'touch' from the kiosk, so the provider shows large targets. */
+  display?: 'touch' | undefined;
   now?: Date;
 }): Promise<{ authorizationUrl: string; cookie: string }> {
   const now = options.now ?? new Date();
@@ -49,6 +51,7 @@ export async function startCitizenSignIn(options: {
     code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: 'S256',
     acr_values: CITIZEN_ACR_VALUES,
+    ...(options.display ? { display: options.display } : {}),
   });
   return { authorizationUrl: url.href, cookie: token };
 }

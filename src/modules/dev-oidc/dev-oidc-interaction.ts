@@ -11,6 +11,8 @@ export interface DevLogin {
   readonly uid: string;
   readonly clientId: string;
   readonly scope: string;
+  /** The client asked for a touch layout (`display=touch`: the kiosk). */
+  readonly isTouch: boolean;
 }
 
 export async function getDevLogin(
@@ -34,6 +36,7 @@ export async function getDevLogin(
     uid: details.uid,
     clientId: String(details.params.client_id ?? ''),
     scope: String(details.params.scope ?? 'openid'),
+    isTouch: details.params.display === 'touch',
   };
 }
 

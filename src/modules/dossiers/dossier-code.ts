@@ -1,12 +1,16 @@
 // Dossier code per Circular 04/2025 (adding Art. 13.3 to Circular 03/2025), shared/DOMAIN.md:
 // `<deciding body identifier>-YYMMDD-<seq>`, the sequence per body and per Vietnam day, at least 4 digits.
 import { sql } from 'kysely';
-import type { Trx } from '../../database.ts';
+import type { Db, Trx } from '../../database.ts';
 import { vietnamDate } from '../catalogue/vietnam-date.ts';
+import { notificationOutboxInsert } from '../notifications/enqueue-dossier-notification.ts';
+import { STATUS_NOTIFICATIONS } from '../notifications/notification-kinds.ts';
+import type { DossierStatus } from './dossier-status.ts';
 
-/** What the intake writes besides the code; JSON columns already serialised. */
-export interface DossierRowWithoutCode {
+/** What the intake writes; JSON columns already serialised. */
+export interface DossierRow {
   readonly id: string;
+  readonly code: string;
   readonly unit_id: string;
   readonly procedure_code: string;
   readonly procedure_version_id: string;
@@ -31,46 +35,68 @@ export interface DossierRowWithoutCode {
 }
 
 /**
- * Takes the next sequence number of the deciding body for the Vietnam day of the reception and inserts the
- * dossier under that code with its first status, in ONE statement inside the caller's transaction. The
- * upsert locks the counter row until commit, so concurrent intakes at one body queue there: no two get the
- * same number, and a rolled-back intake gives its number back (no gaps). One statement keeps the time the
- * lock is held (up to the commit) as short as possible.
+ * Takes the next code of the deciding body for the Vietnam day of `at`, in its OWN statement and
+ * transaction, before the intake's transaction opens: the code must never repeat but need not be gapless
+ * (shared/DOMAIN.md), so the counter row is locked only for this one statement, not until the intake
+ * commits, and intakes at one body no longer queue behind each other's commit. An intake that then fails
+ * leaves a gap in the day's numbers, never a duplicate.
+ *
+ * The statement commits asynchronously (`synchronous_commit` off for its transaction only), so the row lock
+ * is not held across a WAL flush either. That is safe: a dossier carrying the number commits synchronously
+ * AFTER this commit, and flushing its commit record flushes this earlier one too; a crash can lose only a
+ * number that no committed dossier holds (`dossiers.code` is unique besides).
+ *
+ * @throws Error when called inside a transaction (the setting would make that whole transaction asynchronous)
  */
-export async function insertDossierWithCode(
-  trx: Trx,
+export async function takeDossierCode(
+  db: Db,
   body: { readonly id: string; readonly identifier_code: string },
-  row: DossierRowWithoutCode,
+  at: Date,
 ): Promise<string> {
-  const day = vietnamDate(row.received_at);
-  const prefix = formatDossierCode(body.identifier_code, day, 0).slice(0, -4);
-  const result = await sql<{ code: string }>`
-    with seq as (
+  if (db.isTransaction) {
+    throw new Error('takeDossierCode runs in its own transaction, before the intake opens one');
+  }
+  const day = vietnamDate(at);
+  const result = await sql<{ last_seq: number }>`
+    with relaxed as (select set_config('synchronous_commit', 'off', true)),
+    seq as (
       insert into dossier_code_counters (unit_id, day, last_seq) values (${body.id}, ${day}, 1)
       on conflict (unit_id, day) do update set last_seq = dossier_code_counters.last_seq + 1
       returning last_seq
-    ), dossier as (
+    )
+    select seq.last_seq from seq, relaxed`.execute(db);
+  const seq = result.rows[0]?.last_seq;
+  if (seq === undefined) {
+    throw new Error('the code counter returned no number');
+  }
+  return formatDossierCode(body.identifier_code, day, Number(seq));
+}
+
+/**
+ * Inserts the dossier under its code (takeDossierCode) with its first status and, when that status has one,
+ * the citizen's message about it (notification outbox), in one statement.
+ */
+export async function insertDossier(trx: Trx, row: DossierRow): Promise<void> {
+  const kind = STATUS_NOTIFICATIONS[row.status as DossierStatus];
+  const notified = kind
+    ? sql`, notified as (${notificationOutboxInsert(sql`dossier`, { kind, at: row.received_at })})`
+    : sql``;
+  await sql`
+    with dossier as (
       insert into dossiers (id, code, unit_id, procedure_code, procedure_version_id, procedure_name, channel,
         status, applicant, applicant_phone_digits, applicant_identifier, documents, fee_vnd, received_at, due_at,
         derivation_vi, derivation_en, derivation, refusal_reasons, received_by, citizen_id, submitted_at)
-      select ${row.id}, ${prefix} || lpad(seq.last_seq::text, greatest(4, length(seq.last_seq::text)), '0'),
-        ${row.unit_id}, ${row.procedure_code}, ${row.procedure_version_id}, ${row.procedure_name}, ${row.channel},
-        ${row.status}, ${row.applicant}::jsonb, ${row.applicant_phone_digits}, ${row.applicant_identifier},
-        ${row.documents}::jsonb, ${row.fee_vnd}, ${row.received_at}, ${row.due_at}, ${row.derivation_vi},
-        ${row.derivation_en}, ${row.derivation}::jsonb, ${row.refusal_reasons}, ${row.received_by}, ${row.citizen_id ?? null},
-        ${row.submitted_at ?? null}
-      from seq
-      returning id, code, status, received_at
+      values (${row.id}, ${row.code}, ${row.unit_id}, ${row.procedure_code}, ${row.procedure_version_id},
+        ${row.procedure_name}, ${row.channel}, ${row.status}, ${row.applicant}::jsonb, ${row.applicant_phone_digits},
+        ${row.applicant_identifier}, ${row.documents}::jsonb, ${row.fee_vnd}, ${row.received_at}, ${row.due_at},
+        ${row.derivation_vi}, ${row.derivation_en}, ${row.derivation}::jsonb, ${row.refusal_reasons},
+        ${row.received_by}, ${row.citizen_id ?? null}, ${row.submitted_at ?? null})
+      returning id, unit_id, code, procedure_name, due_at, applicant, status, received_at
     ), first_status as (
       insert into dossier_status_events (dossier_id, status, at)
       select id, status, received_at from dossier
-    )
-    select code from dossier`.execute(trx);
-  const code = result.rows[0]?.code;
-  if (!code) {
-    throw new Error('the dossier insert returned no code');
-  }
-  return code;
+    )${notified}
+    select id from dossier`.execute(trx);
 }
 
 /** `G06.01`, `2026-02-13`, 7 → `G06.01-260213-0007` (more digits once past 9999). */

@@ -9,9 +9,8 @@ import { findCatalogueUnits } from '../catalogue/catalogue-units.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
-import { enqueueStatusNotification } from '../notifications/enqueue-dossier-notification.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
-import { insertDossierWithCode } from './dossier-code.ts';
+import { insertDossier, takeDossierCode } from './dossier-code.ts';
 import type { DossierChannel, DossierStatus } from './dossier-status.ts';
 import { intakeAuditDetails } from './intake-audit-details.ts';
 import { type DocumentInput, storeDocumentUploads } from './store-document-uploads.ts';
@@ -49,8 +48,9 @@ export interface ReceivedDossier {
  * Receives a dossier at a unit (issue 6 §3: counter and API, one record for every channel): checks the
  * receptionist's right on the body, the procedure in force there, the applicant and the uploads; stores
  * the files (content-addressed, before the transaction: an unreferenced blob is harmless, a half-stored one
- * impossible), then in one transaction takes the code, writes the dossier with its due date and derivation,
- * its first status, and the audit event (last). With `refusalReasons` the dossier is recorded as refused
+ * impossible), takes the code (its own statement: never repeated, a gap if the intake then fails), then in
+ * one transaction writes the dossier with its due date and derivation, its first status, the citizen's
+ * message and the audit event (last). With `refusalReasons` the dossier is recorded as refused
  * (status 3, BM.03) and has no due date.
  *
  * @throws AppError FORBIDDEN (no `dossier.receive` on the unit), NOT_FOUND (unit), VALIDATION_FAILED
@@ -115,10 +115,13 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
     : null;
   const status: DossierStatus = isRefused ? 3 : 2;
   const id = randomUUID();
+  // The code first, in its own short statement (dossier-code.ts): a failure below leaves a gap, not a lock.
+  const code = await takeDossierCode(db, decidingBody, receivedAt);
 
-  const code = await db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const row = {
       id,
+      code,
       unit_id: unit.id,
       procedure_code: procedure.code,
       procedure_version_id: procedure.versionId,
@@ -138,8 +141,8 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
       refusal_reasons: refusalReasons || null,
       received_by: actor.staffId,
     };
-    const code = await insertDossierWithCode(trx, decidingBody, row);
-    await enqueueStatusNotification(trx, { dossierId: id, status, at: receivedAt });
+    // The dossier, its first status and the citizen's "received" (or "refused") message: one statement.
+    await insertDossier(trx, row);
     await appendAuditEvent(trx, {
       actor: { type: 'staff', id: actor.staffId },
       action: isRefused ? 'dossier.refused' : 'dossier.received',
@@ -148,14 +151,13 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
       subjectId: id,
       requestId: options.requestId,
       // Personal data stays out of the log: only the digest of the whole record (applicant included) enters it.
-      state: { ...row, code, applicant, documents },
+      state: { ...row, applicant, documents },
       details: {
         ...intakeAuditDetails({ code, procedure, channel: options.channel, status: status, documents }),
         dueAt: due?.dueAt.toISOString() ?? null,
       },
       at: receivedAt,
     });
-    return code;
   });
   return { id, code, status, receivedAt, dueAt: due?.dueAt ?? null, derivation };
 }

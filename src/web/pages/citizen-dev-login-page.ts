@@ -4,13 +4,16 @@ import { csrfField } from '../components/form.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 
-/** The bundled development provider's login page: pick a demo citizen (DEVELOPMENT ONLY). */
+/**
+ * The bundled development provider's login page: pick a demo citizen (DEVELOPMENT ONLY). Reached from the
+ * kiosk (`display=touch`), it has the kiosk's large touch targets.
+ */
 export function citizenDevLoginPage(
   ctx: PageContext,
-  options: { uid: string; citizens: readonly DemoCitizen[] },
+  options: { uid: string; citizens: readonly DemoCitizen[]; isTouch: boolean },
 ): SafeHtml {
   const { t } = ctx;
-  return html`<div class="narrow">
+  return html`<div class="narrow${options.isTouch ? ' kiosk' : ''}">
 ${notificationBanner({ kind: 'info', title: t('citizen.dev.title'), body: t('citizen.dev.warning') })}
 <h1>${t('citizen.dev.title')}</h1>
 <p class="lead">${t('citizen.dev.lead')}</p>
