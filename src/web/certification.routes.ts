@@ -17,6 +17,7 @@ import { requireCitizen } from '../modules/citizen-identity/authenticate-citizen
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { choosePermittedUnit } from '../modules/identity/list-permitted-units.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import { type AppError, isAppError } from '../platform/errors.ts';
 import { filesOf, formText } from './multipart-form.ts';
 import type { PageKit } from './page-kit.ts';
@@ -52,9 +53,17 @@ function pdfName(number: string): string {
 
 export function registerCertificationPages(
   app: FastifyInstance,
-  options: { db: Db; kit: PageKit; blobStore: BlobStore; maxFileBytes: number },
+  options: {
+    db: Db;
+    kit: PageKit;
+    blobStore: BlobStore;
+    maxFileBytes: number;
+    /** The business clock (statement date, register year, extension); default the system time. */
+    clock?: Clock;
+  },
 ): void {
   const { db, kit, blobStore } = options;
+  const clock = options.clock ?? systemClock;
 
   app.get<{ Querystring: Record<string, unknown> }>(
     '/chung-thuc',
@@ -65,7 +74,8 @@ export function registerCertificationPages(
       const unitId = typeof q.unit === 'string' && q.unit !== '' ? q.unit.slice(0, 64) : undefined;
       const { unit, units } = await choosePermittedUnit(db, actor, 'certification.read', unitId);
       const kind: CertificationKind = q.loai === KIND_PARAM.signature ? 'signature' : 'copy';
-      const asked = typeof q.thang === 'string' && q.thang !== '' ? q.thang.slice(0, 20) : currentMonth();
+      const asked =
+        typeof q.thang === 'string' && q.thang !== '' ? q.thang.slice(0, 20) : currentMonth(clock.now());
       const ctx = kit.context(request, reply);
       const run = (month: string) => listCertificationRegister({ db, actor, unitId: unit.id, kind, month });
       try {
@@ -160,6 +170,7 @@ export function registerCertificationPages(
           paperTitle: values.paperTitle,
           copies: copies && /^\d{1,3}$/.test(copies) ? Number(copies) : copies ? Number.NaN : undefined,
           signerStaffId: values.signer,
+          now: clock.now(),
         });
         const code = encodeURIComponent(request.params.code);
         return reply.redirect(
@@ -200,6 +211,8 @@ export function registerCertificationPages(
         viewer: requireCitizen(request),
         code: request.params.code,
         certificationId: request.params.id,
+        requestId: request.id,
+        now: clock.now(),
       });
       return sendPdf(reply, pdf, pdfName(certification.number));
     },
