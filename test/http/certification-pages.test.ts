@@ -145,6 +145,43 @@ test('the certified PDF: staff of the unit at any stage, the owner citizen once 
   const signed = await asOwner(citizenUrl);
   assert.equal(signed.statusCode, 200);
   assert.equal(signed.headers['content-type'], 'application/pdf');
+  // The owner's first download is the return (9 → 10, online), recorded once.
+  assert.equal((await asOwner(citizenUrl)).statusCode, 200);
+  const dossier = await db
+    .selectFrom('dossiers as d')
+    .innerJoin('dossier_workflows as w', 'w.dossier_id', 'd.id')
+    .select(['d.id', 'd.status', 'w.outcome', 'w.finished_at', 'w.returned_at', 'w.returned_by_staff_id'])
+    .where('d.code', '=', code)
+    .executeTakeFirstOrThrow();
+  assert.equal(dossier.status, 10);
+  assert.ok(dossier.outcome === 'early' || dossier.outcome === 'on_time', String(dossier.outcome));
+  assert.ok(dossier.finished_at && dossier.returned_at);
+  assert.equal(dossier.returned_by_staff_id, null);
+  const returns = await db
+    .selectFrom('audit_events')
+    .select(['actor_type', 'details'])
+    .where('subject_id', '=', dossier.id)
+    .where('action', '=', 'workflow.result_returned')
+    .execute();
+  assert.deepEqual(returns, [
+    { actor_type: 'citizen', details: { code, from: 9, to: 10, channel: 'online' } },
+  ]);
+  const returnedNotice = await db
+    .selectFrom('notification_outbox')
+    .select('kind')
+    .where('dossier_id', '=', dossier.id)
+    .where('kind', '=', 'returned')
+    .execute();
+  assert.ok(returnedNotice.length >= 1);
+  // The statistics count it: received, finished early or on time, returned.
+  const desk2 = await client(receptionist);
+  const csv = await desk2.get(`/thong-ke.csv?unit=${commune.id}&procedure=2.000884`);
+  assert.equal(csv.statusCode, 200);
+  const line = csv.body.split('\r\n').find((l) => l.includes(',2.000884,'));
+  // The nine counts and the rate end the line (the procedure's name is quoted and has commas).
+  const numbers = (line ?? '').split(',').slice(-10).map(Number);
+  const [received, , , early, onTime, late, returned] = numbers;
+  assert.deepEqual([received, (early ?? 0) + (onTime ?? 0), late, returned], [1, 1, 0, 1], line);
   const list = await asOwner(`/cong-dan/ho-so/${code}/chung-thuc`);
   assert.equal(list.statusCode, 200);
   assert.ok(list.body.includes(row.number));
