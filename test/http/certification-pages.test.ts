@@ -10,6 +10,7 @@ import {
   receiveCertificationDossier,
   signAndSeal,
 } from '../fixtures/certification.ts';
+import { returnTraces } from '../fixtures/online-return.ts';
 import { makePerson, otpClock } from '../fixtures/signature-requests.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
@@ -147,32 +148,17 @@ test('the certified PDF: staff of the unit at any stage, the owner citizen once 
   assert.equal(signed.headers['content-type'], 'application/pdf');
   // The owner's first download is the return (9 → 10, online), recorded once.
   assert.equal((await asOwner(citizenUrl)).statusCode, 200);
-  const dossier = await db
-    .selectFrom('dossiers as d')
-    .innerJoin('dossier_workflows as w', 'w.dossier_id', 'd.id')
-    .select(['d.id', 'd.status', 'w.outcome', 'w.finished_at', 'w.returned_at', 'w.returned_by_staff_id'])
-    .where('d.code', '=', code)
-    .executeTakeFirstOrThrow();
-  assert.equal(dossier.status, 10);
-  assert.ok(dossier.outcome === 'early' || dossier.outcome === 'on_time', String(dossier.outcome));
-  assert.ok(dossier.finished_at && dossier.returned_at);
-  assert.equal(dossier.returned_by_staff_id, null);
-  const returns = await db
-    .selectFrom('audit_events')
-    .select(['actor_type', 'details'])
-    .where('subject_id', '=', dossier.id)
-    .where('action', '=', 'workflow.result_returned')
-    .execute();
-  assert.deepEqual(returns, [
-    { actor_type: 'citizen', details: { code, from: 9, to: 10, channel: 'online' } },
-  ]);
-  const returnedNotice = await db
-    .selectFrom('notification_outbox')
-    .select('kind')
-    .where('dossier_id', '=', dossier.id)
-    .where('kind', '=', 'returned')
-    .execute();
-  assert.ok(returnedNotice.length >= 1);
+  const traces = await returnTraces(db, code);
+  assert.equal(traces.status, 10);
+  const outcome = traces.workflow?.outcome;
+  assert.ok(outcome === 'early' || outcome === 'on_time', String(outcome));
+  assert.ok(traces.workflow?.finished_at && traces.workflow.returned_at);
+  assert.equal(traces.workflow.returned_by_staff_id, null);
+  assert.deepEqual(
+    traces.events.map((e) => [e.actor_type, e.details]),
+    [['citizen', { code, from: 9, to: 10, channel: 'online' }]],
+  );
+  assert.ok(traces.notices.length >= 1);
   // The statistics count it: received, finished early or on time, returned.
   const desk2 = await client(receptionist);
   const csv = await desk2.get(`/thong-ke.csv?unit=${commune.id}&procedure=2.000884`);

@@ -11,6 +11,7 @@ import { extendDeadline } from '../../src/modules/workflow/extend-deadline.ts';
 import { referDossier } from '../../src/modules/workflow/refer-dossier.ts';
 import { requestSlipSignature } from '../../src/modules/workflow/request-slip-signature.ts';
 import { findWorkflow } from '../../src/modules/workflow/workflow.repository.ts';
+import { returnTraces as onlineReturnTraces } from '../fixtures/online-return.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { setUpResultSigning } from './result-signing-setup.ts';
@@ -35,24 +36,7 @@ const code = encodeURIComponent(sealed.code);
 const counter = await r.sealedDossier();
 const counterCode = encodeURIComponent(counter.code);
 
-/** The return's traces: the dossier's workflow row, its audit events and the 'returned' notifications. */
-async function returnTraces(dossierCode: string) {
-  const dossier = await findDossierByCode(db, dossierCode);
-  assert.ok(dossier);
-  const events = await db
-    .selectFrom('audit_events')
-    .select(['actor_type', 'actor_id', 'details', 'occurred_at'])
-    .where('subject_id', '=', dossier.id)
-    .where('action', '=', 'workflow.result_returned')
-    .execute();
-  const notices = await db
-    .selectFrom('notification_outbox')
-    .select('kind')
-    .where('dossier_id', '=', dossier.id)
-    .where('kind', '=', 'returned')
-    .execute();
-  return { status: dossier.status, workflow: await findWorkflow(db, dossier.id), events, notices };
-}
+const returnTraces = (dossierCode: string) => onlineReturnTraces(db, dossierCode);
 
 test('the dossier page shows the sealed result with its request, download and verification links', async () => {
   const page = await reception.get(`/ho-so/${code}`);
