@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../database.ts';
 import type { CertificationKind } from '../modules/certification/certification-kind.ts';
 import { certifyPaper } from '../modules/certification/certify-paper.ts';
+import { extendCertification } from '../modules/certification/extend-certification.ts';
 import { getCertifiedPdf } from '../modules/certification/get-certified-pdf.ts';
 import {
   getDossierCertifications,
@@ -25,6 +26,7 @@ import {
   type CertifyFormValues,
   citizenCertificationsPage,
   dossierCertificationPage,
+  type ExtensionFormValues,
   KIND_PARAM,
   registerPage,
 } from './pages/certification-pages.ts';
@@ -102,6 +104,7 @@ export function registerCertificationPages(
     request: FastifyRequest<CodeParams>,
     reply: FastifyReply,
     problem?: { error: AppError; values: CertifyFormValues },
+    extension?: { error: AppError; values: ExtensionFormValues },
   ) => {
     const actor = requireStaff(request);
     const view = await getDossierCertifications({ db, actor, code: request.params.code });
@@ -110,6 +113,7 @@ export function registerCertificationPages(
     return kit.send(reply, ctx, {
       title: ctx.t('certification.dossierTitle', { code: view.dossier.code }),
       ...(problem ? { status: problem.error.status } : {}),
+      ...(extension ? { status: extension.error.status } : {}),
       body: dossierCertificationPage(ctx, {
         ...view,
         ...(problem
@@ -120,6 +124,16 @@ export function registerCertificationPages(
             }
           : {}),
         doneNumber: typeof done === 'string' ? done.slice(0, 40) : undefined,
+        isExtended: (request.query as Record<string, unknown>).gia_han === '1',
+        ...(extension
+          ? {
+              extension: {
+                values: extension.values,
+                errors: extension.error.fields ?? {},
+                message: extension.error.fields ? undefined : extension.error.message,
+              },
+            }
+          : {}),
       }),
     });
   };
@@ -139,6 +153,38 @@ export function registerCertificationPages(
         certificationId: request.params.id,
       });
       return sendPdf(reply, pdf, pdfName(certification.number));
+    },
+  );
+
+  // The certification's extension (≤ 2 working days): a plain form, re-shown with its problems.
+  app.post<CodeParams & { Body: Record<string, unknown> }>(
+    '/ho-so/:code/chung-thuc/gia-han',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      const values: ExtensionFormValues = {
+        days: formText(body.days, 2),
+        ground: formText(body.ground, 40),
+        reason: formText(body.reason, 1000),
+      };
+      try {
+        await extendCertification({
+          db,
+          actor: requireStaff(request),
+          requestId: request.id,
+          code: request.params.code,
+          days: values.days && /^\d$/.test(values.days) ? Number(values.days) : Number.NaN,
+          ground: values.ground,
+          reason: values.reason,
+          now: clock.now(),
+        });
+        return reply.redirect(`/ho-so/${encodeURIComponent(request.params.code)}/chung-thuc?gia_han=1`, 303);
+      } catch (error) {
+        if (!isAppError(error) || !['VALIDATION_FAILED', 'INVALID_STATE'].includes(error.code)) {
+          throw error;
+        }
+        return renderDossier(request, reply, undefined, { error, values });
+      }
     },
   );
 

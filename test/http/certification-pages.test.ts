@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { computeUnitDueDate } from '../../src/modules/calendar/compute-unit-due-date.ts';
 import { createFileSystemBlobStore } from '../../src/platform/blob-store/file-system-blob-store.ts';
+import { formatVietnamTime } from '../../src/web/pages/dossier-format.ts';
 import {
   adoptCertificationProcedures,
   receiveCertificationDossier,
@@ -184,4 +186,89 @@ test('the certified PDF: staff of the unit at any stage, the owner citizen once 
   assert.equal(foreignList.statusCode, 404);
   const anonymous = await app.inject({ method: 'GET', url: citizenUrl });
   assert.notEqual(anonymous.statusCode, 200);
+});
+
+test('the extension: the officer only, 1 or 2 working days with its ground and reason, once, the new date shown', async () => {
+  const code = await receive();
+  const path = `/ho-so/${code}/chung-thuc/gia-han`;
+  const desk = await client(officer);
+  const page = await desk.get(`/ho-so/${code}/chung-thuc`);
+  assert.match(page.body, new RegExp(`action="${path}"`));
+  const csrf = PageClient.csrfFrom(page.body);
+  const fields = { days: '2', ground: 'manyPapers', reason: '12 giấy tờ một lần' };
+  // Denied without the right: another commune's officer does not see the dossier, the receptionist may not.
+  const strangerClient = await client(stranger);
+  const strangerCsrf = PageClient.csrfFrom((await strangerClient.get('/workspace')).body);
+  assert.equal((await strangerClient.post(path, { _csrf: strangerCsrf, ...fields })).statusCode, 404);
+  const front = await client(receptionist);
+  const frontCsrf = PageClient.csrfFrom((await front.get('/workspace')).body);
+  assert.equal((await front.post(path, { _csrf: frontCsrf, ...fields })).statusCode, 403);
+  // Bad input: the form again with its problems.
+  const tooLong = await desk.post(path, { _csrf: csrf, ...fields, days: '3' });
+  assert.equal(tooLong.statusCode, 400);
+  assert.match(tooLong.body, /Gia hạn 1 hoặc 2 ngày làm việc/);
+  const noReason = await desk.post(path, { _csrf: csrf, ...fields, reason: ' ' });
+  assert.equal(noReason.statusCode, 400);
+  const before = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  assert.ok(before.due_at);
+  // Allowed with it: the calendar engine's date two working days on, the event, the citizen's message.
+  const done = await desk.post(path, { _csrf: csrf, ...fields });
+  assert.equal(done.statusCode, 303, done.body);
+  const after = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('id', '=', before.id)
+    .executeTakeFirstOrThrow();
+  const expected = await computeUnitDueDate({
+    db,
+    unitId: before.unit_id,
+    rule: { kind: 'sameDay', cutoff: { kind: 'time', after: '15:00' } },
+    receivedAt: before.received_at,
+    extension: { workingDays: 2 },
+  });
+  assert.deepEqual(after.due_at, expected.dueAt);
+  assert.ok((after.due_at?.getTime() ?? 0) > before.due_at.getTime());
+  const workflow = await db
+    .selectFrom('dossier_workflows')
+    .select(['extension_days', 'extension_reason'])
+    .where('dossier_id', '=', before.id)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(workflow, {
+    extension_days: 2,
+    extension_reason: 'Nhiều giấy tờ, văn bản cần chứng thực: 12 giấy tờ một lần',
+  });
+  const events = await db
+    .selectFrom('audit_events')
+    .select(['actor_type', 'details'])
+    .where('subject_id', '=', before.id)
+    .where('action', '=', 'certification.extended')
+    .execute();
+  assert.equal(events.length, 1);
+  assert.equal((events[0]?.details as { days?: number }).days, 2);
+  const late = await db
+    .selectFrom('notification_outbox')
+    .select('payload')
+    .where('dossier_id', '=', before.id)
+    .where('kind', '=', 'late')
+    .execute();
+  assert.ok(late.length >= 1);
+  assert.equal(late[0]?.payload.newDueAt, expected.dueAt.toISOString());
+  // Shown to the officer and on the citizen's lookup.
+  const shown = await desk.get(`/ho-so/${code}/chung-thuc?gia_han=1`);
+  assert.ok(shown.body.includes(formatVietnamTime(expected.dueAt)));
+  const owner = await citizenCookie(db, applicantJson().personalIdentifier);
+  const lookup = await app.inject({
+    method: 'GET',
+    url: `/tra-cuu?code=${code}`,
+    headers: { cookie: owner },
+  });
+  assert.equal(lookup.statusCode, 200);
+  assert.ok(lookup.body.includes(formatVietnamTime(expected.dueAt)), 'the lookup shows the new date');
+  // Once only.
+  const again = await desk.post(path, { _csrf: csrf, ...fields, days: '1' });
+  assert.equal(again.statusCode, 409);
 });
