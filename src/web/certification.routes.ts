@@ -90,11 +90,18 @@ export function registerCertificationPages(
         if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') {
           throw error;
         }
-        const { entries } = await run(currentMonth());
+        const { entries } = await run(currentMonth(clock.now()));
         return kit.send(reply, ctx, {
           title: ctx.t('certification.title'),
           status: error.status,
-          body: registerPage(ctx, { unit, units, kind, month: currentMonth(), entries, error: 'invalid' }),
+          body: registerPage(ctx, {
+            unit,
+            units,
+            kind,
+            month: currentMonth(clock.now()),
+            entries,
+            error: 'invalid',
+          }),
         });
       }
     },
