@@ -248,7 +248,7 @@ test('the extension: the officer only, 1 or 2 working days with its ground and r
     .where('action', '=', 'certification.extended')
     .execute();
   assert.equal(events.length, 1);
-  assert.equal((events[0]?.details as { days?: number }).days, 2);
+  assert.equal((events[0]?.details as { days?: number } | undefined)?.days, 2);
   const late = await db
     .selectFrom('notification_outbox')
     .select('payload')

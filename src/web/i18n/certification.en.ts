@@ -65,5 +65,6 @@ export const certificationEn = {
   'certification.extension.submit': 'Extend and tell the applicant',
   'field.certificationExtensionDays': 'Extend by 1 or 2 working days.',
   'field.scanPdfGrey': 'The scanned images in the PDF must be in colour.',
-  'field.scanPdfResolution': 'The scanned images in the PDF must be at least 200 dpi (their pixels over the size they are printed at).',
+  'field.scanPdfResolution':
+    'The scanned images in the PDF must be at least 200 dpi (their pixels over the size they are printed at).',
 } as const satisfies Record<keyof typeof certificationVi, string>;

@@ -63,5 +63,6 @@ export const certificationVi = {
   'certification.extension.submit': 'Gia hạn và báo người yêu cầu',
   'field.certificationExtensionDays': 'Gia hạn 1 hoặc 2 ngày làm việc.',
   'field.scanPdfGrey': 'Ảnh quét trong tệp PDF phải là ảnh màu.',
-  'field.scanPdfResolution': 'Ảnh quét trong tệp PDF phải có độ phân giải từ 200 dpi (số điểm ảnh so với khổ trang in).',
+  'field.scanPdfResolution':
+    'Ảnh quét trong tệp PDF phải có độ phân giải từ 200 dpi (số điểm ảnh so với khổ trang in).',
 } as const;
