@@ -34,6 +34,7 @@ import { registerStatisticsApiRoutes } from './modules/statistics/statistics.rou
 import { registerResultSigning } from './modules/workflow/finish-signed-result.ts';
 import { registerWorkflowApiRoutes } from './modules/workflow/workflow.routes.ts';
 import { createFileSystemBlobStore } from './platform/blob-store/file-system-blob-store.ts';
+import { type Clock, createShiftedClock, systemClock } from './platform/clock.ts';
 import { APP_ERROR_STATUS, type AppErrorCode } from './platform/errors.ts';
 import { registerCompression } from './platform/http/compression.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -63,12 +64,15 @@ export interface AppDependencies {
   readonly logger?: boolean | { level: string };
   /** The per-address limit of dossier lookups; default 30 a minute (benchmarks pass a wider one). */
   readonly lookupLimiter?: RateLimiter;
+  /** The business clock (received, due, processed and returned times); default the system time. */
+  readonly clock?: Clock;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, db } = deps;
+  const clock = deps.clock ?? (config.clockStart ? createShiftedClock(config.clockStart) : systemClock);
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
     // Honour a well-formed X-Request-Id from the proxy, else make one; it is logged and echoed.
@@ -143,7 +147,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerAuthentication(app, { db });
   // Certification (issue 7 §3): a sealed certified PDF completes its register entry and the dossier.
-  registerCertificationCompletion();
+  registerCertificationCompletion(clock);
   registerCitizenAuthentication(app, { db });
   registerHealthRoutes(app, { db: db as never, migrations: MIGRATIONS });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -167,8 +171,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // read from DATA_DIR on first use) and each event's offline proof, for staff and for the applicant.
   const logVerifier = lazyLogVerifier(config);
   registerAuditHistoryPages(app, { db, lookupLimiter });
-  registerDossierApiRoutes(app, { db, blobStore, lookupLimiter, limits: DEFAULT_UPLOAD_LIMITS });
-  registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS, logVerifier });
+  registerDossierApiRoutes(app, { db, blobStore, lookupLimiter, limits: DEFAULT_UPLOAD_LIMITS, clock });
+  registerDossierPages(app, { db, kit, blobStore, limits: DEFAULT_UPLOAD_LIMITS, logVerifier, clock });
   registerLookupPages(app, { db, kit, lookupLimiter, logVerifier });
   registerReceiptPages(app, { db, kit, publicUrl: config.publicUrl, blobStore });
   // Signing in the product (issue 5 §4-5): signature requests, the leader's and the clerk's queues, and
@@ -189,6 +193,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     limits: DEFAULT_UPLOAD_LIMITS,
     publicUrl: config.publicUrl,
     base: '/cong-dan',
+    clock,
   });
   registerKioskPages(app, {
     db,
@@ -198,20 +203,28 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publicUrl: config.publicUrl,
     lookupLimiter,
     script: readFileSync(new URL('./web/assets/kiosk.js', import.meta.url)),
+    clock,
   });
   // Dossier processing (issue 7 §1, §4, §5): the workflow API and pages.
-  registerWorkflowApiRoutes(app, { db, blobStore });
-  registerResultSigning(); // results (issue 7 §2)
-  registerResultPages(app, { db, blobStore, lookupLimiter }); // results (issue 7 §2)
+  registerWorkflowApiRoutes(app, { db, blobStore, clock });
+  registerResultSigning(clock); // results (issue 7 §2)
+  registerResultPages(app, { db, blobStore, lookupLimiter, clock }); // results (issue 7 §2)
   registerWorkflowPages(app, {
     db,
     kit,
     blobStore,
     limits: DEFAULT_UPLOAD_LIMITS,
     publicUrl: config.publicUrl,
+    clock,
   });
   // Certification (issue 7 §3): the register, the officer's certify form, the certified PDFs.
-  registerCertificationPages(app, { db, kit, blobStore, maxFileBytes: DEFAULT_UPLOAD_LIMITS.maxFileBytes });
+  registerCertificationPages(app, {
+    db,
+    kit,
+    blobStore,
+    maxFileBytes: DEFAULT_UPLOAD_LIMITS.maxFileBytes,
+    clock,
+  });
   // Statistics for other systems (issue 7 §7); the pages are registered by the web plugin.
   registerStatisticsApiRoutes(app, { db });
 

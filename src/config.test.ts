@@ -85,3 +85,28 @@ test('notifications: channels off by default except the SMS log driver; SMTP set
   );
   assert.throws(() => loadConfig({ ...base, SMTP_FROM: 'not an address' }, '/srv/xaso'), /SMTP_FROM/);
 });
+
+test('XASO_CLOCK_START: an instant with its offset starts the business clock; refused in production', () => {
+  const base = { XASO_SESSION_SECRET: secret, XASO_KEY_ENCRYPTION_KEY: secret };
+  assert.equal(loadConfig(base, '/srv/xaso').clockStart, undefined);
+  const config = loadConfig({ ...base, XASO_CLOCK_START: '2026-12-08T09:00:00+07:00' }, '/srv/xaso');
+  assert.deepEqual(config.clockStart, new Date('2026-12-08T02:00:00Z'));
+  for (const bad of ['2026-12-08 09:00', '2026-12-08T09:00:00', 'tomorrow', '2026-13-40T09:00Z']) {
+    assert.throws(() => loadConfig({ ...base, XASO_CLOCK_START: bad }, '/srv/xaso'), /XASO_CLOCK_START/, bad);
+  }
+  assert.throws(
+    () =>
+      loadConfig(
+        {
+          ...base,
+          NODE_ENV: 'production',
+          OIDC_ISSUER: 'https://id.example.vn',
+          OIDC_CLIENT_ID: 'x',
+          OIDC_CLIENT_SECRET: 'y',
+          XASO_CLOCK_START: '2026-12-08T09:00:00+07:00',
+        },
+        '/srv/xaso',
+      ),
+    /XASO_CLOCK_START is for tests/,
+  );
+});

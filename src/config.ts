@@ -26,6 +26,11 @@ export interface Config {
   readonly oidc: OidcConfig;
   /** Citizen notifications (issue 7 §6): SMTP e-mail and the SMS driver; each channel off when unset. */
   readonly notifications: NotificationConfig;
+  /**
+   * XASO_CLOCK_START (tests and demonstrations only, refused with NODE_ENV=production): the business clock
+   * starts at this instant and runs on (src/platform/clock.ts); unset: the system time.
+   */
+  readonly clockStart: Date | undefined;
 }
 
 export interface NotificationConfig {
@@ -171,6 +176,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const kekSecret = parseSecret('XASO_KEY_ENCRYPTION_KEY', env.XASO_KEY_ENCRYPTION_KEY, problems);
   const oidc = parseOidc(env, publicUrl, problems);
   const notifications = parseNotifications(env, problems);
+  const clockStart = parseClockStart(env, problems);
 
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -210,7 +216,27 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
         createHmac('sha256', session).update('dev-oidc client secret').digest('base64url'),
     }),
     notifications: Object.freeze(notifications),
+    clockStart,
   });
+}
+
+/** XASO_CLOCK_START: an ISO 8601 instant with its offset, e.g. `2026-12-08T09:00:00+07:00`. */
+function parseClockStart(env: Env, problems: string[]): Date | undefined {
+  const raw = env.XASO_CLOCK_START?.trim();
+  if (!raw) {
+    return undefined;
+  }
+  if (env.NODE_ENV?.trim() === 'production') {
+    problems.push('XASO_CLOCK_START is for tests and demonstrations: production runs on the system time');
+  }
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw)
+    ? new Date(raw)
+    : null;
+  if (!at || Number.isNaN(at.getTime())) {
+    problems.push(`XASO_CLOCK_START must be an ISO 8601 instant with its offset (got "${raw}")`);
+    return undefined;
+  }
+  return at;
 }
 
 /** SMTP_URL / SMTP_FROM / SMS_DRIVER (issue 7 §6). */

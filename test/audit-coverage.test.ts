@@ -79,6 +79,7 @@ const COVERED_ELSEWHERE: Partial<Record<AuditAction, string>> = {
   // Certification (issue 7 §3)
   'certification.created': 'src/modules/certification/certification.test.ts',
   'certification.completed': 'src/modules/certification/certification.test.ts',
+  'certification.extended': 'test/http/certification-pages.test.ts',
   'dossier.draft_deleted': 'src/modules/dossiers/online-dossier.test.ts (count only)',
   'dossier.submitted': 'src/modules/dossiers/online-dossier.test.ts',
   'dossier.accepted': 'src/modules/dossiers/online-dossier.test.ts',

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../database.ts';
 import type { CertificationKind } from '../modules/certification/certification-kind.ts';
 import { certifyPaper } from '../modules/certification/certify-paper.ts';
+import { extendCertification } from '../modules/certification/extend-certification.ts';
 import { getCertifiedPdf } from '../modules/certification/get-certified-pdf.ts';
 import {
   getDossierCertifications,
@@ -17,6 +18,7 @@ import { requireCitizen } from '../modules/citizen-identity/authenticate-citizen
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { choosePermittedUnit } from '../modules/identity/list-permitted-units.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import { type AppError, isAppError } from '../platform/errors.ts';
 import { filesOf, formText } from './multipart-form.ts';
 import type { PageKit } from './page-kit.ts';
@@ -24,6 +26,7 @@ import {
   type CertifyFormValues,
   citizenCertificationsPage,
   dossierCertificationPage,
+  type ExtensionFormValues,
   KIND_PARAM,
   registerPage,
 } from './pages/certification-pages.ts';
@@ -52,9 +55,17 @@ function pdfName(number: string): string {
 
 export function registerCertificationPages(
   app: FastifyInstance,
-  options: { db: Db; kit: PageKit; blobStore: BlobStore; maxFileBytes: number },
+  options: {
+    db: Db;
+    kit: PageKit;
+    blobStore: BlobStore;
+    maxFileBytes: number;
+    /** The business clock (statement date, register year, extension); default the system time. */
+    clock?: Clock;
+  },
 ): void {
   const { db, kit, blobStore } = options;
+  const clock = options.clock ?? systemClock;
 
   app.get<{ Querystring: Record<string, unknown> }>(
     '/chung-thuc',
@@ -65,7 +76,8 @@ export function registerCertificationPages(
       const unitId = typeof q.unit === 'string' && q.unit !== '' ? q.unit.slice(0, 64) : undefined;
       const { unit, units } = await choosePermittedUnit(db, actor, 'certification.read', unitId);
       const kind: CertificationKind = q.loai === KIND_PARAM.signature ? 'signature' : 'copy';
-      const asked = typeof q.thang === 'string' && q.thang !== '' ? q.thang.slice(0, 20) : currentMonth();
+      const asked =
+        typeof q.thang === 'string' && q.thang !== '' ? q.thang.slice(0, 20) : currentMonth(clock.now());
       const ctx = kit.context(request, reply);
       const run = (month: string) => listCertificationRegister({ db, actor, unitId: unit.id, kind, month });
       try {
@@ -78,11 +90,18 @@ export function registerCertificationPages(
         if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') {
           throw error;
         }
-        const { entries } = await run(currentMonth());
+        const { entries } = await run(currentMonth(clock.now()));
         return kit.send(reply, ctx, {
           title: ctx.t('certification.title'),
           status: error.status,
-          body: registerPage(ctx, { unit, units, kind, month: currentMonth(), entries, error: 'invalid' }),
+          body: registerPage(ctx, {
+            unit,
+            units,
+            kind,
+            month: currentMonth(clock.now()),
+            entries,
+            error: 'invalid',
+          }),
         });
       }
     },
@@ -92,6 +111,7 @@ export function registerCertificationPages(
     request: FastifyRequest<CodeParams>,
     reply: FastifyReply,
     problem?: { error: AppError; values: CertifyFormValues },
+    extension?: { error: AppError; values: ExtensionFormValues },
   ) => {
     const actor = requireStaff(request);
     const view = await getDossierCertifications({ db, actor, code: request.params.code });
@@ -100,6 +120,7 @@ export function registerCertificationPages(
     return kit.send(reply, ctx, {
       title: ctx.t('certification.dossierTitle', { code: view.dossier.code }),
       ...(problem ? { status: problem.error.status } : {}),
+      ...(extension ? { status: extension.error.status } : {}),
       body: dossierCertificationPage(ctx, {
         ...view,
         ...(problem
@@ -110,6 +131,16 @@ export function registerCertificationPages(
             }
           : {}),
         doneNumber: typeof done === 'string' ? done.slice(0, 40) : undefined,
+        isExtended: (request.query as Record<string, unknown>).gia_han === '1',
+        ...(extension
+          ? {
+              extension: {
+                values: extension.values,
+                errors: extension.error.fields ?? {},
+                message: extension.error.fields ? undefined : extension.error.message,
+              },
+            }
+          : {}),
       }),
     });
   };
@@ -129,6 +160,38 @@ export function registerCertificationPages(
         certificationId: request.params.id,
       });
       return sendPdf(reply, pdf, pdfName(certification.number));
+    },
+  );
+
+  // The certification's extension (≤ 2 working days): a plain form, re-shown with its problems.
+  app.post<CodeParams & { Body: Record<string, unknown> }>(
+    '/ho-so/:code/chung-thuc/gia-han',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      const values: ExtensionFormValues = {
+        days: formText(body.days, 2),
+        ground: formText(body.ground, 40),
+        reason: formText(body.reason, 1000),
+      };
+      try {
+        await extendCertification({
+          db,
+          actor: requireStaff(request),
+          requestId: request.id,
+          code: request.params.code,
+          days: values.days && /^\d$/.test(values.days) ? Number(values.days) : Number.NaN,
+          ground: values.ground,
+          reason: values.reason,
+          now: clock.now(),
+        });
+        return reply.redirect(`/ho-so/${encodeURIComponent(request.params.code)}/chung-thuc?gia_han=1`, 303);
+      } catch (error) {
+        if (!isAppError(error) || !['VALIDATION_FAILED', 'INVALID_STATE'].includes(error.code)) {
+          throw error;
+        }
+        return renderDossier(request, reply, undefined, { error, values });
+      }
     },
   );
 
@@ -160,6 +223,7 @@ export function registerCertificationPages(
           paperTitle: values.paperTitle,
           copies: copies && /^\d{1,3}$/.test(copies) ? Number(copies) : copies ? Number.NaN : undefined,
           signerStaffId: values.signer,
+          now: clock.now(),
         });
         const code = encodeURIComponent(request.params.code);
         return reply.redirect(
@@ -200,6 +264,8 @@ export function registerCertificationPages(
         viewer: requireCitizen(request),
         code: request.params.code,
         certificationId: request.params.id,
+        requestId: request.id,
+        now: clock.now(),
       });
       return sendPdf(reply, pdf, pdfName(certification.number));
     },

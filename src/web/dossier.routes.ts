@@ -19,6 +19,7 @@ import { listDossierNotifications } from '../modules/notifications/list-dossier-
 import { getDossierWorkView } from '../modules/workflow/get-dossier-work-view.ts';
 import type { WorkflowActionName } from '../modules/workflow/workflow-actions.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import { staffProofHref } from './audit-history.routes.ts';
 import { auditHistory, proofLabel } from './components/audit-history.ts';
@@ -49,9 +50,12 @@ export function registerDossierPages(
     limits: UploadLimits;
     /** The audit log's verifier, for the history's "verified" marks (absent: no history section). */
     logVerifier?: (() => NoteVerifier) | undefined;
+    /** The business clock (received and accepted times); default the system time. */
+    clock?: Clock | undefined;
   },
 ): void {
   const { db, kit } = options;
+  const clock = options.clock ?? systemClock;
 
   app.get<{ Querystring: Record<string, unknown> }>(
     '/ho-so/tiep-nhan',
@@ -130,6 +134,7 @@ export function registerDossierPages(
           feeVnd: feeText ? Number(feeText) : undefined,
           refusalReasons: isRefusal ? (values.refusalReasons ?? '') : undefined,
           limits: options.limits,
+          now: clock.now(),
         });
         return reply.redirect(`/ho-so/${encodeURIComponent(received.code)}?moi=1`, 303);
       } catch (error) {
@@ -182,6 +187,7 @@ export function registerDossierPages(
         actor,
         requestId: request.id,
         code: request.params.code,
+        now: clock.now(),
       });
       return reply.redirect(`/ho-so/${encodeURIComponent(code)}?moi=1`, 303);
     },
@@ -198,6 +204,7 @@ export function registerDossierPages(
           db,
           actor,
           requestId: request.id,
+          now: clock.now(),
           code: request.params.code,
           reasons,
         });

@@ -10,6 +10,7 @@ import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.t
 import { listDossierDrafts } from '../modules/dossiers/list-dossier-drafts.ts';
 import { lookupDossier } from '../modules/dossiers/lookup-dossier.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
+import type { Clock } from '../platform/clock.ts';
 import { isAppError } from '../platform/errors.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
 import { signOutCitizen } from './citizen.routes.ts';
@@ -32,6 +33,7 @@ export function registerKioskPages(
     publicUrl: string;
     lookupLimiter: RateLimiter;
     script: Buffer;
+    clock?: Clock;
   },
 ): void {
   const { db, kit } = options;
@@ -126,5 +128,6 @@ export function registerKioskPages(
     limits: options.limits,
     publicUrl: options.publicUrl,
     base: KIOSK_PREFIX,
+    clock: options.clock,
   });
 }

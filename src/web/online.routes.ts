@@ -18,6 +18,7 @@ import { saveDossierDraft } from '../modules/dossiers/save-dossier-draft.ts';
 import { submitOnlineDossier } from '../modules/dossiers/submit-online-dossier.ts';
 import { listUnits } from '../modules/organisation/list-units.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import { documentIndexesOf, filesOf, formText } from './multipart-form.ts';
 import type { PageKit } from './page-kit.ts';
@@ -39,6 +40,8 @@ export interface OnlinePagesOptions {
   readonly limits: UploadLimits;
   readonly publicUrl: string;
   readonly base: OnlineBase;
+  /** The business clock (the submission's received time); default the system time. */
+  readonly clock?: Clock | undefined;
 }
 
 /** The citizen's values as the form shows them: identity first, what they typed (or saved) over it. */
@@ -53,6 +56,7 @@ function formValues(citizen: CitizenActor, draft?: DossierDraft): OnlineFormValu
 
 export function registerOnlinePages(app: FastifyInstance, options: OnlinePagesOptions): void {
   const { db, kit, base } = options;
+  const clock = options.clock ?? systemClock;
   const channel = base === '/kiosk' ? 'kiosk' : 'online';
 
   const receivingUnits = async () =>
@@ -168,6 +172,7 @@ export function registerOnlinePages(app: FastifyInstance, options: OnlinePagesOp
         citizen,
         requestId: request.id,
         limits: options.limits,
+        now: clock.now(),
       };
       try {
         if (body.action === 'save') {

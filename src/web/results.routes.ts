@@ -14,6 +14,7 @@ import {
   type SignedResult,
 } from '../modules/workflow/get-signed-result.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
 
 function sendPdf(reply: FastifyReply, result: SignedResult) {
@@ -28,9 +29,10 @@ const text = (value: unknown, max: number) => (typeof value === 'string' ? value
 
 export function registerResultPages(
   app: FastifyInstance,
-  options: { db: Db; blobStore: BlobStore; lookupLimiter: RateLimiter },
+  options: { db: Db; blobStore: BlobStore; lookupLimiter: RateLimiter; clock?: Clock },
 ): void {
   const { db, blobStore } = options;
+  const clock = options.clock ?? systemClock;
 
   app.get<{ Params: { code: string } }>(
     '/ho-so/:code/ket-qua-da-ky.pdf',
@@ -55,7 +57,14 @@ export function registerResultPages(
       assertLookupAllowed(options.lookupLimiter, request.ip);
       return sendPdf(
         reply,
-        await getSignedResultForApplicant({ db, blobStore, code: request.params.code, citizen }),
+        await getSignedResultForApplicant({
+          db,
+          blobStore,
+          code: request.params.code,
+          citizen,
+          requestId: request.id,
+          now: clock.now(),
+        }),
       );
     },
   );
@@ -74,6 +83,8 @@ export function registerResultPages(
           code,
           phoneLast4: text(request.body?.phone, 8),
           citizen: request.citizen,
+          requestId: request.id,
+          now: clock.now(),
         }),
       );
     },

@@ -28,6 +28,7 @@ import { WORKFLOW_API_ROUTES } from '../modules/workflow/workflow.routes.ts';
 import type { WorkflowActionName } from '../modules/workflow/workflow-actions.ts';
 import { isWorkflowFormKind } from '../modules/workflow/workflow-form.types.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
+import { type Clock, systemClock } from '../platform/clock.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
 import { workflowFormPage } from './components/workflow-form-page.ts';
 import { html } from './html.ts';
@@ -86,9 +87,13 @@ function apiBodyOf(action: WorkflowActionName, v: Record<string, string>): Recor
 
 export function registerWorkflowPages(
   app: FastifyInstance,
-  options: { db: Db; kit: PageKit; blobStore: BlobStore; limits: UploadLimits; publicUrl: string },
+  options: { db: Db; kit: PageKit; blobStore: BlobStore; limits: UploadLimits; publicUrl: string } & {
+    /** The business clock (the actions' times, due dates); default the system time. */
+    clock?: Clock;
+  },
 ): void {
   const { db, kit, blobStore, limits, publicUrl } = options;
+  const clock = options.clock ?? systemClock;
 
   app.get<{ Querystring: { luu?: string } }>(
     '/ho-so/hang-doi',
@@ -156,7 +161,7 @@ export function registerWorkflowPages(
       throw new AppError('NOT_FOUND', 'No such action.');
     }
     const actor = requireStaff(request);
-    const base = { db, actor, requestId: request.id, code: request.params.code };
+    const base = { db, actor, requestId: request.id, code: request.params.code, now: clock.now() };
     const body = apiBodyOf(action, stringsOf(request.body));
     return handle(request, reply, action, () => WORKFLOW_API_ROUTES[action].run(base, body, blobStore));
   });
@@ -176,14 +181,16 @@ export function registerWorkflowPages(
     });
     scope.post<Params>('/ho-so/:code/xu-ly/supply', { schema: { hide: true } }, async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const base = { db, actor: requireStaff(request), requestId: request.id, code: request.params.code };
+      const actor = requireStaff(request);
+      const base = { db, actor, requestId: request.id, code: request.params.code, now: clock.now() };
       return handle(request, reply, 'supply', () =>
         supplyDossier({ ...base, blobStore, limits, files: filesOf(body.files), note: stringsOf(body).note }),
       );
     });
     scope.post<Params>('/ho-so/:code/xu-ly/result', { schema: { hide: true } }, async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const base = { db, actor: requireStaff(request), requestId: request.id, code: request.params.code };
+      const actor = requireStaff(request);
+      const base = { db, actor, requestId: request.id, code: request.params.code, now: clock.now() };
       return handle(request, reply, 'uploadResult', () =>
         uploadResult({ ...base, blobStore, limits, pdf: filesOf(body.result)[0] }),
       );
@@ -204,6 +211,7 @@ export function registerWorkflowPages(
             limits,
             files: filesOf(body.files),
             note: stringsOf(body).note,
+            now: clock.now(),
           });
         } catch (error) {
           if (!isAppError(error) || !FORM_PROBLEMS.includes(error.code)) {

@@ -125,6 +125,8 @@ test('(a) supplement, approval, signature, seal; the citizen downloads a result 
   const download = await downloading;
   const signedFile = join(dataDir, 'downloaded.pdf');
   await download.saveAs(signedFile);
+  // The applicant's download is the return (9 → 10, online).
+  assert.equal(await w.statusOf(code), 10);
 
   const signatures = await pdfsigWithDemoRoot(db, dataDir, signedFile);
   assert.equal(signatures.length, 2);

@@ -23,7 +23,11 @@ after(async () => {
 });
 
 test('a fresh data folder is ready within 15 s, Vietnamese first, with the demo seeded', async () => {
-  server = await startServerProcess({ env: { XASO_DEMO: 'true', LOG_LEVEL: 'info' } });
+  // The business clock starts in March 2027 (XASO_CLOCK_START): the register opens on that month.
+  server = await startServerProcess({
+    env: { XASO_DEMO: 'true', LOG_LEVEL: 'info' },
+    clockStart: new Date('2027-03-10T09:00:00+07:00'),
+  });
   assert.ok(server.readyAfterMs < 15_000, `ready after ${server.readyAfterMs} ms`);
   const home = await fetch(`${server.baseUrl}/`);
   assert.equal(home.status, 200);
@@ -48,6 +52,11 @@ test('a fresh data folder is ready within 15 s, Vietnamese first, with the demo 
     body.roles.some((r) => r.role === 'leader' && /Bình Ca/.test(r.unitName)),
     JSON.stringify(body),
   );
+  const register = await fetch(`${server.baseUrl}/chung-thuc`, {
+    headers: { authorization: `Bearer ${access_token}` },
+  });
+  assert.equal(register.status, 200);
+  assert.match(await register.text(), /name="thang"[^>]*value="2027-03"|value="2027-03"[^>]*name="thang"/);
 });
 
 test('a second process on the held data folder is refused with a clear message', () => {

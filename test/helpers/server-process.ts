@@ -30,14 +30,27 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(
-  options: { dataDir?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** Where the server's business clock starts (XASO_CLOCK_START); it then runs at the system's pace. */
+    clockStart?: Date;
+  } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'xaso-e2e-'));
   const port = await freePort();
   const started = Date.now();
   const child = spawn(process.execPath, ['src/cli.ts', 'serve'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...(options.clockStart ? { XASO_CLOCK_START: options.clockStart.toISOString() } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/database.ts';
+import type { Clock } from '../../src/platform/clock.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -23,11 +24,16 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /** A built (not listening) app on a fresh database; closed when the test file ends. */
 export async function createTestApp(
-  options: { db?: Db; config?: Config } = {},
+  options: { db?: Db; config?: Config; clock?: Clock } = {},
 ): Promise<{ app: FastifyInstance; db: Db; config: Config }> {
   const db = options.db ?? (await createTestDatabase()).db;
   const config = options.config ?? testConfig();
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({
+    config,
+    db,
+    logger: false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   after(() => app.close());
   return { app, db, config };
 }

@@ -4,12 +4,15 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { computeUnitDueDate } from '../../src/modules/calendar/compute-unit-due-date.ts';
 import { createFileSystemBlobStore } from '../../src/platform/blob-store/file-system-blob-store.ts';
+import { formatVietnamTime } from '../../src/web/pages/dossier-format.ts';
 import {
   adoptCertificationProcedures,
   receiveCertificationDossier,
   signAndSeal,
 } from '../fixtures/certification.ts';
+import { returnTraces } from '../fixtures/online-return.ts';
 import { makePerson, otpClock } from '../fixtures/signature-requests.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
@@ -145,6 +148,28 @@ test('the certified PDF: staff of the unit at any stage, the owner citizen once 
   const signed = await asOwner(citizenUrl);
   assert.equal(signed.statusCode, 200);
   assert.equal(signed.headers['content-type'], 'application/pdf');
+  // The owner's first download is the return (9 → 10, online), recorded once.
+  assert.equal((await asOwner(citizenUrl)).statusCode, 200);
+  const traces = await returnTraces(db, code);
+  assert.equal(traces.status, 10);
+  const outcome = traces.workflow?.outcome;
+  assert.ok(outcome === 'early' || outcome === 'on_time', String(outcome));
+  assert.ok(traces.workflow?.finished_at && traces.workflow.returned_at);
+  assert.equal(traces.workflow.returned_by_staff_id, null);
+  assert.deepEqual(
+    traces.events.map((e) => [e.actor_type, e.details]),
+    [['citizen', { code, from: 9, to: 10, channel: 'online' }]],
+  );
+  assert.ok(traces.notices.length >= 1);
+  // The statistics count it: received, finished early or on time, returned.
+  const desk2 = await client(receptionist);
+  const csv = await desk2.get(`/thong-ke.csv?unit=${commune.id}&procedure=2.000884`);
+  assert.equal(csv.statusCode, 200);
+  const line = csv.body.split('\r\n').find((l) => l.includes(',2.000884,'));
+  // The nine counts and the rate end the line (the procedure's name is quoted and has commas).
+  const numbers = (line ?? '').split(',').slice(-10).map(Number);
+  const [received, , , early, onTime, late, returned] = numbers;
+  assert.deepEqual([received, (early ?? 0) + (onTime ?? 0), late, returned], [1, 1, 0, 1], line);
   const list = await asOwner(`/cong-dan/ho-so/${code}/chung-thuc`);
   assert.equal(list.statusCode, 200);
   assert.ok(list.body.includes(row.number));
@@ -161,4 +186,89 @@ test('the certified PDF: staff of the unit at any stage, the owner citizen once 
   assert.equal(foreignList.statusCode, 404);
   const anonymous = await app.inject({ method: 'GET', url: citizenUrl });
   assert.notEqual(anonymous.statusCode, 200);
+});
+
+test('the extension: the officer only, 1 or 2 working days with its ground and reason, once, the new date shown', async () => {
+  const code = await receive();
+  const path = `/ho-so/${code}/chung-thuc/gia-han`;
+  const desk = await client(officer);
+  const page = await desk.get(`/ho-so/${code}/chung-thuc`);
+  assert.match(page.body, new RegExp(`action="${path}"`));
+  const csrf = PageClient.csrfFrom(page.body);
+  const fields = { days: '2', ground: 'manyPapers', reason: '12 giấy tờ một lần' };
+  // Denied without the right: another commune's officer does not see the dossier, the receptionist may not.
+  const strangerClient = await client(stranger);
+  const strangerCsrf = PageClient.csrfFrom((await strangerClient.get('/workspace')).body);
+  assert.equal((await strangerClient.post(path, { _csrf: strangerCsrf, ...fields })).statusCode, 404);
+  const front = await client(receptionist);
+  const frontCsrf = PageClient.csrfFrom((await front.get('/workspace')).body);
+  assert.equal((await front.post(path, { _csrf: frontCsrf, ...fields })).statusCode, 403);
+  // Bad input: the form again with its problems.
+  const tooLong = await desk.post(path, { _csrf: csrf, ...fields, days: '3' });
+  assert.equal(tooLong.statusCode, 400);
+  assert.match(tooLong.body, /Gia hạn 1 hoặc 2 ngày làm việc/);
+  const noReason = await desk.post(path, { _csrf: csrf, ...fields, reason: ' ' });
+  assert.equal(noReason.statusCode, 400);
+  const before = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  assert.ok(before.due_at);
+  // Allowed with it: the calendar engine's date two working days on, the event, the citizen's message.
+  const done = await desk.post(path, { _csrf: csrf, ...fields });
+  assert.equal(done.statusCode, 303, done.body);
+  const after = await db
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('id', '=', before.id)
+    .executeTakeFirstOrThrow();
+  const expected = await computeUnitDueDate({
+    db,
+    unitId: before.unit_id,
+    rule: { kind: 'sameDay', cutoff: { kind: 'time', after: '15:00' } },
+    receivedAt: before.received_at,
+    extension: { workingDays: 2 },
+  });
+  assert.deepEqual(after.due_at, expected.dueAt);
+  assert.ok((after.due_at?.getTime() ?? 0) > before.due_at.getTime());
+  const workflow = await db
+    .selectFrom('dossier_workflows')
+    .select(['extension_days', 'extension_reason'])
+    .where('dossier_id', '=', before.id)
+    .executeTakeFirstOrThrow();
+  assert.deepEqual(workflow, {
+    extension_days: 2,
+    extension_reason: 'Nhiều giấy tờ, văn bản cần chứng thực: 12 giấy tờ một lần',
+  });
+  const events = await db
+    .selectFrom('audit_events')
+    .select(['actor_type', 'details'])
+    .where('subject_id', '=', before.id)
+    .where('action', '=', 'certification.extended')
+    .execute();
+  assert.equal(events.length, 1);
+  assert.equal((events[0]?.details as { days?: number } | undefined)?.days, 2);
+  const late = await db
+    .selectFrom('notification_outbox')
+    .select('payload')
+    .where('dossier_id', '=', before.id)
+    .where('kind', '=', 'late')
+    .execute();
+  assert.ok(late.length >= 1);
+  assert.equal(late[0]?.payload.newDueAt, expected.dueAt.toISOString());
+  // Shown to the officer and on the citizen's lookup.
+  const shown = await desk.get(`/ho-so/${code}/chung-thuc?gia_han=1`);
+  assert.ok(shown.body.includes(formatVietnamTime(expected.dueAt)));
+  const owner = await citizenCookie(db, applicantJson().personalIdentifier);
+  const lookup = await app.inject({
+    method: 'GET',
+    url: `/tra-cuu?code=${code}`,
+    headers: { cookie: owner },
+  });
+  assert.equal(lookup.statusCode, 200);
+  assert.ok(lookup.body.includes(formatVietnamTime(expected.dueAt)), 'the lookup shows the new date');
+  // Once only.
+  const again = await desk.post(path, { _csrf: csrf, ...fields, days: '1' });
+  assert.equal(again.statusCode, 409);
 });

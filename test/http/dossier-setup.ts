@@ -22,6 +22,7 @@ import type { CitizenActor } from '../../src/modules/citizen-identity/citizen-ac
 import { issueApiToken } from '../../src/modules/identity/issue-api-token.ts';
 import type { Role } from '../../src/modules/identity/roles.ts';
 import { newSecretToken } from '../../src/modules/identity/secret-token.ts';
+import type { Clock } from '../../src/platform/clock.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { createTestApp, testConfig } from '../helpers/test-app.ts';
 
@@ -73,11 +74,17 @@ export const JPEG = Buffer.from(
   'base64',
 );
 
-/** `env` adds to the test configuration (e.g. PUBLIC_URL for a browser test on a known port). */
-export async function setUpDossierTests(env: Record<string, string> = {}) {
+/**
+ * `env` adds to the test configuration (e.g. PUBLIC_URL for a browser test on a known port); `clock` is the
+ * app's business clock (a settable one for a journey at chosen hours).
+ */
+export async function setUpDossierTests(env: Record<string, string> = {}, options: { clock?: Clock } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'xaso-dossier-'));
   after(() => rmSync(dataDir, { recursive: true, force: true }));
-  const { app, db, config } = await createTestApp({ config: testConfig({ DATA_DIR: dataDir, ...env }) });
+  const { app, db, config } = await createTestApp({
+    config: testConfig({ DATA_DIR: dataDir, ...env }),
+    ...options,
+  });
   const province = await makeUnit(db);
   const commune = await makeUnit(db, { parent: province });
   const found = seedProcedures({ householdBusinessFeeVnd: 100000 }).find(

@@ -11,6 +11,7 @@ import { extendDeadline } from '../../src/modules/workflow/extend-deadline.ts';
 import { referDossier } from '../../src/modules/workflow/refer-dossier.ts';
 import { requestSlipSignature } from '../../src/modules/workflow/request-slip-signature.ts';
 import { findWorkflow } from '../../src/modules/workflow/workflow.repository.ts';
+import { returnTraces as onlineReturnTraces } from '../fixtures/online-return.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { setUpResultSigning } from './result-signing-setup.ts';
@@ -31,6 +32,11 @@ const reception = await signedIn('receptionist');
 const stranger = await signedIn('leader', await makeUnit(db, { parent: province }));
 const sealed = await r.sealedDossier();
 const code = encodeURIComponent(sealed.code);
+// The applicant's downloads return `sealed` online (9 → 10): the counter's return takes its own dossier.
+const counter = await r.sealedDossier();
+const counterCode = encodeURIComponent(counter.code);
+
+const returnTraces = (dossierCode: string) => onlineReturnTraces(db, dossierCode);
 
 test('the dossier page shows the sealed result with its request, download and verification links', async () => {
   const page = await reception.get(`/ho-so/${code}`);
@@ -82,6 +88,16 @@ test('the applicant downloads it from the lookup with code + phone digits, or si
   assert.equal(download.statusCode, 200);
   assert.equal(download.rawPayload.subarray(0, 5).toString(), '%PDF-');
   assert.match(String(download.headers['content-disposition']), /attachment; filename="ket-qua-/);
+  // The first download is the return (9 → 10, online): the applicant received it, no officer handed it over.
+  const returned = await returnTraces(sealed.code);
+  assert.equal(returned.status, 10);
+  assert.equal(returned.workflow?.returned_to, 'Trần Thị Nộp');
+  assert.equal(returned.workflow?.returned_by_staff_id, null);
+  assert.ok(returned.workflow?.returned_at);
+  assert.equal(returned.events.length, 1);
+  assert.equal(returned.events[0]?.actor_type, 'anonymous');
+  assert.deepEqual(returned.events[0]?.details, { code: sealed.code, from: 9, to: 10, channel: 'online' });
+  assert.ok(returned.notices.length >= 1);
 
   const waiting = await r.approvedForSigning();
   const notFound = await Promise.all(
@@ -105,42 +121,68 @@ test('the applicant downloads it from the lookup with code + phone digits, or si
   assert.match(own.body, new RegExp(`href="/cong-dan/ho-so/${code}/ket-qua.pdf"`));
   const mine = await citizen.get(`/cong-dan/ho-so/${code}/ket-qua.pdf`);
   assert.equal(mine.statusCode, 200);
+  // Later downloads record nothing more.
+  const again = await returnTraces(sealed.code);
+  assert.equal(again.events.length, 1);
+  assert.equal(again.notices.length, returned.notices.length);
+  assert.deepEqual(again.workflow?.returned_at, returned.workflow?.returned_at);
   const other = new PageClient(app, '10.9.8.3');
   other.cookies.set(CITIZEN_SESSION_COOKIE, await w.citizenSessionToken('001190099999'));
   assert.equal((await other.get(`/cong-dan/ho-so/${code}/ket-qua.pdf`)).statusCode, 404);
 });
 
+test('the signed-in applicant’s first download returns the result as them (9 → 10, online)', async () => {
+  const online = await r.sealedDossier();
+  const citizen = new PageClient(app, '10.9.8.4');
+  citizen.cookies.set(CITIZEN_SESSION_COOKIE, await w.citizenSessionToken());
+  const path = `/cong-dan/ho-so/${encodeURIComponent(online.code)}/ket-qua.pdf`;
+  assert.equal((await citizen.get(path)).statusCode, 200);
+  assert.equal((await citizen.get(path)).statusCode, 200);
+  const traces = await returnTraces(online.code);
+  assert.equal(traces.status, 10);
+  assert.equal(traces.events.length, 1);
+  assert.equal(traces.events[0]?.actor_type, 'citizen');
+  assert.notEqual(traces.events[0]?.actor_id, null);
+  const history = await db
+    .selectFrom('dossier_work_events')
+    .select(['action', 'note'])
+    .where('dossier_id', '=', traces.workflow?.dossier_id ?? '')
+    .where('action', '=', 'returnResult')
+    .execute();
+  assert.deepEqual(history, [{ action: 'returnResult', note: 'online' }]);
+});
+
 test('the return at the counter records the receiver, the identity paper and the officer (9 → 10)', async () => {
-  const page = await reception.get(`/ho-so/${code}`);
+  const page = await reception.get(`/ho-so/${counterCode}`);
   assert.match(page.body, /name="receiverIdentifier"/);
-  const bad = await reception.post(`/ho-so/${code}/xu-ly/return`, {
+  const bad = await reception.post(`/ho-so/${counterCode}/xu-ly/return`, {
     _csrf: PageClient.csrfFrom(page.body),
     receivedBy: 'Trần Thị Nộp',
     receiverIdentifier: '12-34',
   });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /6 đến 20 chữ cái hoặc chữ số/);
-  assert.equal(await w.statusOf(sealed.code), 9);
-  const returned = await reception.post(`/ho-so/${code}/xu-ly/return`, {
+  assert.equal(await w.statusOf(counter.code), 9);
+  const returned = await reception.post(`/ho-so/${counterCode}/xu-ly/return`, {
     _csrf: PageClient.csrfFrom(page.body),
     receivedBy: 'Trần Thị Nộp',
     receiverIdentifier: '001190 012345',
   });
   assert.equal(returned.statusCode, 303);
-  assert.equal(await w.statusOf(sealed.code), 10);
-  const dossier = await findDossierByCode(db, sealed.code);
+  assert.equal(await w.statusOf(counter.code), 10);
+  const dossier = await findDossierByCode(db, counter.code);
   const workflow = dossier ? await findWorkflow(db, dossier.id) : undefined;
   assert.equal(workflow?.returned_to, 'Trần Thị Nộp');
   assert.equal(workflow?.returned_to_identifier, '001190012345');
   assert.notEqual(workflow?.returned_by_staff_id, null);
-  const after = await reception.get(`/ho-so/${code}`);
+  const after = await reception.get(`/ho-so/${counterCode}`);
   assert.match(after.body, /Giấy tờ người nhận: 001190012345; cán bộ trả kết quả: Trang receptionist/);
   // The sealed result stays downloadable after the return; the clerk who sealed is recorded on the request.
-  assert.equal((await reception.get(`/ho-so/${code}/ket-qua-da-ky.pdf`)).statusCode, 200);
+  assert.equal((await reception.get(`/ho-so/${counterCode}/ket-qua-da-ky.pdf`)).statusCode, 200);
   const request = await db
     .selectFrom('signature_requests')
     .select('sealed_by_staff_id')
-    .where('id', '=', sealed.requestId)
+    .where('id', '=', counter.requestId)
     .executeTakeFirst();
   assert.equal(request?.sealed_by_staff_id, sealer.id);
 });

@@ -19,6 +19,7 @@ export {
   preparePdfSignature,
   type VisibleSignatureOptions,
 } from './prepare-signature.ts';
+export { type PdfPageImage, type PdfPageImages, readPdfPageImages } from './read-page-images.ts';
 export { type PdfLayout, type PdfSignatureFieldInfo, readPdfLayout } from './read-pdf-layout.ts';
 export { PADES_LEVELS, type PadesLevel, type SignPdfOptions, signPdf } from './sign-pdf.ts';
 export {

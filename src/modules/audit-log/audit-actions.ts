@@ -178,6 +178,8 @@ export const AUDIT_ACTIONS = {
   'certification.created': 'certification',
   /** The certified PDF was signed and sealed: the register entry is complete, the dossier processed (→ 9). */
   'certification.completed': 'certification',
+  /** The officer extended a certification by at most 2 working days (many papers, complex content). */
+  'certification.extended': 'dossier',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

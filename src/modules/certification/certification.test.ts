@@ -16,6 +16,7 @@ import { makeStaff, makeUnit } from '../../../test/helpers/factories.ts';
 import { JPEG, minimalPdf, minimalPng, setUpDossierTests } from '../../../test/http/dossier-setup.ts';
 import { readPdfLayout, verifyPdf } from '../../lib/pdf/index.ts';
 import { createFileSystemBlobStore } from '../../platform/blob-store/file-system-blob-store.ts';
+import { createSettableClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { loadActor } from '../identity/load-actor.ts';
@@ -32,7 +33,9 @@ const kek = new Uint8Array(32).fill(9);
 const base = await setUpDossierTests();
 const { db, province, commune } = base;
 const blobStore = createFileSystemBlobStore(join(base.dataDir, 'blobs'));
-registerCertificationCompletion();
+// The completion reads the business clock: set past the due date in the copy test, it finishes late.
+const clock = createSettableClock(new Date());
+registerCertificationCompletion(clock);
 await adoptCertificationProcedures(db, province, commune);
 const chairman = await makePerson(db, kek, commune, 'leader', 'Hoàng Văn Chủ');
 const clerk = await makePerson(db, kek, commune, 'clerk', 'Lê Thị Văn Thư');
@@ -114,6 +117,8 @@ test('certified copy: statement, one number for its copies, chairman signs, seal
   assert.equal(certification.state, 'awaiting_signature');
   assert.equal((await findDossierByCode(db, code))?.status, 4);
 
+  const finishAt = new Date(Date.now() + 30 * 86_400_000);
+  clock.set(finishAt);
   const sealedAt = await signAndSeal(db, blobStore, {
     kek,
     chairman,
@@ -123,6 +128,15 @@ test('certified copy: statement, one number for its copies, chairman signs, seal
     tick,
   });
   assert.equal((await findDossierByCode(db, code))?.status, 9);
+  // Finished on the clock's day, a month after its same-day due date: late, as the statistics count it.
+  const dossier = await findDossierByCode(db, code);
+  const workflow = await db
+    .selectFrom('dossier_workflows')
+    .select(['finished_at', 'outcome'])
+    .where('dossier_id', '=', dossier?.id ?? '')
+    .executeTakeFirst();
+  assert.deepEqual(workflow, { finished_at: finishAt, outcome: 'late' });
+  clock.set(new Date());
   const signed = await findSignedPdf({
     db,
     blobStore,

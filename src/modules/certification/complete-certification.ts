@@ -3,14 +3,21 @@
 // The certification dossier does not go through the workflow's approval (markProcessed requires one): the
 // chairman's signature on the statement is the decision, so the status moves through changeDossierStatus.
 import type { Trx } from '../../database.ts';
+import { type Clock, systemClock } from '../../platform/clock.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import { changeDossierStatus } from '../dossiers/change-dossier-status.ts';
 import { OPEN_STATES, type SignatureRequest } from '../signature-requests/signature-request.table.ts';
 import { onSignatureRequestCompleted } from '../signature-requests/signature-request-completion.ts';
+import { recordDecidedFinish } from '../workflow/record-decided-finish.ts';
 import { CERTIFICATION_SUBJECT } from './certify-paper.ts';
 
-export async function completeCertification(trx: Trx, request: SignatureRequest): Promise<void> {
-  const at = request.completed_at ?? new Date();
+export async function completeCertification(
+  trx: Trx,
+  request: SignatureRequest,
+  clock: Clock = systemClock,
+): Promise<void> {
+  // The business time of the decision (processed, outcome); the seal's own time stays the signing time.
+  const at = clock.now();
   const row = await trx
     .updateTable('certifications')
     .set({ state: 'completed', completed_at: at })
@@ -33,10 +40,12 @@ export async function completeCertification(trx: Trx, request: SignatureRequest)
     .executeTakeFirst();
   const dossier = await trx
     .selectFrom('dossiers')
-    .select(['status', 'code'])
+    .selectAll()
     .where('id', '=', row.dossier_id)
     .executeTakeFirstOrThrow();
   const isProcessed = !pending && dossier.status === 4;
+  // The outcome early / on time / late, as the workflow records it for other dossiers (statistics).
+  const outcome = isProcessed ? await recordDecidedFinish(trx, dossier, at) : undefined;
   if (isProcessed) {
     await changeDossierStatus(trx, { dossierId: row.dossier_id, from: [4], to: 9, at });
   }
@@ -51,16 +60,26 @@ export async function completeCertification(trx: Trx, request: SignatureRequest)
     requestId: null,
     at,
     state: { id: row.id, number: row.number, state: row.state, sha256: request.current_sha256 },
-    details: { number: row.number, dossier: dossier.code, isDossierProcessed: isProcessed },
+    details: {
+      number: row.number,
+      dossier: dossier.code,
+      isDossierProcessed: isProcessed,
+      ...(outcome ? { outcome } : {}),
+    },
   });
 }
 
 let isRegistered = false;
+/** The clock of the app built last: the handler is per process, the clock per app (one per process in use). */
+let completionClock: Clock = systemClock;
 
-/** Registers the completion handler once (app start-up, tests). */
-export function registerCertificationCompletion(): void {
+/** Registers the completion handler once (app start-up, tests), on the app's business clock. */
+export function registerCertificationCompletion(clock: Clock = systemClock): void {
+  completionClock = clock;
   if (!isRegistered) {
     isRegistered = true;
-    onSignatureRequestCompleted(CERTIFICATION_SUBJECT, completeCertification);
+    onSignatureRequestCompleted(CERTIFICATION_SUBJECT, (trx, request) =>
+      completeCertification(trx, request, completionClock),
+    );
   }
 }

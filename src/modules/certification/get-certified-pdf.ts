@@ -1,20 +1,25 @@
 // The certified PDF of one register entry (issue 7 §3): to the staff of the dossier's unit at any stage
-// (the prepared PDF until it is sealed), to the citizen who owns the dossier only once signed and sealed.
-import type { DbExecutor } from '../../database.ts';
+// (the prepared PDF until it is sealed), to the citizen who owns the dossier only once signed and sealed;
+// the citizen's first download once the dossier is processed returns the result (9 → 10, online).
+import type { Db } from '../../database.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { DossierViewer } from '../dossiers/get-viewable-dossier.ts';
 import { findSignatureRequest } from '../signature-requests/signature-request.repository.ts';
+import { recordOnlineReturn } from '../workflow/record-online-return.ts';
 import type { Certification } from './certification.table.ts';
 import { loadCertificationDossier } from './load-certification-dossier.ts';
 
 /** @throws AppError NOT_FOUND (no such dossier or entry for this viewer, or not yet sealed for a citizen) */
 export async function getCertifiedPdf(options: {
-  readonly db: DbExecutor;
+  readonly db: Db;
   readonly blobStore: BlobStore;
   readonly viewer: DossierViewer;
   readonly code: string;
   readonly certificationId: string;
+  readonly requestId?: string | null;
+  /** The business clock's now (the return's time); default the system time. */
+  readonly now?: Date;
 }): Promise<{ certification: Certification; pdf: Uint8Array }> {
   const { dossier } = await loadCertificationDossier({
     db: options.db,
@@ -37,6 +42,16 @@ export async function getCertifiedPdf(options: {
   const pdf = request ? await options.blobStore.get(request.current_sha256) : undefined;
   if (!certification || !pdf) {
     throw new AppError('NOT_FOUND', 'No such certified paper.');
+  }
+  // The citizen's first download of a signed copy of a processed dossier is its return (9 → 10, online).
+  if (options.viewer.kind === 'citizen') {
+    await recordOnlineReturn({
+      db: options.db,
+      code: dossier.code,
+      citizen: options.viewer,
+      requestId: options.requestId ?? null,
+      now: options.now ?? new Date(),
+    });
   }
   return { certification, pdf };
 }

@@ -7,7 +7,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { AppError } from '../../platform/errors.ts';
 import type { FieldBox } from '../signature-requests/signature-request.table.ts';
 import type { CertificationKind } from './certification-kind.ts';
-import { checkImageScan } from './scan-quality.ts';
+import { checkImageScan, checkPdfScan } from './scan-quality.ts';
 
 const A4 = [595.28, 841.89] as const;
 const MARGIN = 64;
@@ -66,6 +66,7 @@ export async function loadScan(input: Uint8Array): Promise<PDFDocument> {
     if (pageCount === 0) {
       throw invalidScan('The PDF has no page.');
     }
+    checkPdfScan(bytes);
     return doc;
   }
   checkImageScan(bytes, kind);

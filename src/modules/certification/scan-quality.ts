@@ -1,7 +1,10 @@
 // The scan rules for electronic certified copies (shared/DOMAIN.md "Certification at the commune"): colour,
 // at least 200 dpi. Checked on image scans from what the file declares (JPEG: JFIF density and the frame's
-// colour components; PNG: pHYs and the colour type); a density the file does not declare is not guessed,
-// and a PDF's embedded images are not inspected (the officer's scanner settings stay the control there).
+// colour components; PNG: pHYs and the colour type); a density the file does not declare is not guessed.
+// A PDF scan is judged by the image of each page (the largest drawn there, read with src/lib/pdf): its
+// colour space and its pixels over the size it is drawn at; a page without images (a document made on a
+// computer) and content the library cannot decode are not judged.
+import { readPdfPageImages } from '../../lib/pdf/index.ts';
 import { AppError } from '../../platform/errors.ts';
 
 export const MIN_SCAN_DPI = 200;
@@ -69,5 +72,39 @@ export function checkImageScan(bytes: Uint8Array, kind: 'jpeg' | 'png'): void {
     throw new AppError('VALIDATION_FAILED', `Scans are at least ${MIN_SCAN_DPI} dpi.`, {
       fields: { original: 'scanResolution' },
     });
+  }
+}
+
+/** @throws AppError VALIDATION_FAILED (`original`: scanPdfGrey, scanPdfResolution), naming the page */
+export function checkPdfScan(bytes: Uint8Array): void {
+  let pages: ReturnType<typeof readPdfPageImages>;
+  try {
+    pages = readPdfPageImages(bytes);
+  } catch {
+    return;
+  }
+  for (const { page, images } of pages) {
+    const scan = images
+      .filter((i) => i.drawnWidth > 0 && i.drawnHeight > 0)
+      .sort((a, b) => b.drawnWidth * b.drawnHeight - a.drawnWidth * a.drawnHeight)[0];
+    if (!scan) {
+      continue;
+    }
+    if (scan.components !== undefined && scan.components < 3) {
+      throw new AppError('VALIDATION_FAILED', `Page ${page}: the scanned image is not in colour.`, {
+        fields: { original: 'scanPdfGrey' },
+      });
+    }
+    const dpi = Math.min(
+      scan.pixelWidth / (scan.drawnWidth / 72),
+      scan.pixelHeight / (scan.drawnHeight / 72),
+    );
+    if (dpi < MIN_SCAN_DPI - 0.5) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Page ${page}: the scanned image is ${Math.round(dpi)} dpi; scans are at least ${MIN_SCAN_DPI} dpi.`,
+        { fields: { original: 'scanPdfResolution' } },
+      );
+    }
   }
 }

@@ -4,6 +4,7 @@ import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../database.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
+import { type Clock, systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { RateLimiter } from '../../platform/http/rate-limiter.ts';
 import { requireStaff } from '../identity/authenticate.ts';
@@ -29,6 +30,8 @@ export interface DossierApiOptions {
   readonly blobStore: BlobStore;
   readonly lookupLimiter: RateLimiter;
   readonly limits?: UploadLimits;
+  /** The business clock (received and accepted times); default the system time. */
+  readonly clock?: Clock | undefined;
 }
 
 /** Throws RATE_LIMITED (429) when this client address asked too often. */
@@ -41,6 +44,7 @@ export function assertLookupAllowed(limiter: RateLimiter, address: string): void
 
 export function registerDossierApiRoutes(app: FastifyInstance, options: DossierApiOptions): void {
   const limits = options.limits ?? DEFAULT_UPLOAD_LIMITS;
+  const clock = options.clock ?? systemClock;
   app.addSchema(ReceiveDossierBody);
   app.addSchema(ReceivedDossierResponse);
   app.addSchema(PublicDossier);
@@ -100,6 +104,7 @@ export function registerDossierApiRoutes(app: FastifyInstance, options: DossierA
         feeVnd: body.feeVnd,
         refusalReasons: body.refusalReasons,
         limits,
+        now: clock.now(),
       });
       return reply.status(201).send({
         ...received,
@@ -134,6 +139,7 @@ export function registerDossierApiRoutes(app: FastifyInstance, options: DossierA
         actor: requireStaff(request),
         requestId: request.id,
         code: request.params.code,
+        now: clock.now(),
       });
       return {
         code: accepted.code,
@@ -171,6 +177,7 @@ export function registerDossierApiRoutes(app: FastifyInstance, options: DossierA
         requestId: request.id,
         code: request.params.code,
         reasons: request.body.reasons,
+        now: clock.now(),
       });
       return { code: refused.code, status: 3, refusedAt: refused.refusedAt.toISOString() };
     },

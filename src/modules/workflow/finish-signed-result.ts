@@ -2,6 +2,7 @@
 // process, it runs markProcessed (4 → 9, outcome early / on time / late) inside the transaction that
 // completes the signature request, as the clerk who sealed; if it throws, the seal is rolled back too.
 import type { Trx } from '../../database.ts';
+import { type Clock, systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadActor } from '../identity/load-actor.ts';
 import { findStaffById } from '../identity/staff.repository.ts';
@@ -11,7 +12,11 @@ import { markProcessed } from './mark-processed.ts';
 import { RESULT_SUBJECT } from './result-signing.ts';
 
 /** Sealing (or signing, without a seal) the result finishes processing, as the staff member who completed it. */
-export async function finishSignedResult(trx: Trx, request: SignatureRequest): Promise<void> {
+export async function finishSignedResult(
+  trx: Trx,
+  request: SignatureRequest,
+  clock: Clock = systemClock,
+): Promise<void> {
   const staffId = request.sealed_by_staff_id ?? request.signer_staff_id;
   const staff = await findStaffById(trx, staffId);
   if (!staff) {
@@ -23,16 +28,22 @@ export async function finishSignedResult(trx: Trx, request: SignatureRequest): P
     actor: await loadActor(trx, staff),
     requestId: null,
     code: request.subject_id,
-    now: request.completed_at ?? new Date(),
+    // The business time of the finish (outcome); the seal's own time stays the signing time.
+    now: clock.now(),
   });
 }
 
 let registered = false;
+/** The clock of the app built last (the handler is per process). */
+let finishClock: Clock = systemClock;
 
 /** Registers the completion handler once per process (buildApp may run many times in tests). */
-export function registerResultSigning(): void {
+export function registerResultSigning(clock: Clock = systemClock): void {
+  finishClock = clock;
   if (!registered) {
     registered = true;
-    onSignatureRequestCompleted(RESULT_SUBJECT, finishSignedResult);
+    onSignatureRequestCompleted(RESULT_SUBJECT, (trx, request) =>
+      finishSignedResult(trx, request, finishClock),
+    );
   }
 }

@@ -2,7 +2,7 @@
 // the last 4 digits of the phone, the lookup's own check: a wrong code, phone or a result not ready all end
 // in the same NOT_FOUND), and for staff who may see the dossier. The PDF carries the seal's QR code to the
 // public verification page /xac-minh/<request id>.
-import type { DbExecutor } from '../../database.ts';
+import type { Db, DbExecutor } from '../../database.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CitizenActor } from '../citizen-identity/citizen-actor.ts';
@@ -10,6 +10,7 @@ import { lookupDossier } from '../dossiers/lookup-dossier.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { findSignedPdf } from '../signature-requests/get-signed-pdf.ts';
 import { loadDossierWork } from './load-dossier-work.ts';
+import { recordOnlineReturn } from './record-online-return.ts';
 import { RESULT_SUBJECT } from './result-signing.ts';
 
 export interface SignedResult {
@@ -26,16 +27,30 @@ async function signedResultOf(db: DbExecutor, blobStore: BlobStore, code: string
   return { code, requestId: found.request.id, pdf: found.pdf };
 }
 
-/** For the applicant: NOT_FOUND unless the lookup check passes and the result is sealed. */
+/**
+ * For the applicant: NOT_FOUND unless the lookup check passes and the result is sealed. The first download
+ * is the return of the result (9 → 10, channel online: record-online-return.ts).
+ */
 export async function getSignedResultForApplicant(options: {
-  db: DbExecutor;
+  db: Db;
   blobStore: BlobStore;
   code: string;
   phoneLast4?: string | undefined;
   citizen?: CitizenActor | null;
+  requestId?: string | null;
+  /** The business clock's now (the return's time); default the system time. */
+  now?: Date;
 }): Promise<SignedResult> {
   const view = await lookupDossier(options);
-  return signedResultOf(options.db, options.blobStore, view.code);
+  const result = await signedResultOf(options.db, options.blobStore, view.code);
+  await recordOnlineReturn({
+    db: options.db,
+    code: view.code,
+    citizen: options.citizen,
+    requestId: options.requestId ?? null,
+    now: options.now ?? new Date(),
+  });
+  return result;
 }
 
 /** For staff who may see the dossier (NOT_FOUND otherwise, or when nothing is sealed yet). */

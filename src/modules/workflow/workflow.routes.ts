@@ -5,6 +5,7 @@ import { type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../database.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
+import { type Clock, systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { DEFAULT_UPLOAD_LIMITS } from '../dossiers/check-upload.ts';
 import { requireStaff } from '../identity/authenticate.ts';
@@ -181,9 +182,10 @@ function plain(value: unknown): Record<string, unknown> | undefined {
 
 export function registerWorkflowApiRoutes(
   app: FastifyInstance,
-  options: { db: Db; blobStore: BlobStore },
+  options: { db: Db; blobStore: BlobStore; clock?: Clock },
 ): void {
   const { db, blobStore } = options;
+  const clock = options.clock ?? systemClock;
   app.addSchema(WorkflowActionResult);
   app.addSchema(WorkQueue);
   app.addSchema(DossierWorkflowState);
@@ -222,7 +224,8 @@ export function registerWorkflowApiRoutes(
         },
       },
       async (request) => {
-        const base = { db, actor: requireStaff(request), requestId: request.id, code: request.params.code };
+        const actor = requireStaff(request);
+        const base = { db, actor, requestId: request.id, code: request.params.code, now: clock.now() };
         const outcome = await route.run(base, request.body ?? {}, blobStore);
         const result = plain(outcome.result);
         return { code: outcome.code, status: outcome.status, ...(result ? { result } : {}) };

@@ -50,4 +50,21 @@ export const certificationEn = {
   'field.scanResolution': 'The scan must be at least 200 dpi.',
   'field.copiesInvalid': 'From 1 to 100 copies.',
   'field.invalid': 'The value is not valid.',
+  'certification.dueAt': 'Result due',
+  'certification.extended': 'Extended; the new due date is on the dossier and the applicant was told.',
+  'certification.extension.title': 'Extend the certification',
+  'certification.extension.lead':
+    'When many papers or complex content are to be certified, the time may be extended once, by at most 2 working days. The working calendar computes the new due date.',
+  'certification.extension.days': 'Working days of extension',
+  'certification.extension.oneDay': '1 working day',
+  'certification.extension.twoDays': '2 working days',
+  'certification.extension.ground': 'Ground',
+  'certification.extension.manyPapers': 'Many papers',
+  'certification.extension.complexContent': 'Complex content',
+  'certification.extension.reason': 'Reason',
+  'certification.extension.submit': 'Extend and tell the applicant',
+  'field.certificationExtensionDays': 'Extend by 1 or 2 working days.',
+  'field.scanPdfGrey': 'The scanned images in the PDF must be in colour.',
+  'field.scanPdfResolution':
+    'The scanned images in the PDF must be at least 200 dpi (their pixels over the size they are printed at).',
 } as const satisfies Record<keyof typeof certificationVi, string>;

@@ -48,4 +48,21 @@ export const certificationVi = {
   'field.scanResolution': 'Bản quét phải có độ phân giải từ 200 dpi.',
   'field.copiesInvalid': 'Số bản sao từ 1 đến 100.',
   'field.invalid': 'Giá trị không hợp lệ.',
+  'certification.dueAt': 'Hẹn trả kết quả',
+  'certification.extended': 'Đã gia hạn; hẹn trả kết quả mới được ghi trên hồ sơ và báo cho người yêu cầu.',
+  'certification.extension.title': 'Gia hạn chứng thực',
+  'certification.extension.lead':
+    'Trường hợp yêu cầu chứng thực nhiều giấy tờ, văn bản hoặc nội dung phức tạp, được gia hạn không quá 02 ngày làm việc, một lần. Ngày hẹn mới do lịch làm việc tính.',
+  'certification.extension.days': 'Số ngày làm việc gia hạn',
+  'certification.extension.oneDay': '01 ngày làm việc',
+  'certification.extension.twoDays': '02 ngày làm việc',
+  'certification.extension.ground': 'Căn cứ gia hạn',
+  'certification.extension.manyPapers': 'Nhiều giấy tờ, văn bản',
+  'certification.extension.complexContent': 'Nội dung phức tạp',
+  'certification.extension.reason': 'Lý do cụ thể',
+  'certification.extension.submit': 'Gia hạn và báo người yêu cầu',
+  'field.certificationExtensionDays': 'Gia hạn 1 hoặc 2 ngày làm việc.',
+  'field.scanPdfGrey': 'Ảnh quét trong tệp PDF phải là ảnh màu.',
+  'field.scanPdfResolution':
+    'Ảnh quét trong tệp PDF phải có độ phân giải từ 200 dpi (số điểm ảnh so với khổ trang in).',
 } as const;

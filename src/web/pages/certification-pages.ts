@@ -153,6 +153,9 @@ export function dossierCertificationPage(
     errors?: FieldErrors;
     message?: string | undefined;
     doneNumber?: string | undefined;
+    /** The extension form's values and problems (issue 7 §3: ≤ 2 working days). */
+    extension?: { values: ExtensionFormValues; errors: FieldErrors; message?: string | undefined };
+    isExtended?: boolean;
   },
 ): SafeHtml {
   const { t } = ctx;
@@ -172,7 +175,9 @@ export function dossierCertificationPage(
 <dl class="summary-list">
   <div><dt>${t('certification.col.requester')}</dt><dd>${d.applicant.fullName}</dd></div>
   <div><dt>${t('certification.col.dossier')}</dt><dd><a href="/ho-so/${enc(d.code)}">${d.code}</a></dd></div>
+  ${d.due_at ? html`<div><dt>${t('certification.dueAt')}</dt><dd>${formatVietnamTime(d.due_at)}</dd></div>` : ''}
 </dl>
+${o.isExtended ? notificationBanner({ kind: 'success', body: t('certification.extended') }) : ''}
 ${o.kind ? '' : html`<p>${t('certification.notCertification')}</p>`}
 ${o.certifications.length > 0 ? papersTable(ctx, o.certifications, (c) => `${href}/${c.id}.pdf`) : ''}
 ${
@@ -204,7 +209,58 @@ ${errorSummary(ctx, { message: o.message, fields: e, labels })}
 </form>`
     : ''
 }
+${o.canCertify && (d.status === 2 || d.status === 4) ? extensionForm(ctx, href, o.extension) : ''}
 <p class="no-print"><a href="/ho-so/${enc(d.code)}">${t('certification.back')}</a></p>`;
+}
+
+export interface ExtensionFormValues {
+  readonly days?: string | undefined;
+  readonly ground?: string | undefined;
+  readonly reason?: string | undefined;
+}
+
+/** The certification's one extension: 1 or 2 working days, its ground and reason (Decree 23/2015). */
+function extensionForm(
+  ctx: PageContext,
+  href: string,
+  problem?: { values: ExtensionFormValues; errors: FieldErrors; message?: string | undefined },
+): SafeHtml {
+  const { t } = ctx;
+  const v = problem?.values ?? {};
+  const e = problem?.errors ?? {};
+  const labels = {
+    days: t('certification.extension.days'),
+    ground: t('certification.extension.ground'),
+    reason: t('certification.extension.reason'),
+  };
+  return html`<h2 id="gia-han">${t('certification.extension.title')}</h2>
+<p>${t('certification.extension.lead')}</p>
+${problem ? errorSummary(ctx, { message: problem.message, fields: e, labels }) : ''}
+<form method="post" action="${href}/gia-han" novalidate>
+  ${csrfField(ctx)}
+  ${select(ctx, {
+    name: 'days',
+    label: labels.days,
+    options: [
+      { value: '1', label: t('certification.extension.oneDay') },
+      { value: '2', label: t('certification.extension.twoDays') },
+    ],
+    ...(v.days ? { value: v.days } : {}),
+    ...(e.days ? { error: e.days } : {}),
+  })}
+  ${select(ctx, {
+    name: 'ground',
+    label: labels.ground,
+    options: [
+      { value: 'manyPapers', label: t('certification.extension.manyPapers') },
+      { value: 'complexContent', label: t('certification.extension.complexContent') },
+    ],
+    ...(v.ground ? { value: v.ground } : {}),
+    ...(e.ground ? { error: e.ground } : {}),
+  })}
+  ${textInput(ctx, { name: 'reason', label: labels.reason, value: v.reason, error: e.reason, isRequired: true })}
+  ${button(t('certification.extension.submit'), { variant: 'secondary' })}
+</form>`;
 }
 
 export function citizenCertificationsPage(
