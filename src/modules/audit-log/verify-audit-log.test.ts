@@ -164,3 +164,31 @@ test('superuser UPDATE, DELETE, reordering, insertion and truncation: each caugh
   // Everything was rolled back: the log is intact again.
   assert.equal((await verifyAuditLog({ db, verifiers })).isIntact, true);
 });
+
+test('entries in another consistent form (key order, spacing) pass through the parsing check', async () => {
+  const { db } = await createTestDatabase();
+  await appendTestEvents(db, 3);
+  // Entries written by another version of the writer: same fields, other key order and spacing. The fast
+  // check (the canonical text rebuilt from the columns) says no; the parsing check must still accept them.
+  await sql`
+    insert into audit_events (seq, occurred_at, actor_type, action, subject_type, subject_id, details, entry)
+    select s, '2026-01-01T00:00:00.000Z'::timestamptz, 'system', 'organisation.unit_created', 'unit', s::text,
+      '{"n": 2, "a": [1, {"b": null}]}'::jsonb,
+      '{ "v": 1, "seq": ' || s || ', "unit": null, "subject": {"type": "unit", "id": "' || s || '"}, "state": null,
+        "request": null, "details": {"n": 2, "a": [1, {"b": null}]}, "at": "2026-01-01T00:00:00.000Z",
+        "actor": {"type": "system", "id": null}, "action": "organisation.unit_created" }'
+    from generate_series(3, 9) as s`.execute(db);
+  await sql`update audit_head set next_seq = 10`.execute(db);
+  await integrateAuditLog({ db, signer, batchSize: 4 });
+  const result = await verifyAuditLog({ db, verifiers });
+  assert.equal(result.isIntact, true, JSON.stringify(result.problems));
+  assert.equal(result.entries, 10);
+  // And a column changed behind such an entry is still named.
+  const tampered = await tamperAndVerify(db, (trx) =>
+    sql`update audit_events set subject_id = 'x' where seq = 7`.execute(trx),
+  );
+  assert.deepEqual(
+    tampered.problems.map((p) => [p.kind, p.index]),
+    [['column_mismatch', 7]],
+  );
+});
