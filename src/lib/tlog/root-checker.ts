@@ -78,6 +78,8 @@ export class RootChecker {
   constructor(expected: readonly ExpectedRoot[]) {
     this.#worker = new Worker(new URL(import.meta.url), {
       workerData: { isRootChecker: true, expected },
+      // Not the caller's flags: some (--input-type of `node -e`, the heap caps) do not apply to this file.
+      execArgv: [],
       // Its working set is one batch and a compact range (shared/AUDIT-LOG.md: ≤ 200 MB for the verifier).
       resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 16 },
     });

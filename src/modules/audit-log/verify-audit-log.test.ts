@@ -54,6 +54,8 @@ test('an untouched log verifies; the triggers refuse UPDATE, DELETE and TRUNCATE
   assert.equal(result.isIntact, true, JSON.stringify(result.problems));
   assert.equal(result.entries, SIZE);
   assert.equal(result.latest?.size, SIZE);
+  assert.equal(result.unsequenced, 0);
+  assert.ok(Object.values(result.phasesMs).every((ms) => ms >= 0));
   await assert.rejects(sql`update audit_events set action = 'x' where seq = 3`.execute(db), /append-only/);
   await assert.rejects(sql`delete from audit_events where seq = 3`.execute(db), /append-only/);
   await assert.rejects(sql`truncate audit_events`.execute(db), /append-only/);
