@@ -55,9 +55,12 @@ export interface AuditProblem {
 export interface VerificationPhases {
   /** Reading the checkpoints and checking their signatures. */
   checkpoints: number;
-  /** Waiting for events and tiles from the database (the next batch is fetched while one is checked). */
+  /**
+   * Waiting for events and tiles from the database: the next batch is fetched, and parsed by the driver,
+   * while one is checked, so only what did not overlap counts here.
+   */
   read: number;
-  /** This thread's work on the events: leaf hashes, tile comparison, column check. */
+  /** This thread's work on the events (leaf hashes, tiles, columns), with the driver's parsing meanwhile. */
   entries: number;
   /** Waiting for the tree worker (interior nodes, checkpoint roots): only when it is behind. */
   tree: number;
@@ -82,6 +85,7 @@ export interface AuditVerification {
 
 const BATCH = TILE_WIDTH * 32;
 const HASH_BYTES = 32;
+const YIELD_EVERY = 512;
 const MAX_PROBLEMS = 50;
 
 /** The columns must say what the logged entry says (append-audit-event.ts builds both from one input). */
@@ -271,6 +275,10 @@ export async function verifyAuditLog(options: {
       const leaves = new Uint8Array(rows.length * HASH_BYTES);
       let count = 0;
       for (const row of rows) {
+        if (count % YIELD_EVERY === YIELD_EVERY - 1) {
+          // Let the driver take in the next batch meanwhile, so the database is not held up by a full socket.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
         const seq = Number(row.seq);
         if (seq !== next) {
           report('missing_entry', next, `entry ${next} is missing (the next stored entry is ${seq})`);
