@@ -3,7 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { appendTestEvents, testLogSigner } from '../../../test/fixtures/tlog/audit-events.ts';
+import {
+  appendTestEvents,
+  bulkInsertEvents,
+  testLogSigner,
+} from '../../../test/fixtures/tlog/audit-events.ts';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { Db, DbExecutor } from '../../database.ts';
 import { parseVerifierKey } from '../../lib/tlog/index.ts';
@@ -193,4 +197,30 @@ test('entries in another consistent form (key order, spacing) pass through the p
     tampered.problems.map((p) => [p.kind, p.index]),
     [['column_mismatch', 7]],
   );
+});
+
+test('a log of several batches: intact, then a change in a later batch named (prefetch, yields, worker)', async () => {
+  const { db } = await createTestDatabase();
+  await bulkInsertEvents(db, 8192 + 1500);
+  await integrateAuditLog({ db, signer, batchSize: 4000 });
+  const result = await verifyAuditLog({ db, verifiers });
+  assert.equal(result.isIntact, true, JSON.stringify(result.problems));
+  assert.equal(result.entries, 8192 + 1500);
+  assert.equal(result.checkpoints, 3);
+  const changed = await tamperAndVerify(db, async (trx) => {
+    await sql`update audit_events set entry = replace(entry, '"id":"9001"', '"id":"9002"') where seq = 9001`.execute(
+      trx,
+    );
+    await sql`update audit_events set subject_id = 'x' where seq = 9100`.execute(trx);
+  });
+  assert.deepEqual(
+    changed.problems.map((p) => [p.kind, p.index ?? p.from]),
+    [
+      ['root_mismatch', 8000],
+      ['modified_entry', 9001],
+      ['column_mismatch', 9001],
+      ['column_mismatch', 9100],
+    ],
+  );
+  assert.equal(changed.firstBadIndex, 9001);
 });
