@@ -2,7 +2,8 @@
 // as the admin connection; the benchmark creates and drops its own database):
 //   1. gapless appends/s inside business transactions (8 clients, 10 % rollbacks), against the same
 //      business transaction without an audit event (baseline);
-//   2. full verification of 1M entries (time, peak RSS), against merely streaming the rows (baseline);
+//   2. full verification of 1M entries (time, peak RSS, time per phase), against merely streaming the rows
+//      (baseline);
 //   3. inclusion and consistency proof generation from the stored tiles, p50/p99, cold and warm cache.
 // Flags: --entries N (default 1,000,000), --seconds S per append run (default 5), --clients C (default 8).
 import { spawnSync } from 'node:child_process';
@@ -175,7 +176,9 @@ async function main() {
       entries: number;
       isIntact: boolean;
       latest?: { size: number };
+      phasesMs: { checkpoints: number; read: number; entries: number; tree: number };
     };
+    const phases = verification.phasesMs;
     const { maxRssKb } = JSON.parse(child.stderr) as { maxRssKb: number };
 
     // 3. Proofs from the stored tiles: cold (cache emptied, so level-0 tiles come from the database), then
@@ -223,6 +226,10 @@ async function main() {
       isIntact: verification.isIntact,
       verifySeconds: ms(verifySeconds),
       verifyPeakRssMb: Math.round(maxRssKb / 1024),
+      verifyReadSeconds: ms(phases.read / 1000),
+      verifyEntriesSeconds: ms(phases.entries / 1000),
+      verifyTreeWaitSeconds: ms(phases.tree / 1000),
+      verifyCheckpointsSeconds: ms(phases.checkpoints / 1000),
       streamBaselineSeconds: ms(streamSeconds),
       streamedRows: streamed,
       bulkInsertSeconds: ms(insertSeconds),
@@ -249,6 +256,11 @@ async function main() {
         `xaso audit verify, ${result.entries.toLocaleString('en')} entries (s)`,
         `${result.verifySeconds}`,
         '≤ 10',
+      ],
+      [
+        '  phases: read / entries / tree wait / checkpoints',
+        `${result.verifyReadSeconds} / ${result.verifyEntriesSeconds} / ${result.verifyTreeWaitSeconds} / ${result.verifyCheckpointsSeconds}`,
+        's',
       ],
       ['verify peak RSS, whole process (MB)', `${result.verifyPeakRssMb}`, '≤ 200'],
       ['baseline: stream the rows only (s)', `${result.streamBaselineSeconds}`, ''],

@@ -90,6 +90,9 @@ async function verify(args: readonly string[], io: Io): Promise<number> {
       if (result.pending > 0) {
         io.stdout.write(`${result.pending} newer entries are not in a signed checkpoint yet\n`);
       }
+      if (result.unsequenced > 0) {
+        io.stdout.write(`${result.unsequenced} events wait for a sequence number (not in the log yet)\n`);
+      }
     } else {
       io.stdout.write(`AUDIT LOG TAMPERED: first bad entry index ${result.firstBadIndex ?? 'unknown'}\n`);
       for (const problem of result.problems) {

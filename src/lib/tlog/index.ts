@@ -16,6 +16,7 @@ export {
 export { type OpenedNote, openNote, parseNote } from './open-note.ts';
 export { proveConsistency } from './prove-consistency.ts';
 export { proveInclusion } from './prove-inclusion.ts';
+export { type ExpectedRoot, type RootCheck, RootChecker } from './root-checker.ts';
 export { type NoteSignature, signNote } from './sign-note.ts';
 export { TILE_HEIGHT, TILE_WIDTH, type Tile, type TileData } from './tile.ts';
 export {

@@ -1,11 +1,14 @@
 // An append-only Merkle tree kept as its compact range: one hash per set bit of the size, so the root of
 // millions of entries is computed in O(log n) memory while streaming them (the verifier of xaso audit verify).
 import { emptyTreeHash, leafHash, nodeHash } from './hashes.ts';
+import { HASH_SIZE, sha256 } from './internal/sha256.ts';
 
 export class TreeBuilder {
   /** Roots of the complete subtrees covering [0, size), left to right, strictly decreasing in size. */
   readonly #stack: { hash: Uint8Array; level: number }[] = [];
   #size = 0;
+  /** 0x01 ‖ left ‖ right, reused for every interior node (nodeHash without an input allocation per node). */
+  readonly #nodeInput = new Uint8Array(1 + 2 * HASH_SIZE).fill(1, 0, 1);
 
   get size(): number {
     return this.#size;
@@ -22,7 +25,9 @@ export class TreeBuilder {
     let node = { hash, level: 0 };
     for (let top = this.#stack.at(-1); top && top.level === node.level; top = this.#stack.at(-1)) {
       this.#stack.pop();
-      node = { hash: nodeHash(top.hash, node.hash), level: node.level + 1 };
+      this.#nodeInput.set(top.hash, 1);
+      this.#nodeInput.set(node.hash, 1 + HASH_SIZE);
+      node = { hash: sha256(this.#nodeInput), level: node.level + 1 };
     }
     this.#stack.push(node);
     this.#size += 1;

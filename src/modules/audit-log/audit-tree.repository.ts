@@ -111,3 +111,11 @@ export async function readNextSeq(db: DbExecutor): Promise<number> {
   const result = await sql<{ next_seq: number }>`select next_seq from audit_head where id = 1`.execute(db);
   return Number(result.rows[0]?.next_seq ?? 0);
 }
+
+/** Events stored but not sequenced yet (`seq` null: waiting for the sequencer, not in the log). */
+export async function countUnsequencedEvents(db: DbExecutor): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*) as n from audit_events where seq is null`.execute(
+    db,
+  );
+  return Number(result.rows[0]?.n ?? 0);
+}

@@ -3,7 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { appendTestEvents, testLogSigner } from '../../../test/fixtures/tlog/audit-events.ts';
+import {
+  appendTestEvents,
+  bulkInsertEvents,
+  testLogSigner,
+} from '../../../test/fixtures/tlog/audit-events.ts';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { Db, DbExecutor } from '../../database.ts';
 import { parseVerifierKey } from '../../lib/tlog/index.ts';
@@ -54,6 +58,8 @@ test('an untouched log verifies; the triggers refuse UPDATE, DELETE and TRUNCATE
   assert.equal(result.isIntact, true, JSON.stringify(result.problems));
   assert.equal(result.entries, SIZE);
   assert.equal(result.latest?.size, SIZE);
+  assert.equal(result.unsequenced, 0);
+  assert.ok(Object.values(result.phasesMs).every((ms) => ms >= 0));
   await assert.rejects(sql`update audit_events set action = 'x' where seq = 3`.execute(db), /append-only/);
   await assert.rejects(sql`delete from audit_events where seq = 3`.execute(db), /append-only/);
   await assert.rejects(sql`truncate audit_events`.execute(db), /append-only/);
@@ -163,4 +169,58 @@ test('superuser UPDATE, DELETE, reordering, insertion and truncation: each caugh
   }
   // Everything was rolled back: the log is intact again.
   assert.equal((await verifyAuditLog({ db, verifiers })).isIntact, true);
+});
+
+test('entries in another consistent form (key order, spacing) pass through the parsing check', async () => {
+  const { db } = await createTestDatabase();
+  await appendTestEvents(db, 3);
+  // Entries written by another version of the writer: same fields, other key order and spacing. The fast
+  // check (the canonical text rebuilt from the columns) says no; the parsing check must still accept them.
+  await sql`
+    insert into audit_events (seq, occurred_at, actor_type, action, subject_type, subject_id, details, entry)
+    select s, '2026-01-01T00:00:00.000Z'::timestamptz, 'system', 'organisation.unit_created', 'unit', s::text,
+      '{"n": 2, "a": [1, {"b": null}]}'::jsonb,
+      '{ "v": 1, "seq": ' || s || ', "unit": null, "subject": {"type": "unit", "id": "' || s || '"}, "state": null,
+        "request": null, "details": {"n": 2, "a": [1, {"b": null}]}, "at": "2026-01-01T00:00:00.000Z",
+        "actor": {"type": "system", "id": null}, "action": "organisation.unit_created" }'
+    from generate_series(3, 9) as s`.execute(db);
+  await sql`update audit_head set next_seq = 10`.execute(db);
+  await integrateAuditLog({ db, signer, batchSize: 4 });
+  const result = await verifyAuditLog({ db, verifiers });
+  assert.equal(result.isIntact, true, JSON.stringify(result.problems));
+  assert.equal(result.entries, 10);
+  // And a column changed behind such an entry is still named.
+  const tampered = await tamperAndVerify(db, (trx) =>
+    sql`update audit_events set subject_id = 'x' where seq = 7`.execute(trx),
+  );
+  assert.deepEqual(
+    tampered.problems.map((p) => [p.kind, p.index]),
+    [['column_mismatch', 7]],
+  );
+});
+
+test('a log of several batches: intact, then a change in a later batch named (prefetch, yields, worker)', async () => {
+  const { db } = await createTestDatabase();
+  await bulkInsertEvents(db, 8192 + 1500);
+  await integrateAuditLog({ db, signer, batchSize: 4000 });
+  const result = await verifyAuditLog({ db, verifiers });
+  assert.equal(result.isIntact, true, JSON.stringify(result.problems));
+  assert.equal(result.entries, 8192 + 1500);
+  assert.equal(result.checkpoints, 3);
+  const changed = await tamperAndVerify(db, async (trx) => {
+    await sql`update audit_events set entry = replace(entry, '"id":"9001"', '"id":"9002"') where seq = 9001`.execute(
+      trx,
+    );
+    await sql`update audit_events set subject_id = 'x' where seq = 9100`.execute(trx);
+  });
+  assert.deepEqual(
+    changed.problems.map((p) => [p.kind, p.index ?? p.from]),
+    [
+      ['root_mismatch', 8000],
+      ['modified_entry', 9001],
+      ['column_mismatch', 9001],
+      ['column_mismatch', 9100],
+    ],
+  );
+  assert.equal(changed.firstBadIndex, 9001);
 });
