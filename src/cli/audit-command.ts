@@ -1,12 +1,15 @@
 // `xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]` (issue 4 §7):
 // recomputes the tree from the stored events and checks every stored checkpoint; exit 0 only when intact.
 // The verifier key comes from --verifier-key (e.g. a copy of /log/verifier-key kept elsewhere) or from
-// the log key in DATA_DIR/secrets.json; never from the database being checked.
+// the log key in DATA_DIR/secrets.json; never from the database being checked. Events still pending (committed,
+// not yet numbered by the sequencer: a few seconds) are counted, not verified: until sequenced and signed
+// into a checkpoint they are not tamper-evident.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Database } from '../database.ts';
 import { isTlogError, parseSignerKey, parseVerifierKey } from '../lib/tlog/index.ts';
+import { countPendingEvents } from '../modules/audit-log/audit-tree.repository.ts';
 import { readLogSignerKey } from '../modules/audit-log/log-key.ts';
 import { verifyAuditLog } from '../modules/audit-log/verify-audit-log.ts';
 import { openDatabase, pgliteDirFor } from '../platform/db/database.ts';
@@ -79,8 +82,9 @@ async function verify(args: readonly string[], io: Io): Promise<number> {
   );
   try {
     const result = await verifyAuditLog({ db: database.db, verifiers: [verifier] });
+    const unsequenced = await countPendingEvents(database.db);
     if (values.json) {
-      io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify({ ...result, unsequenced }, null, 2)}\n`);
     } else if (result.isIntact) {
       io.stdout.write(
         `audit log intact: ${result.entries} entries, ${result.checkpoints} signed checkpoints` +
@@ -89,6 +93,11 @@ async function verify(args: readonly string[], io: Io): Promise<number> {
       );
       if (result.pending > 0) {
         io.stdout.write(`${result.pending} newer entries are not in a signed checkpoint yet\n`);
+      }
+      if (unsequenced > 0) {
+        io.stdout.write(
+          `${unsequenced} committed events await the sequencer (not verified, not yet tamper-evident)\n`,
+        );
       }
     } else {
       io.stdout.write(`AUDIT LOG TAMPERED: first bad entry index ${result.firstBadIndex ?? 'unknown'}\n`);
