@@ -1,11 +1,15 @@
 // `npm run bench -- audit` (issue 4 §9), on PostgreSQL (TEST_DATABASE_URL, or postgres://postgres@127.0.0.1:5432/test
 // as the admin connection; the benchmark creates and drops its own database):
 //   1. gapless appends/s inside business transactions (8 clients, 10 % rollbacks), against the same
-//      business transaction without an audit event (baseline);
+//      business transaction without an audit event (baseline); the appends only insert pending events while
+//      the sequencer runs alongside every --sequence-ms (default 1,000, the server's integrator interval):
+//      its throughput (events numbered per second of its own run time) and lag (most events pending at
+//      a run, the longest run);
 //   2. full verification of 1M entries (time, peak RSS, time per phase), against merely streaming the rows
 //      (baseline);
 //   3. inclusion and consistency proof generation from the stored tiles, p50/p99, cold and warm cache.
-// Flags: --entries N (default 1,000,000), --seconds S per append run (default 5), --clients C (default 8).
+// Flags: --entries N (default 1,000,000), --seconds S per append run (default 5), --clients C (default 8),
+// --sequence-ms M (default 1,000).
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -18,6 +22,7 @@ import { appendAuditEvent } from '../src/modules/audit-log/append-audit-event.ts
 import { integrateAuditLog } from '../src/modules/audit-log/integrate-audit-log.ts';
 import { proveAuditConsistency } from '../src/modules/audit-log/prove-audit-consistency.ts';
 import { proveAuditInclusion } from '../src/modules/audit-log/prove-audit-inclusion.ts';
+import { sequenceAuditEvents } from '../src/modules/audit-log/sequence-audit-events.ts';
 import { clearProofCache } from '../src/modules/audit-log/stored-hash-reader.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
@@ -28,11 +33,13 @@ const { values } = parseArgs({
     entries: { type: 'string', default: '1000000' },
     seconds: { type: 'string', default: '5' },
     clients: { type: 'string', default: '8' },
+    'sequence-ms': { type: 'string', default: '1000' },
   },
 });
 const ENTRIES = Number(values.entries);
 const SECONDS = Number(values.seconds);
 const CLIENTS = Number(values.clients);
+const SEQUENCE_MS = Number(values['sequence-ms']);
 const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 const percentile = (sorted: readonly number[], p: number) =>
@@ -94,6 +101,29 @@ async function appendRun(db: Db, withAudit: boolean) {
   };
 }
 
+/** The sequencer as the integrator loop runs it, until `isDone()`: how fast it numbers, how far it lags. */
+async function sequencerLoop(db: Db, isDone: () => boolean) {
+  let sequenced = 0;
+  let busyMs = 0;
+  let maxPending = 0;
+  let longestRunMs = 0;
+  while (!isDone()) {
+    await new Promise((resolve) => setTimeout(resolve, SEQUENCE_MS));
+    const started = performance.now();
+    const run = await sequenceAuditEvents(db);
+    const took = performance.now() - started;
+    sequenced += run.sequenced;
+    busyMs += took;
+    maxPending = Math.max(maxPending, run.sequenced);
+    longestRunMs = Math.max(longestRunMs, took);
+  }
+  return {
+    sequencedPerSecond: busyMs > 0 ? Math.round(sequenced / (busyMs / 1000)) : 0,
+    maxPending,
+    longestRunMs: ms(longestRunMs),
+  };
+}
+
 async function main() {
   const name = `xaso_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -110,7 +140,12 @@ async function main() {
 
     // 1. Appends.
     const baseline = await appendRun(db, false);
+    let isAppending = true;
+    const sequencing = sequencerLoop(db, () => !isAppending);
     const appends = await appendRun(db, true);
+    isAppending = false;
+    const sequencer = await sequencing;
+    const leftPending = (await sequenceAuditEvents(db)).sequenced;
     const seqs = await db
       .selectFrom('audit_events')
       .select(sql<number>`count(*)`.as('n'))
@@ -220,6 +255,10 @@ async function main() {
       appendP95Ms: appends.p95,
       appendRollbacks: appends.rolledBack,
       isGapless,
+      sequencedPerSecond: sequencer.sequencedPerSecond,
+      sequencerMaxPending: sequencer.maxPending,
+      sequencerLongestRunMs: sequencer.longestRunMs,
+      sequencerLeftPending: leftPending,
       baselinePerSecond: baseline.perSecond,
       baselineP95Ms: baseline.p95,
       entries: verification.entries,
@@ -252,6 +291,12 @@ async function main() {
         '',
       ],
       ['gapless', String(result.isGapless), 'true'],
+      [`sequencer every ${SEQUENCE_MS} ms: events/s of its run time`, `${result.sequencedPerSecond}`, ''],
+      [
+        'sequencer lag: most pending at a run, longest run',
+        `${result.sequencerMaxPending}, ${result.sequencerLongestRunMs} ms`,
+        '',
+      ],
       [
         `xaso audit verify, ${result.entries.toLocaleString('en')} entries (s)`,
         `${result.verifySeconds}`,

@@ -3,6 +3,7 @@
 import type { Migration } from 'kysely';
 import * as auditEvents from './modules/audit-log/migrations/0001-audit-events.ts';
 import * as auditTree from './modules/audit-log/migrations/0004-audit-log-tree.ts';
+import * as auditSequencer from './modules/audit-log/migrations/0015-audit-pending-sequencer.ts';
 import * as calendar from './modules/calendar/migrations/0007-calendar.ts';
 import * as catalogue from './modules/catalogue/migrations/0005-catalogue.ts';
 import * as certification from './modules/certification/migrations/0014-certification.ts';
@@ -35,4 +36,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-notifications': notifications,
   '0013-workflow-results': workflowResults,
   '0014-certification': certification,
+  '0015-audit-log-pending-sequencer': auditSequencer,
 };

@@ -159,9 +159,10 @@ async function tablesWrittenBy(xid: string): Promise<string[]> {
   return written;
 }
 
+// By insertion order (`id`): the events stay pending (unsequenced), so `xmin` is still the writer's.
 const maxSeq = async () =>
   Number(
-    (await sql<{ seq: number | null }>`select max(seq) as seq from audit_events`.execute(db)).rows[0]?.seq ??
+    (await sql<{ seq: number | null }>`select max(id) as seq from audit_events`.execute(db)).rows[0]?.seq ??
       -1,
   );
 
@@ -199,7 +200,7 @@ async function exercise<T>(
     result = await run();
   }
   const events = await sql<{ seq: number; xid: string }>`
-    select seq, xmin::text as xid from audit_events where seq > ${from} and action = ${action}`.execute(db);
+    select seq, xmin::text as xid from audit_events where id > ${from} and action = ${action}`.execute(db);
   assert.ok(events.rows.length >= 1, `${action}: no event appended`);
   if (table) {
     for (const event of events.rows) {

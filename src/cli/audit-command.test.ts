@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { appendTestEvents } from '../../test/fixtures/tlog/audit-events.ts';
+import { appendTestEvents, bulkInsertPendingEvents } from '../../test/fixtures/tlog/audit-events.ts';
 import { createTestDatabase, testEngine } from '../../test/helpers/test-database.ts';
 import type { Database, Db } from '../database.ts';
 import { MIGRATIONS } from '../migrations.ts';
@@ -44,6 +44,7 @@ test('xaso audit verify: intact, then tampered by a superuser, then without a ke
   await withDb(async (db) => {
     await appendTestEvents(db, 30);
     await integrateAuditLog({ db, signer, batchSize: 8 });
+    await bulkInsertPendingEvents(db, 2); // committed, not yet sequenced: counted, not verified
   });
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [cli, 'audit', 'verify', ...args], {
@@ -54,6 +55,10 @@ test('xaso audit verify: intact, then tampered by a superuser, then without a ke
   const intact = run(...target);
   assert.equal(intact.status, 0, intact.stderr + intact.stdout);
   assert.match(intact.stdout, /audit log intact: 30 entries, 4 signed checkpoints/);
+  assert.match(
+    intact.stdout,
+    /2 committed events await the sequencer \(not verified, not yet tamper-evident\)/,
+  );
 
   await withDb(async (db) => {
     await db.transaction().execute(async (trx) => {

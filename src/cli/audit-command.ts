@@ -1,7 +1,9 @@
 // `xaso audit verify [--data DIR | --database-url URL] [--verifier-key KEY] [--json]` (issue 4 §7):
 // recomputes the tree from the stored events and checks every stored checkpoint; exit 0 only when intact.
 // The verifier key comes from --verifier-key (e.g. a copy of /log/verifier-key kept elsewhere) or from
-// the log key in DATA_DIR/secrets.json; never from the database being checked.
+// the log key in DATA_DIR/secrets.json; never from the database being checked. Events still pending (committed,
+// not yet numbered by the sequencer: a few seconds) are counted, not verified: until sequenced and signed
+// into a checkpoint they are not tamper-evident.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -91,7 +93,9 @@ async function verify(args: readonly string[], io: Io): Promise<number> {
         io.stdout.write(`${result.pending} newer entries are not in a signed checkpoint yet\n`);
       }
       if (result.unsequenced > 0) {
-        io.stdout.write(`${result.unsequenced} events wait for a sequence number (not in the log yet)\n`);
+        io.stdout.write(
+          `${result.unsequenced} committed events await the sequencer (not verified, not yet tamper-evident)\n`,
+        );
       }
     } else {
       io.stdout.write(`AUDIT LOG TAMPERED: first bad entry index ${result.firstBadIndex ?? 'unknown'}\n`);

@@ -12,6 +12,7 @@ import { PageClient } from '../../test/helpers/http.ts';
 import { createTestApp, testConfig } from '../../test/helpers/test-app.ts';
 import { appendAuditEvent } from '../modules/audit-log/append-audit-event.ts';
 import { csvField } from '../modules/audit-log/export-audit-events.ts';
+import { sequenceAuditEvents } from '../modules/audit-log/sequence-audit-events.ts';
 
 const config = testConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'xaso-audit-export-')) });
 const { app, db } = await createTestApp({ config });
@@ -36,6 +37,7 @@ for (const unit of [commune, elsewhere]) {
     }),
   );
 }
+await sequenceAuditEvents(db);
 
 async function signedIn(username: string, password: string): Promise<PageClient> {
   const client = new PageClient(app, `10.55.0.${Math.floor(Math.random() * 200) + 1}`);
@@ -49,6 +51,7 @@ async function visible(paths: string[], hasRoot: boolean): Promise<{ seq: number
     .selectFrom('audit_events')
     .leftJoin('units', 'units.id', 'audit_events.unit_id')
     .select(['audit_events.seq', 'audit_events.entry', 'units.path'])
+    .where('audit_events.seq', 'is not', null)
     .orderBy('audit_events.seq')
     .execute();
   return rows

@@ -215,7 +215,7 @@ test('a commune adjusts fees and step budgets without changing the province vers
     .selectFrom('audit_events')
     .select('action')
     .where('subject_id', '=', id)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
   assert.deepEqual(
     actions.map((a) => a.action),

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { sequenceAuditEvents } from '../../src/modules/audit-log/sequence-audit-events.ts';
 import { completeCitizenSignIn } from '../../src/modules/citizen-identity/complete-citizen-sign-in.ts';
 import { createCitizenOidcClient, type OidcFetch } from '../../src/modules/citizen-identity/oidc-client.ts';
 import { createInjectFetch } from '../../src/modules/dev-oidc/inject-fetch.ts';
@@ -64,6 +65,7 @@ function refusalCode(response: LightMyRequestResponse): string | undefined {
 }
 
 async function auditActions(since: number) {
+  await sequenceAuditEvents(db);
   return db
     .selectFrom('audit_events')
     .select(['action', 'actor_type', 'actor_id', 'subject_id', 'details'])
@@ -73,6 +75,7 @@ async function auditActions(since: number) {
 }
 
 async function nextSeq(): Promise<number> {
+  await sequenceAuditEvents(db);
   const head = await db.selectFrom('audit_head').select('next_seq').executeTakeFirstOrThrow();
   return Number(head.next_seq);
 }

@@ -273,7 +273,7 @@ test('five wrong PINs lock the credential until a unit administrator unlocks it'
     .selectFrom('audit_events')
     .select('action')
     .where('subject_id', '=', signer.credentialId)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
   assert.equal(events.filter((e) => e.action === 'signing.pin_failed').length, 5);
   assert.equal(events.filter((e) => e.action === 'signing.credential_locked').length, 1);

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { parseTlogProof, parseVerifierKey, verifyTlogProof } from '../../src/lib/tlog/index.ts';
 import { integrateAuditLog } from '../../src/modules/audit-log/integrate-audit-log.ts';
 import { loadOrCreateLogSigner } from '../../src/modules/audit-log/log-key.ts';
+import { sequenceAuditEvents } from '../../src/modules/audit-log/sequence-audit-events.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { testConfig } from '../helpers/test-app.ts';
@@ -24,6 +25,7 @@ const get = (url: string, token: string) =>
   app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
 
 const eventOf = async (action: string, subjectId: string) => {
+  await sequenceAuditEvents(db);
   const row = await db
     .selectFrom('audit_events')
     .select(['seq', 'entry'])

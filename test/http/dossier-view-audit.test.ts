@@ -21,7 +21,7 @@ const views = () =>
     .selectAll()
     .where('action', '=', 'dossier.viewed')
     .where('subject_id', '=', id)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
 
 test('each staff view of the dossier page, receipt or receipt PDF appends one event with the viewer', async () => {

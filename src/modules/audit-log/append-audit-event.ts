@@ -40,14 +40,20 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Appends one audit event inside the caller's transaction, so a rolled-back change leaves no event and a
- * committed change always has one. Gapless order: the single counter row is updated (and so locked) in
- * the same transaction; concurrent writers queue on it and commit in sequence order (shared/AUDIT-LOG.md:
- * `bigserial` alone leaves gaps and misorders). The lock is held from here to the commit, so callers
- * append as the last statement of their transaction; taking the number and inserting the event is one
- * statement (one round trip under the lock), the entry bytes being built around a placeholder for `seq`.
+ * What a pending entry holds where its `seq` goes: U+0001, which canonical JSON never contains (JSON.stringify
+ * escapes every control character), so the sequencer's `replace(entry, chr(1), seq::text)` touches exactly
+ * that spot and the sequenced entry is byte for byte what a JSON number `seq` there would give.
  */
-export async function appendAuditEvent(trx: Transaction<Database>, event: AuditEventInput): Promise<number> {
+export const PENDING_SEQ = '\u0001';
+
+/**
+ * Appends one audit event inside the caller's transaction, so a rolled-back change leaves no event and a
+ * committed change always has one. The event is inserted pending (`seq` NULL): no counter row, no lock, so
+ * concurrent writers never queue on each other. The single sequencer (sequence-audit-events.ts, run by the
+ * integrator loop) later gives every committed pending event its gapless `seq` (shared/AUDIT-LOG.md: a
+ * pending table plus one batch sequencer; `bigserial` alone leaves gaps and misorders).
+ */
+export async function appendAuditEvent(trx: Transaction<Database>, event: AuditEventInput): Promise<void> {
   const occurredAt = event.at ?? new Date();
   const stateDigest =
     event.state === undefined ? null : createHash('sha256').update(canonicalJson(event.state)).digest('hex');
@@ -66,17 +72,11 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: AuditE
     state: stateDigest,
     details,
   });
-  const [prefix, suffix] = template.split(`"${placeholder}"`) as [string, string];
-  const inserted = await sql<{ seq: number }>`
-    with head as (
-      update audit_head set next_seq = next_seq + 1 where id = 1 returning next_seq - 1 as seq
-    )
-    insert into audit_events (seq, occurred_at, actor_type, actor_id, unit_id, action, subject_type,
-      subject_id, request_id, state_digest, details, entry)
-    select head.seq, ${occurredAt}, ${event.actor.type}, ${event.actor.id}, ${event.unitId}, ${event.action},
+  const entry = template.replace(`"${placeholder}"`, PENDING_SEQ);
+  await sql`
+    insert into audit_events (occurred_at, actor_type, actor_id, unit_id, action, subject_type, subject_id,
+      request_id, state_digest, details, entry)
+    values (${occurredAt}, ${event.actor.type}, ${event.actor.id}, ${event.unitId}, ${event.action},
       ${event.subjectType}, ${event.subjectId}, ${event.requestId}, ${stateDigest},
-      ${JSON.stringify(details)}::jsonb, ${prefix} || head.seq::text || ${suffix}
-    from head
-    returning seq`.execute(trx);
-  return Number(inserted.rows[0]?.seq);
+      ${JSON.stringify(details)}::jsonb, ${entry})`.execute(trx);
 }

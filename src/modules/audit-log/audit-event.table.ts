@@ -1,8 +1,13 @@
 import type { ColumnType, Selectable } from 'kysely';
 
 export interface AuditEventTable {
-  /** Position in the log: 0, 1, 2, ... with no gaps, in commit order (see append-audit-event.ts). */
-  seq: number;
+  /** Insertion order (an identity: never reused, may have gaps); the sequencer numbers pending events by it. */
+  id: ColumnType<number, never, never>;
+  /**
+   * Position in the log: 0, 1, 2, ... with no gaps, assigned by the sequencer (sequence-audit-events.ts);
+   * NULL while the event is pending (committed, not yet numbered: at most a few seconds).
+   */
+  seq: number | null;
   occurred_at: ColumnType<Date, Date, never>;
   actor_type: 'staff' | 'citizen' | 'system' | 'anonymous';
   actor_id: string | null;
@@ -15,11 +20,14 @@ export interface AuditEventTable {
   state_digest: string | null;
   /** Redacted details: never personal data in clear (Law 91/2025). */
   details: ColumnType<Record<string, unknown>, string, never>;
-  /** The canonical bytes (UTF-8 JSON) the Merkle leaf is computed over; the other columns are derived. */
+  /**
+   * The canonical bytes (UTF-8 JSON) the Merkle leaf is computed over; the other columns are derived. While
+   * pending, U+0001 stands where `seq` goes (PENDING_SEQ in append-audit-event.ts): not yet the logged bytes.
+   */
   entry: string;
 }
 
-/** The one-row counter that makes sequencing gapless: taken FOR UPDATE inside the business transaction. */
+/** The sequencer's one-row counter (the next `seq`), locked only by the sequencer: never by a business transaction. */
 export interface AuditHeadTable {
   id: number;
   next_seq: number;

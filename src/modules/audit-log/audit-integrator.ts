@@ -1,4 +1,5 @@
-// Runs the integrator in the background of the server, so the signed checkpoint is at most about
+// Runs the integrator (which runs the single sequencer first) in the background of the server, so every
+// committed event is numbered and the signed checkpoint is at most about
 // `intervalMs` (plus one batch) behind the committed events (issue 4 §3: "at most a few seconds behind").
 import type { Db } from '../../database.ts';
 import type { NoteSigner } from '../../lib/tlog/index.ts';

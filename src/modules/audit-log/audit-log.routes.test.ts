@@ -22,6 +22,7 @@ import {
   verifyInclusion,
   verifyTlogProof,
 } from '../../lib/tlog/index.ts';
+import { appendAuditEvent } from './append-audit-event.ts';
 import { integrateAuditLog } from './integrate-audit-log.ts';
 import { loadOrCreateLogSigner } from './log-key.ts';
 
@@ -193,5 +194,27 @@ test('entry bodies and offline proofs are for auditors only; the proof file chec
   assert.deepEqual(
     after.json().map((h: { isVerified: boolean }) => h.isVerified),
     [false],
+  );
+  // A pending event (committed, not yet numbered by the sequencer) is listed last: no number, no proof.
+  await db.transaction().execute((trx) =>
+    appendAuditEvent(trx, {
+      actor: { type: 'system', id: null },
+      action: 'identity.role_granted',
+      unitId: null,
+      subjectType: subject.subject_type,
+      subjectId: subject.subject_id,
+      requestId: null,
+    }),
+  );
+  const withPending = await app.inject({
+    url: `/api/v1/audit/subjects/${subject.subject_type}/${subject.subject_id}/history`,
+    headers,
+  });
+  assert.deepEqual(
+    withPending.json().map((h: { seq: number | null; proof: string | null }) => [h.seq, h.proof === null]),
+    [
+      [3, false],
+      [null, true],
+    ],
   );
 });

@@ -178,7 +178,9 @@ export function registerAuditLogRoutes(
         response: {
           200: Type.Array(
             Type.Object({
-              seq: Size,
+              seq: Type.Union([Size, Type.Null()], {
+                description: 'null while the event is pending: committed, not yet numbered (a few seconds)',
+              }),
               action: Type.String(),
               occurredAt: Type.String({ format: 'date-time' }),
               isVerified: Type.Boolean(),

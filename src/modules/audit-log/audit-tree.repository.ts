@@ -56,19 +56,20 @@ export async function readTreeSize(db: DbExecutor): Promise<number> {
   return Number(row?.size ?? 0);
 }
 
-/** Entries from `fromSeq` on, in sequence order (the integrator's and the verifier's input). */
+/** Sequenced entries from `fromSeq` on, in sequence order (the integrator's and the verifier's input). */
 export async function readEntries(
   db: DbExecutor,
   fromSeq: number,
   limit: number,
 ): Promise<{ seq: number; entry: string }[]> {
-  return db
+  const rows = await db
     .selectFrom('audit_events')
     .select(['seq', 'entry'])
     .where('seq', '>=', fromSeq)
     .orderBy('seq')
     .limit(limit)
     .execute();
+  return rows as { seq: number; entry: string }[];
 }
 
 export async function insertCheckpoint(
@@ -106,16 +107,15 @@ export async function listCheckpoints(db: DbExecutor): Promise<AuditCheckpoint[]
   return rows.map((row) => ({ ...row, size: Number(row.size), root_hash: toBytes(row.root_hash) }));
 }
 
-/** The counter of the sequencer: how many events were ever committed. */
+/** The counter of the sequencer: how many events were ever sequenced (pending ones aside). */
 export async function readNextSeq(db: DbExecutor): Promise<number> {
   const result = await sql<{ next_seq: number }>`select next_seq from audit_head where id = 1`.execute(db);
   return Number(result.rows[0]?.next_seq ?? 0);
 }
 
-/** Events stored but not sequenced yet (`seq` null: waiting for the sequencer, not in the log). */
-export async function countUnsequencedEvents(db: DbExecutor): Promise<number> {
-  const result = await sql<{ n: number }>`select count(*) as n from audit_events where seq is null`.execute(
-    db,
-  );
+/** Committed events still awaiting the sequencer (`seq` NULL; the partial index keeps this cheap). */
+export async function countPendingEvents(db: DbExecutor): Promise<number> {
+  const result = await sql<{ n: string | number }>`
+    select count(*) as n from audit_events where seq is null`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }

@@ -1,13 +1,13 @@
 // The auditor's export of the log (issue 4 §6): every event the auditor may read, from a position on, as
 // JSON Lines (the logged entries themselves, byte for byte: their leaf hashes are in the tree) or as CSV
 // (one column per field, then the entry). Streamed a page at a time by sequence number, so a log of
-// millions of events is never held in memory; authorised before the first byte is sent.
+// millions of events is never held in memory; authorised before the first byte is sent. Only sequenced
+// events: a pending one (a few seconds old) has no place in the log and no final entry bytes yet.
 import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { auditScopes } from './audit-access.ts';
-import type { AuditEvent } from './audit-event.table.ts';
-import { listAuditEvents } from './list-audit-events.ts';
+import { listAuditEvents, type SequencedAuditEvent } from './list-audit-events.ts';
 
 export type AuditExportFormat = 'jsonl' | 'csv';
 
@@ -40,7 +40,7 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csvLine(event: AuditEvent): string {
+function csvLine(event: SequencedAuditEvent): string {
   return `${CSV_COLUMNS.map((column) => csvField(event[column])).join(',')}\r\n`;
 }
 

@@ -1,9 +1,16 @@
 import type { DbExecutor } from '../../database.ts';
-import { findLatestCheckpoint, readNextSeq } from './audit-tree.repository.ts';
+import { countPendingEvents, findLatestCheckpoint, readNextSeq } from './audit-tree.repository.ts';
 
-/** What the auditor page shows of the log: events committed, the newest checkpoint and who cosigned it. */
+/**
+ * What the auditor page shows of the log: events sequenced, events committed but still pending (awaiting
+ * the sequencer), the newest checkpoint and who cosigned it.
+ */
 export async function getAuditLogStatus(options: { db: DbExecutor }) {
-  const [events, checkpoint] = await Promise.all([readNextSeq(options.db), findLatestCheckpoint(options.db)]);
+  const [events, pending, checkpoint] = await Promise.all([
+    readNextSeq(options.db),
+    countPendingEvents(options.db),
+    findLatestCheckpoint(options.db),
+  ]);
   const witnesses = checkpoint
     ? await options.db
         .selectFrom('audit_cosignatures')
@@ -14,6 +21,7 @@ export async function getAuditLogStatus(options: { db: DbExecutor }) {
     : [];
   return {
     events,
+    pending,
     checkpoint: checkpoint && {
       size: checkpoint.size,
       rootHash: Buffer.from(checkpoint.root_hash).toString('base64'),

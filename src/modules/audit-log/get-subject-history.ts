@@ -7,11 +7,14 @@ import { AppError } from '../../platform/errors.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import type { AuditEvent } from './audit-event.table.ts';
 import { exportAuditProof } from './export-audit-proof.ts';
-import { listAuditEvents } from './list-audit-events.ts';
+import { listAuditEvents, listPendingAuditEvents } from './list-audit-events.ts';
 
 export interface SubjectHistoryItem {
   readonly event: AuditEvent;
-  /** The tlog-proof file, or undefined while the event awaits its checkpoint (a few seconds). */
+  /**
+   * The tlog-proof file, or undefined while the event awaits its checkpoint or, pending (`seq` null), its
+   * number (a few seconds).
+   */
   readonly proof: string | undefined;
   /** The proof verified with the log's key: the entry is in the signed, append-only log. */
   readonly isVerified: boolean;
@@ -25,6 +28,12 @@ export async function getSubjectHistory(options: {
   verifier: NoteVerifier;
 }): Promise<SubjectHistoryItem[]> {
   const events = await listAuditEvents({
+    db: options.db,
+    actor: options.actor,
+    subject: { type: options.subjectType, id: options.subjectId },
+    limit: 1000,
+  });
+  const pending = await listPendingAuditEvents({
     db: options.db,
     actor: options.actor,
     subject: { type: options.subjectType, id: options.subjectId },
@@ -56,5 +65,5 @@ export async function getSubjectHistory(options: {
     }
     items.push({ event, proof, isVerified });
   }
-  return items;
+  return [...items, ...pending.map((event) => ({ event, proof: undefined, isVerified: false }))];
 }

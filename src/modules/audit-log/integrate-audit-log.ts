@@ -1,4 +1,5 @@
-// The integrator (issue 4 §3): takes the events committed since the last checkpoint, in sequence order,
+// The integrator (issue 4 §3): first runs the sequencer (sequence-audit-events.ts) so every committed event
+// has its number, then takes the events sequenced since the last checkpoint, in sequence order,
 // appends their leaves to the tiles and signs a new checkpoint, all in one transaction. A crash anywhere
 // rolls the whole batch back, so re-running always continues from a checkpoint that is a prefix of the
 // next one (crash-safe by construction; tested by killing the process mid-batch).
@@ -19,6 +20,7 @@ import {
   setTreeSize,
   upsertTiles,
 } from './audit-tree.repository.ts';
+import { sequenceAuditEvents } from './sequence-audit-events.ts';
 import { createStoredHashReader, createTileReader } from './stored-hash-reader.ts';
 
 export interface IntegrationResult {
@@ -33,8 +35,8 @@ async function integrateBatch(db: Db, signer: NoteSigner, batchSize: number): Pr
   return db.transaction().execute(async (trx) => {
     const size = await lockTreeState(trx);
     const rows = await readEntries(trx, size, batchSize);
-    // Events are committed in sequence order (the counter row serialises writers), so the visible ones
-    // form a gapless run from `size`; stop at a gap rather than skip an index.
+    // The sequencer commits whole gapless runs, so the visible numbers form one from `size`; stop at a gap
+    // rather than skip an index all the same.
     let count = 0;
     while (count < rows.length && Number(rows[count]?.seq) === size + count) {
       count++;
@@ -57,7 +59,10 @@ async function integrateBatch(db: Db, signer: NoteSigner, batchSize: number): Pr
   });
 }
 
-/** Integrates everything pending, in batches; each batch is one transaction and one checkpoint. */
+/**
+ * Sequences the committed pending events, then integrates everything sequenced, in batches; each batch is
+ * one transaction and one checkpoint.
+ */
 export async function integrateAuditLog(options: {
   db: Db;
   signer: NoteSigner;
@@ -66,6 +71,7 @@ export async function integrateAuditLog(options: {
   onCheckpoint?: (size: number) => void;
 }): Promise<IntegrationResult> {
   const batchSize = options.batchSize ?? 20_000;
+  await sequenceAuditEvents(options.db);
   let checkpoints = 0;
   let size: number | undefined;
   for (;;) {

@@ -1,5 +1,6 @@
 // Crash safety (issue 4 §8): killing the integrator mid-batch and running it again yields checkpoints that
 // are all consistent with the earlier ones (each batch is one transaction: tiles, checkpoint, state).
+// Likewise killing the sequencer mid-batch leaves the numbers gapless and the counter in step with them.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
@@ -8,30 +9,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { bulkInsertEvents } from '../../../test/fixtures/tlog/audit-events.ts';
+import { bulkInsertEvents, bulkInsertPendingEvents } from '../../../test/fixtures/tlog/audit-events.ts';
 import { createTestDatabase, testEngine } from '../../../test/helpers/test-database.ts';
 import type { Database, Db } from '../../database.ts';
 import { generateNoteKey, parseSignerKey, parseVerifierKey } from '../../lib/tlog/index.ts';
 import { MIGRATIONS } from '../../migrations.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
-import { listCheckpoints } from './audit-tree.repository.ts';
+import { countPendingEvents, listCheckpoints, readNextSeq } from './audit-tree.repository.ts';
 import { integrateAuditLog } from './integrate-audit-log.ts';
 import { verifyAuditLog } from './verify-audit-log.ts';
 
 const child = fileURLToPath(new URL('../../../test/fixtures/tlog/integrate-child.ts', import.meta.url));
+const sequencerChild = fileURLToPath(
+  new URL('../../../test/fixtures/tlog/sequence-child.ts', import.meta.url),
+);
 
 /** Runs the child until it has committed `checkpoints` batches, then SIGKILLs it a moment later. */
-function runAndKill(signerKey: string, target: string, checkpoints: number): Promise<number> {
+function runAndKill(signerKey: string, target: string, checkpoints: number, script = child): Promise<number> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, signerKey, target], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [script, signerKey, target], { stdio: ['ignore', 'pipe', 'pipe'] });
     let seen = 0;
     let stderr = '';
     proc.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
     proc.stdout.on('data', (chunk: Buffer) => {
-      seen += (chunk.toString().match(/checkpoint/g) ?? []).length;
+      seen += (chunk.toString().match(/checkpoint|sequenced/g) ?? []).length;
       if (seen >= checkpoints) {
         setTimeout(() => proc.kill('SIGKILL'), randomInt(0, 4));
       }
@@ -46,9 +50,11 @@ function runAndKill(signerKey: string, target: string, checkpoints: number): Pro
   });
 }
 
-test('killing the integrator mid-batch, then integrating again, keeps every checkpoint consistent', async () => {
-  const key = generateNoteKey('xaso.test/log');
-  const verifiers = [parseVerifierKey(key.verifierKey)];
+/** A database a child process can open too: a PostgreSQL URL or a PGlite directory, migrated. */
+async function sharedDatabase(): Promise<{
+  target: string;
+  open: () => Promise<{ db: Db; close: () => Promise<void> }>;
+}> {
   let target: string;
   let open: () => Promise<{ db: Db; close: () => Promise<void> }>;
   if (testEngine === 'postgres') {
@@ -65,6 +71,13 @@ test('killing the integrator mid-batch, then integrating again, keeps every chec
     await migrateToLatest(first.db as never, MIGRATIONS);
     await first.close();
   }
+  return { target, open };
+}
+
+test('killing the integrator mid-batch, then integrating again, keeps every checkpoint consistent', async () => {
+  const key = generateNoteKey('xaso.test/log');
+  const verifiers = [parseVerifierKey(key.verifierKey)];
+  const { target, open } = await sharedDatabase();
   {
     const { db, close } = await open();
     await bulkInsertEvents(db, 6_000);
@@ -86,5 +99,49 @@ test('killing the integrator mid-batch, then integrating again, keeps every chec
   assert.equal(final.isIntact, true, JSON.stringify(final.problems));
   assert.equal(final.checkpoints, before + result.checkpoints);
   assert.equal(final.pending, 0);
+  await close();
+});
+
+test('killing the sequencer mid-batch keeps the numbers gapless and the counter in step', async () => {
+  const key = generateNoteKey('xaso.test/log');
+  const verifiers = [parseVerifierKey(key.verifierKey)];
+  const { target, open } = await sharedDatabase();
+  const TOTAL = 3_000;
+  {
+    const { db, close } = await open();
+    await bulkInsertPendingEvents(db, TOTAL);
+    await close();
+  }
+  let lastSequenced = 0;
+  for (const batches of [1, 4, 9, 40]) {
+    await runAndKill(key.signerKey, target, batches, sequencerChild);
+    const { db, close } = await open();
+    const sequenced = await db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('seq', 'is not', null)
+      .orderBy('seq')
+      .execute();
+    const count = sequenced.length;
+    assert.deepEqual(
+      sequenced.map((row) => Number(row.seq)),
+      Array.from({ length: count }, (_, i) => i),
+      'gapless',
+    );
+    assert.equal(await readNextSeq(db), count, 'the counter moved with the numbers, no further');
+    assert.equal(await countPendingEvents(db), TOTAL - count);
+    assert.ok(count >= lastSequenced);
+    lastSequenced = count;
+    const partial = await verifyAuditLog({ db, verifiers });
+    assert.equal(partial.isIntact, true, JSON.stringify(partial.problems));
+    await close();
+  }
+  const { db, close } = await open();
+  const result = await integrateAuditLog({ db, signer: parseSignerKey(key.signerKey) });
+  assert.equal(result.size, TOTAL);
+  assert.equal(await countPendingEvents(db), 0);
+  const final = await verifyAuditLog({ db, verifiers });
+  assert.equal(final.isIntact, true, JSON.stringify(final.problems));
+  assert.equal(final.entries, TOTAL);
   await close();
 });

@@ -1,10 +1,12 @@
 // The history of one subject (a dossier, a document) as pages show it (issue 4 §6): each event with a mark
 // saying whether the log proves it. "Verified" means the latest checkpoint carries a valid signature by the
 // log's key and the event's inclusion proof leads from its entry bytes to that checkpoint's root; a later
-// event awaits its checkpoint (a few seconds); anything else is a failed check, shown as such.
+// event, or one still pending (no `seq` yet), awaits its checkpoint (a few seconds); anything else is a
+// failed check, shown as such. Newest first: pending events, then by `seq`.
 //
 // No authorisation here and no entry bytes out: callers authorise the subject first (staff of the dossier's
 // unit, or the applicant's code + phone check) and get only non-personal fields.
+import { sql } from 'kysely';
 import type { DbExecutor } from '../../database.ts';
 import {
   leafHashOfText,
@@ -21,7 +23,8 @@ import { proveAuditInclusion } from './prove-audit-inclusion.ts';
 export type HistoryMark = 'verified' | 'pending' | 'failed';
 
 export interface HistoryEntry {
-  readonly seq: number;
+  /** The event's place in the log; null while pending (committed, awaiting the sequencer: a few seconds). */
+  readonly seq: number | null;
   readonly occurredAt: Date;
   readonly action: string;
   readonly actorType: AuditEvent['actor_type'];
@@ -67,10 +70,10 @@ async function markOf(
   root: ReturnType<typeof signedRoot>,
   size: number,
 ): Promise<HistoryMark> {
-  const seq = Number(row.seq);
-  if (seq >= size) {
+  if (row.seq === null || Number(row.seq) >= size) {
     return 'pending';
   }
+  const seq = Number(row.seq);
   if (root === 'failed' || root === undefined) {
     return 'failed';
   }
@@ -110,13 +113,15 @@ export async function readSubjectHistory(options: {
     base
       .select(columns)
       .where('action', 'not in', reads)
-      .orderBy('seq', 'desc')
+      .orderBy(sql`seq desc nulls first`)
+      .orderBy('id', 'desc')
       .limit(options.maxChanges ?? 500)
       .execute(),
     base
       .select(columns)
       .where('action', 'in', reads)
-      .orderBy('seq', 'desc')
+      .orderBy(sql`seq desc nulls first`)
+      .orderBy('id', 'desc')
       .limit(options.maxReads ?? 20)
       .execute(),
     base.select(db.fn.countAll<string>().as('n')).where('action', 'in', reads).executeTakeFirst(),
@@ -128,7 +133,7 @@ export async function readSubjectHistory(options: {
     const out: HistoryEntry[] = [];
     for (const row of rows) {
       out.push({
-        seq: Number(row.seq),
+        seq: row.seq === null ? null : Number(row.seq),
         occurredAt: new Date(row.occurred_at),
         action: row.action,
         actorType: row.actor_type,

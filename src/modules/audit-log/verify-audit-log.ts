@@ -17,7 +17,7 @@ import {
 import { canonicalJson } from './append-audit-event.ts';
 import type { AuditEvent } from './audit-event.table.ts';
 import {
-  countUnsequencedEvents,
+  countPendingEvents,
   listCheckpoints,
   readNextSeq,
   readStoredTiles,
@@ -336,7 +336,7 @@ export async function verifyAuditLog(options: {
     );
   }
   const nextSeq = await readNextSeq(db);
-  const unsequenced = await countUnsequencedEvents(db);
+  const unsequenced = await countPendingEvents(db);
   if (!isBroken && nextSeq !== next) {
     report(
       'sequence_mismatch',

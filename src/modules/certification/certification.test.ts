@@ -174,7 +174,7 @@ test('certified copy: statement, one number for its copies, chairman signs, seal
     .selectFrom('audit_events')
     .select('action')
     .where('subject_id', '=', certification.id)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
   assert.deepEqual(
     events.map((e) => e.action),

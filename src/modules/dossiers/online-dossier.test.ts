@@ -48,7 +48,7 @@ async function auditActions(subjectId: string) {
     .selectFrom('audit_events')
     .select(['action', 'actor_type'])
     .where('subject_id', '=', subjectId)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
   return rows.map((r) => `${r.actor_type}:${r.action}`);
 }

@@ -42,7 +42,7 @@ async function auditActions(subjectId: string): Promise<string[]> {
     .selectFrom('audit_events')
     .select('action')
     .where('subject_id', '=', subjectId)
-    .orderBy('seq')
+    .orderBy('id')
     .execute();
   return rows.map((r) => r.action);
 }

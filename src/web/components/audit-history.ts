@@ -71,7 +71,7 @@ export function auditHistory(
       actionText(ctx, e),
       actorText(ctx, e),
       tag(t(MARKS[e.mark].key), MARKS[e.mark].colour),
-      e.mark === 'pending' ? t('audit.history.pendingProof') : o.proof(e.seq),
+      e.mark === 'pending' || e.seq === null ? t('audit.history.pendingProof') : o.proof(e.seq),
     ]);
   const { changes, reads, readCount } = o.history;
   return html`<section class="audit-history" aria-labelledby="audit-history-title">

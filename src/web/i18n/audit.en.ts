@@ -4,6 +4,8 @@ import type { auditVi } from './audit.vi.ts';
 export const auditEn = {
   'audit.exportAll': 'Every event you may read, from the start of the log:',
   'audit.exportCsv': 'Download as a table (CSV)',
+  'audit.pendingEvents':
+    '{pending} more events are committed and await their number in the log (a few seconds).',
   'audit.history.title': 'Dossier history',
   'audit.history.lead':
     'Every step is recorded in a log that cannot be altered unnoticed. "Verified": the record is in a signed checkpoint of the log and its proof checks. A downloaded proof can be checked with nothing but the log\'s public key.',

@@ -2,6 +2,7 @@
 export const auditVi = {
   'audit.exportAll': 'Mọi sự kiện bạn được xem, từ đầu nhật ký:',
   'audit.exportCsv': 'Tải xuống dạng bảng (CSV)',
+  'audit.pendingEvents': 'Còn {pending} sự kiện đã ghi nhận đang chờ được đánh số trong nhật ký (vài giây).',
   'audit.history.title': 'Nhật ký hồ sơ',
   'audit.history.lead':
     'Mỗi bước xử lý được ghi vào nhật ký không thể sửa lén. "Đã xác minh": bản ghi nằm trong điểm kiểm tra đã ký của nhật ký và bằng chứng của nó khớp. Bằng chứng tải về có thể tự kiểm tra chỉ với khóa công khai của nhật ký.',

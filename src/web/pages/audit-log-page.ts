@@ -1,5 +1,5 @@
-import type { AuditEvent } from '../../modules/audit-log/audit-event.table.ts';
 import type { getAuditLogStatus } from '../../modules/audit-log/get-audit-log-status.ts';
+import type { SequencedAuditEvent } from '../../modules/audit-log/list-audit-events.ts';
 import { notificationBanner, table, tag } from '../components/content.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
@@ -11,7 +11,7 @@ export function auditLogPage(
   ctx: PageContext,
   view: {
     status: Awaited<ReturnType<typeof getAuditLogStatus>>;
-    events: readonly AuditEvent[];
+    events: readonly SequencedAuditEvent[];
     from: number;
   },
 ): SafeHtml {
@@ -26,6 +26,7 @@ ${notificationBanner({
   title: t('audit.checkpoint'),
   body: checkpoint
     ? html`<p>${t('audit.checkpointBody', { size: checkpoint.size, events: status.events })}</p>
+${status.pending > 0 ? html`<p>${t('audit.pendingEvents', { pending: status.pending })}</p>` : ''}
 <p><code>${checkpoint.rootHash}</code></p>
 <p>${status.witnesses.length > 0 ? tag(t('audit.witnessed', { witnesses: status.witnesses.join(', ') }), 'green') : tag(t('audit.notWitnessed'), 'grey')}</p>
 <p><a href="/log/checkpoint">/log/checkpoint</a> · <a href="/log/verifier-key">/log/verifier-key</a></p>`
