@@ -3,7 +3,7 @@
 // asserts its event instead. Typed over every action: a new action without an entry does not compile.
 import type { AuditAction } from '../../src/modules/audit-log/audit-actions.ts';
 
-export type CoverageFile = 'core' | 'workflow';
+export type CoverageFile = 'core' | 'online' | 'workflow';
 
 export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason: string }> = {
   'organisation.unit_created': 'core',
@@ -65,10 +65,10 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'signature_request.returned': { reason: 'src/modules/signature-requests/signature-requests.test.ts' },
   'signature_request.cancelled': { reason: 'src/modules/signature-requests/signature-requests.test.ts' },
   'signing.totp_reset': { reason: 'test/http/signature-request-pages.test.ts' },
-  'dossier.draft_saved': { reason: 'src/modules/dossiers/online-dossier.test.ts' },
-  'dossier.draft_deleted': { reason: 'src/modules/dossiers/online-dossier.test.ts (count only)' },
-  'dossier.submitted': { reason: 'src/modules/dossiers/online-dossier.test.ts' },
-  'dossier.accepted': { reason: 'src/modules/dossiers/online-dossier.test.ts' },
+  'dossier.draft_saved': 'online',
+  'dossier.draft_deleted': 'online',
+  'dossier.submitted': 'online',
+  'dossier.accepted': 'online',
   'workflow.assigned': 'workflow',
   'workflow.handed_over': 'workflow',
   'workflow.claimed': 'workflow',
