@@ -57,6 +57,12 @@ export interface ExerciseOptions<T> {
   readonly expect?: ExpectedEvent | ((result: T | undefined) => ExpectedEvent);
   /** How many events of the action one normal run appends (default 1). */
   readonly count?: number;
+  /**
+   * Changes committed in their own transactions before the refused one, each with its own event (the
+   * authorisation and the signHash of a remote signing): in the refused run these tables may change, and
+   * only these events are appended, in this order.
+   */
+  readonly before?: { readonly actions: readonly AuditAction[]; readonly tables: readonly string[] };
 }
 
 /** A refused append as the caller sees it: the database error, or a 500 from an HTTP route. */
@@ -65,13 +71,13 @@ const REFUSAL = /audit coverage: .+ refused|^500 /;
 export function auditCoverage(db: Kysely<Database>, file: CoverageFile) {
   const exercised = new Set<AuditAction>();
 
-  /** A digest of every row of every table (this machinery's aside): equal digests, equal databases. */
-  async function databaseDigest(): Promise<string> {
+  /** A digest of every row of every table (this machinery's and `skip` aside): equal digests, equal rows. */
+  async function databaseDigest(skip: readonly string[] = []): Promise<string> {
     const tables = await sql<{ name: string }>`
       select table_name as name from information_schema.tables
       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
     const parts: string[] = [];
-    for (const { name } of tables.rows.filter((t) => !OWN_TABLES.includes(t.name))) {
+    for (const { name } of tables.rows.filter((t) => ![...OWN_TABLES, ...skip].includes(t.name))) {
       const result = await sql<{ digest: string | null }>`
         select md5(string_agg(t::text, '|' order by t::text)) as digest from ${sql.table(name)} t`.execute(
         db,
@@ -113,7 +119,10 @@ export function auditCoverage(db: Kysely<Database>, file: CoverageFile) {
   ): Promise<T | undefined> {
     exercised.add(action);
     await sql`insert into audit_coverage_refused (action) values (${action})`.execute(db);
-    const before = await databaseDigest();
+    await sql`delete from audit_coverage_appended`.execute(db);
+    // With an earlier committed change (options.before), the log's tables move by its events only.
+    const skip = options.before ? [...options.before.tables, APPEND_TABLE, 'audit_head'] : [];
+    const before = await databaseDigest(skip);
     await assert.rejects(run(), (error: Error & { fields?: unknown }) => {
       // The refusal itself, not a validation problem of the test's input.
       assert.match(
@@ -123,7 +132,13 @@ export function auditCoverage(db: Kysely<Database>, file: CoverageFile) {
       );
       return true;
     });
-    assert.equal(await databaseDigest(), before, `${action}: a failed transaction leaves nothing behind`);
+    assert.equal(await databaseDigest(skip), before, `${action}: a failed transaction leaves nothing behind`);
+    const committed = await sql<{ action: string }>`select action from audit_coverage_appended`.execute(db);
+    assert.deepEqual(
+      committed.rows.map((r) => r.action),
+      options.before?.actions ?? [],
+      `${action}: the refused run committed no other event`,
+    );
     await sql`delete from audit_coverage_refused`.execute(db);
 
     await sql`delete from audit_coverage_appended`.execute(db);

@@ -3,7 +3,7 @@
 // asserts its event instead. Typed over every action: a new action without an entry does not compile.
 import type { AuditAction } from '../../src/modules/audit-log/audit-actions.ts';
 
-export type CoverageFile = 'core' | 'online' | 'workflow';
+export type CoverageFile = 'core' | 'online' | 'signature-requests' | 'workflow';
 
 export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason: string }> = {
   'organisation.unit_created': 'core',
@@ -59,12 +59,12 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'dossier.viewed': 'core',
   'audit.witness_added': 'core',
   'dev_oidc.key_created': 'core',
-  'signature_request.created': { reason: 'src/modules/signature-requests/signature-requests.test.ts' },
-  'signature_request.signed': { reason: 'src/modules/signature-requests/signature-requests.test.ts' },
-  'signature_request.sealed': { reason: 'src/modules/signature-requests/signature-requests.test.ts' },
-  'signature_request.returned': { reason: 'src/modules/signature-requests/signature-requests.test.ts' },
-  'signature_request.cancelled': { reason: 'src/modules/signature-requests/signature-requests.test.ts' },
-  'signing.totp_reset': { reason: 'test/http/signature-request-pages.test.ts' },
+  'signature_request.created': 'signature-requests',
+  'signature_request.signed': 'signature-requests',
+  'signature_request.sealed': 'signature-requests',
+  'signature_request.returned': 'signature-requests',
+  'signature_request.cancelled': 'signature-requests',
+  'signing.totp_reset': 'signature-requests',
   'dossier.draft_saved': 'online',
   'dossier.draft_deleted': 'online',
   'dossier.submitted': 'online',
