@@ -3,7 +3,13 @@
 // asserts its event instead. Typed over every action: a new action without an entry does not compile.
 import type { AuditAction } from '../../src/modules/audit-log/audit-actions.ts';
 
-export type CoverageFile = 'certification' | 'core' | 'online' | 'signature-requests' | 'workflow';
+export type CoverageFile =
+  | 'certification'
+  | 'core'
+  | 'notifications'
+  | 'online'
+  | 'signature-requests'
+  | 'workflow';
 
 export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason: string }> = {
   'organisation.unit_created': 'core',
@@ -49,12 +55,10 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'signing.hashes_signed': { reason: 'test/http/csc.test.ts' },
   'dossier.received': 'core',
   'dossier.refused': 'core',
-  'notification.sent': { reason: 'src/modules/notifications/deliver-notifications.test.ts' },
-  'notification.failed': { reason: 'src/modules/notifications/deliver-notifications.test.ts' },
-  'notification.skipped': {
-    reason: 'src/modules/notifications/deliver-notifications.test.ts (row state only)',
-  },
-  'notification.resend_requested': { reason: 'test/http/notifications-pages.test.ts (row state only)' },
+  'notification.sent': 'notifications',
+  'notification.failed': 'notifications',
+  'notification.skipped': 'notifications',
+  'notification.resend_requested': 'notifications',
   'dossier.history_imported': { reason: 'test/http/statistics-demo.test.ts (import only)' },
   'dossier.viewed': 'core',
   'audit.witness_added': 'core',
