@@ -6,6 +6,7 @@ import type { AuditAction } from '../../src/modules/audit-log/audit-actions.ts';
 export type CoverageFile =
   | 'certification'
   | 'core'
+  | 'foundation'
   | 'notifications'
   | 'online'
   | 'signature-requests'
@@ -23,7 +24,7 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'identity.signed_in': 'core',
   'identity.signed_out': 'core',
   'identity.sign_in_failed': 'core',
-  'identity.account_locked': { reason: 'test/http/sign-in.test.ts' },
+  'identity.account_locked': 'foundation',
   'identity.token_issued': 'core',
   'citizen.registered': { reason: 'test/http/citizen-sign-in.test.ts' },
   'citizen.signed_in': { reason: 'test/http/citizen-sign-in.test.ts' },
@@ -36,8 +37,8 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'catalogue.procedure_created': 'core',
   'catalogue.procedure_version_added': 'core',
   'catalogue.procedure_adopted': 'core',
-  'catalogue.adoption_adjusted': { reason: 'test/http/catalogue.test.ts' },
-  'catalogue.procedure_withdrawn': { reason: 'test/http/catalogue.test.ts' },
+  'catalogue.adoption_adjusted': 'foundation',
+  'catalogue.procedure_withdrawn': 'foundation',
   'signing.pki_created': 'core',
   'signing.authority_imported': 'core',
   'signing.credential_issued': 'core',
@@ -47,19 +48,19 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'signing.credential_unlocked': 'core',
   'signing.pin_changed': 'core',
   'signing.pin_failed': 'core',
-  'signing.credential_locked': { reason: 'test/http/csc.test.ts' },
+  'signing.credential_locked': 'foundation',
   'signing.totp_enrolled': 'core',
   'signing.totp_confirmed': 'core',
   'signing.authorized': 'core',
   'signing.authorization_refused': 'core',
-  'signing.hashes_signed': { reason: 'test/http/csc.test.ts' },
+  'signing.hashes_signed': 'foundation',
   'dossier.received': 'core',
   'dossier.refused': 'core',
   'notification.sent': 'notifications',
   'notification.failed': 'notifications',
   'notification.skipped': 'notifications',
   'notification.resend_requested': 'notifications',
-  'dossier.history_imported': { reason: 'test/http/statistics-demo.test.ts (import only)' },
+  'dossier.history_imported': 'foundation',
   'dossier.viewed': 'core',
   'audit.witness_added': 'core',
   'dev_oidc.key_created': 'core',
