@@ -5,6 +5,7 @@ import type { AuditAction } from '../../src/modules/audit-log/audit-actions.ts';
 
 export type CoverageFile =
   | 'certification'
+  | 'citizen'
   | 'core'
   | 'foundation'
   | 'notifications'
@@ -26,10 +27,10 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'identity.sign_in_failed': 'core',
   'identity.account_locked': 'foundation',
   'identity.token_issued': 'core',
-  'citizen.registered': { reason: 'test/http/citizen-sign-in.test.ts' },
-  'citizen.signed_in': { reason: 'test/http/citizen-sign-in.test.ts' },
-  'citizen.signed_out': { reason: 'test/http/citizen-sign-in.test.ts' },
-  'citizen.sign_in_refused': { reason: 'test/http/citizen-sign-in.test.ts' },
+  'citizen.registered': 'citizen',
+  'citizen.signed_in': 'citizen',
+  'citizen.signed_out': 'citizen',
+  'citizen.sign_in_refused': 'citizen',
   'calendar.holiday_table_set': 'core',
   'calendar.holiday_table_deleted': 'core',
   'calendar.office_hours_set': 'core',
