@@ -1,10 +1,8 @@
 // Audit coverage (issue 4 §1) of the foundation modules: organisation, identity, calendar, catalogue, dossier
-// intake and views, signing, the log's own witnesses and the development OpenID provider. The trigger check
+// intake and views, the log's own witnesses and the development OpenID provider. The trigger check
 // and the per-file plan are in coverage.ts and plan.ts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { generate } from 'otplib';
-import { createDevelopmentPki, writePkcs12 } from '../../src/lib/pki/index.ts';
 import { generateCosignerKey } from '../../src/lib/tlog/index.ts';
 import { addAuditWitness } from '../../src/modules/audit-log/add-audit-witness.ts';
 import { deleteHolidayTable } from '../../src/modules/calendar/delete-holiday-table.ts';
@@ -28,28 +26,12 @@ import { setStaffDisabled } from '../../src/modules/identity/set-staff-disabled.
 import { findStaffById } from '../../src/modules/identity/staff.repository.ts';
 import { startSession } from '../../src/modules/identity/start-session.ts';
 import { createUnit } from '../../src/modules/organisation/create-unit.ts';
-import { authorizeCredential } from '../../src/modules/signing/authorize-credential.ts';
-import { changePin } from '../../src/modules/signing/change-pin.ts';
-import { ensureDevelopmentPki } from '../../src/modules/signing/ensure-development-pki.ts';
-import { importCaChain, importPkcs12Credential } from '../../src/modules/signing/import-credentials.ts';
-import { issueCredential } from '../../src/modules/signing/issue-credential.ts';
-import {
-  renewCredential,
-  revokeCredential,
-  unlockCredential,
-} from '../../src/modules/signing/manage-credential.ts';
-import { confirmTotp, enrolTotp } from '../../src/modules/signing/totp.ts';
 import { loadHolidayTable } from '../fixtures/calendar/fixtures.ts';
 import { makeStaff, TEST_PASSWORD } from '../helpers/factories.ts';
-import { testConfig } from '../helpers/test-app.ts';
 import { minimalPdf, setUpDossierTests } from '../http/dossier-setup.ts';
 import { auditCoverage, installAuditRefusal } from './coverage.ts';
 
-const { app, db, dataDir, province, commune, content, staffWithToken } = await setUpDossierTests();
-const config = testConfig({ DATA_DIR: dataDir });
-const kek = config.secrets.keyEncryption;
-/** SHA-256 (the hash algorithm of CSC signature requests). */
-const SHA256_OID = '2.16.840.1.101.3.4.2.1';
+const { app, db, province, commune, content, staffWithToken } = await setUpDossierTests();
 
 await installAuditRefusal(db);
 const { exercise, assertPlanDone } = auditCoverage(db, 'core');
@@ -226,163 +208,6 @@ test('dossiers: received, refused, viewed', async () => {
   // A read: nothing but the event is written, so there is no changed row to compare.
   await exercise('dossier.viewed', null, async () =>
     getDossier({ db, actor: await actorOf(receptionist.id), code: received.code, requestId: 'd1' }),
-  );
-});
-
-test('signing: development PKI, credentials, PINs, second factor', async () => {
-  await exercise('signing.pki_created', 'signing_authorities', () =>
-    ensureDevelopmentPki({ db, keyEncryptionKey: kek }),
-  );
-  const leader = await makeStaff(db, { unit: commune, role: 'leader' });
-  const unitAdmin = await actorOf((await makeStaff(db, { unit: commune, role: 'unit_admin' })).id);
-  const issued = await exercise('signing.credential_issued', 'signing_credentials', () =>
-    issueCredential({
-      db,
-      keyEncryptionKey: kek,
-      actor: unitAdmin,
-      requestId: 's1',
-      kind: 'personal',
-      unitId: commune.id,
-      holderStaffId: leader.id,
-      keyAlgorithm: 'ec-p256',
-    }),
-  );
-  assert.ok(issued?.activationPin);
-  const holder = await actorOf(leader.id);
-  await exercise(
-    'signing.pin_failed',
-    'signing_credentials',
-    () =>
-      changePin({
-        db,
-        keyEncryptionKey: kek,
-        actor: holder,
-        requestId: 's2',
-        credentialId: issued.credentialId,
-        currentPin: '00000000',
-        newPin: '975310',
-      }),
-    { rejects: 'INVALID_CREDENTIALS' },
-  );
-  await exercise('signing.pin_changed', 'signing_credentials', () =>
-    changePin({
-      db,
-      keyEncryptionKey: kek,
-      actor: holder,
-      requestId: 's3',
-      credentialId: issued.credentialId,
-      currentPin: issued.activationPin as string,
-      newPin: '975310',
-    }),
-  );
-  const enrolled = await exercise('signing.totp_enrolled', 'signing_totp', () =>
-    enrolTotp({ db, keyEncryptionKey: kek, staffId: leader.id, username: leader.username, requestId: 's4' }),
-  );
-  await exercise('signing.totp_confirmed', 'signing_totp', async () =>
-    confirmTotp({
-      db,
-      keyEncryptionKey: kek,
-      actor: holder,
-      code: await generate({ secret: enrolled?.secret as string }),
-      requestId: 's5',
-    }),
-  );
-  // The authenticator as an administrator re-enrols it (confirmed, same secret): a fresh code step.
-  const secret = enrolled?.secret as string;
-  await enrolTotp({
-    db,
-    keyEncryptionKey: kek,
-    staffId: leader.id,
-    username: leader.username,
-    requestId: null,
-    secret,
-    confirmed: true,
-  });
-  const hashes = [Buffer.alloc(32, 7).toString('base64')];
-  const authorize = async (otp: string) =>
-    authorizeCredential({
-      db,
-      keyEncryptionKey: kek,
-      actor: holder,
-      requestId: 's5b',
-      credentialId: issued.credentialId,
-      numSignatures: 1,
-      hashes,
-      hashAlgorithmOid: SHA256_OID,
-      pin: '975310',
-      otp,
-    });
-  await exercise('signing.authorized', 'signing_sads', async () => authorize(await generate({ secret })));
-  await exercise(
-    'signing.authorization_refused',
-    'signing_credentials',
-    async () => authorize((await generate({ secret })) === '000000' ? '111111' : '000000'),
-    { rejects: 'INVALID_CREDENTIALS' },
-  );
-  await db
-    .updateTable('signing_credentials')
-    .set({ locked_at: new Date() })
-    .where('id', '=', issued.credentialId)
-    .execute();
-  await exercise('signing.credential_unlocked', 'signing_credentials', () =>
-    unlockCredential({ db, actor: unitAdmin, requestId: 's5c', credentialId: issued.credentialId }),
-  );
-  const renewed = await exercise('signing.credential_renewed', 'signing_credentials', () =>
-    renewCredential({
-      db,
-      keyEncryptionKey: kek,
-      actor: unitAdmin,
-      requestId: 's6',
-      credentialId: issued.credentialId,
-    }),
-  );
-  assert.ok(renewed);
-  await exercise('signing.credential_revoked', 'signing_credentials', () =>
-    revokeCredential({
-      db,
-      actor: unitAdmin,
-      requestId: 's7',
-      credentialId: (renewed as { credentialId: string }).credentialId,
-      reason: 'keyCompromise',
-    }),
-  );
-});
-
-test('signing: an external CA chain and a PKCS#12 credential it issued', async () => {
-  const external = await createDevelopmentPki({ name: 'CA ngoài (thử)' });
-  const pem = (der: Uint8Array) =>
-    `-----BEGIN CERTIFICATE-----\n${Buffer.from(der)
-      .toString('base64')
-      .replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
-  await exercise('signing.authority_imported', 'signing_authorities', () =>
-    importCaChain({
-      db,
-      actor: admin,
-      requestId: 'i1',
-      unitId: province.id,
-      certificates: Buffer.from(pem(external.issuingCa.certificate) + pem(external.root.certificate)),
-    }),
-  );
-  const holder = await makeStaff(db, { unit: commune, role: 'leader' });
-  const unitAdmin = await actorOf((await makeStaff(db, { unit: commune, role: 'unit_admin' })).id);
-  await exercise('signing.credential_imported', 'signing_credentials', () =>
-    importPkcs12Credential({
-      db,
-      keyEncryptionKey: kek,
-      actor: unitAdmin,
-      requestId: 'i2',
-      unitId: commune.id,
-      holderStaffId: holder.id,
-      kind: 'personal',
-      pkcs12: writePkcs12({
-        privateKey: external.leader.privateKey,
-        certificate: external.leader.certificate,
-        chain: external.leader.chain,
-        password: 'p12-secret',
-      }),
-      password: 'p12-secret',
-      pin: '135790',
-    }),
   );
 });
 

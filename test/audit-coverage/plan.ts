@@ -11,6 +11,7 @@ export type CoverageFile =
   | 'notifications'
   | 'online'
   | 'signature-requests'
+  | 'signing'
   | 'workflow';
 
 export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason: string }> = {
@@ -40,20 +41,20 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'catalogue.procedure_adopted': 'core',
   'catalogue.adoption_adjusted': 'foundation',
   'catalogue.procedure_withdrawn': 'foundation',
-  'signing.pki_created': 'core',
-  'signing.authority_imported': 'core',
-  'signing.credential_issued': 'core',
-  'signing.credential_imported': 'core',
-  'signing.credential_renewed': 'core',
-  'signing.credential_revoked': 'core',
-  'signing.credential_unlocked': 'core',
-  'signing.pin_changed': 'core',
-  'signing.pin_failed': 'core',
+  'signing.pki_created': 'signing',
+  'signing.authority_imported': 'signing',
+  'signing.credential_issued': 'signing',
+  'signing.credential_imported': 'signing',
+  'signing.credential_renewed': 'signing',
+  'signing.credential_revoked': 'signing',
+  'signing.credential_unlocked': 'signing',
+  'signing.pin_changed': 'signing',
+  'signing.pin_failed': 'signing',
   'signing.credential_locked': 'foundation',
-  'signing.totp_enrolled': 'core',
-  'signing.totp_confirmed': 'core',
-  'signing.authorized': 'core',
-  'signing.authorization_refused': 'core',
+  'signing.totp_enrolled': 'signing',
+  'signing.totp_confirmed': 'signing',
+  'signing.authorized': 'signing',
+  'signing.authorization_refused': 'signing',
   'signing.hashes_signed': 'foundation',
   'dossier.received': 'core',
   'dossier.refused': 'core',
