@@ -42,87 +42,155 @@ async function actorOf(staffId: string): Promise<StaffActor> {
   return loadActor(db, staff);
 }
 
+/**
+ * The one event: by a staff member, on a unit, about a subject (of this id, if given). Account-wide actions
+ * (disable, enable, password, lockout, sessions, tokens) name no unit: an account spans the units it has roles on.
+ */
+const by = (staffId: string, unit: string | null, type: string, id?: string) => ({
+  actor: { type: 'staff', id: staffId },
+  unit,
+  subject: id === undefined ? { type } : { type, id },
+});
+
 const admin = await actorOf((await makeStaff(db, { unit: province, role: 'unit_admin' })).id);
 
 test('organisation and identity: units, staff, roles, accounts, sessions, tokens', async () => {
-  await exercise('organisation.unit_created', 'units', () =>
-    createUnit({
-      db,
-      requestId: null,
-      parentId: province.id,
-      kind: 'commune',
-      name: 'Xã Phủ Kín',
-      sealName: 'UBND XÃ PHỦ KÍN',
-      identifierCode: `${province.identifier_code}.COV1`,
-    }),
+  await exercise(
+    'organisation.unit_created',
+    'units',
+    () =>
+      createUnit({
+        db,
+        requestId: null,
+        parentId: province.id,
+        kind: 'commune',
+        name: 'Xã Phủ Kín',
+        sealName: 'UBND XÃ PHỦ KÍN',
+        identifierCode: `${province.identifier_code}.COV1`,
+      }),
+    {
+      expect: (unit) => ({
+        actor: { type: 'system', id: null },
+        unit: unit?.id,
+        subject: { type: 'unit', id: unit?.id },
+      }),
+    },
   );
-  const created = await exercise('identity.staff_created', 'staff', () =>
-    createStaff({
-      db,
-      actor: admin,
-      requestId: 'r1',
-      username: 'coverage.staff',
-      fullName: 'Phạm Văn Phủ',
-      title: 'Chuyên viên',
-      password: TEST_PASSWORD,
-      unitId: commune.id,
-      role: 'specialist',
-    }),
+  const created = await exercise(
+    'identity.staff_created',
+    'staff',
+    () =>
+      createStaff({
+        db,
+        actor: admin,
+        requestId: 'r1',
+        username: 'coverage.staff',
+        fullName: 'Phạm Văn Phủ',
+        title: 'Chuyên viên',
+        password: TEST_PASSWORD,
+        unitId: commune.id,
+        role: 'specialist',
+      }),
+    { expect: (staff) => by(admin.staffId, commune.id, 'staff', staff?.id) },
   );
   const staffId = created?.id as string;
-  await exercise('identity.role_granted', 'staff_roles', () =>
-    grantRole({ db, actor: admin, requestId: 'r2', staffId, unitId: commune.id, role: 'clerk' }),
+  await exercise(
+    'identity.role_granted',
+    'staff_roles',
+    () => grantRole({ db, actor: admin, requestId: 'r2', staffId, unitId: commune.id, role: 'clerk' }),
+    { expect: () => by(admin.staffId, commune.id, 'staff', staffId) },
   );
-  await exercise('identity.role_revoked', null, () =>
-    revokeRole({ db, actor: admin, requestId: 'r3', staffId, unitId: commune.id, role: 'clerk' }),
+  await exercise(
+    'identity.role_revoked',
+    null,
+    () => revokeRole({ db, actor: admin, requestId: 'r3', staffId, unitId: commune.id, role: 'clerk' }),
+    { expect: () => by(admin.staffId, commune.id, 'staff', staffId) },
   );
-  await exercise('identity.staff_disabled', 'staff', () =>
-    setStaffDisabled({ db, actor: admin, requestId: 'r4', staffId, isDisabled: true }),
+  await exercise(
+    'identity.staff_disabled',
+    'staff',
+    () => setStaffDisabled({ db, actor: admin, requestId: 'r4', staffId, isDisabled: true }),
+    { expect: () => by(admin.staffId, null, 'staff', staffId) },
   );
-  await exercise('identity.staff_enabled', 'staff', () =>
-    setStaffDisabled({ db, actor: admin, requestId: 'r5', staffId, isDisabled: false }),
+  await exercise(
+    'identity.staff_enabled',
+    'staff',
+    () => setStaffDisabled({ db, actor: admin, requestId: 'r5', staffId, isDisabled: false }),
+    { expect: () => by(admin.staffId, null, 'staff', staffId) },
   );
-  await exercise('identity.password_reset', 'staff', () =>
-    resetStaffPassword({ db, actor: admin, requestId: 'r6', staffId, newPassword: `${TEST_PASSWORD}-2` }),
+  await exercise(
+    'identity.password_reset',
+    'staff',
+    () =>
+      resetStaffPassword({ db, actor: admin, requestId: 'r6', staffId, newPassword: `${TEST_PASSWORD}-2` }),
+    { expect: () => by(admin.staffId, null, 'staff', staffId) },
   );
   await exercise(
     'identity.sign_in_failed',
     'staff',
     () => startSession({ db, username: 'coverage.staff', password: 'wrong-password-1', requestId: 'r7' }),
-    { rejects: 'INVALID_CREDENTIALS' },
+    {
+      rejects: 'INVALID_CREDENTIALS',
+      expect: () => ({
+        actor: { type: 'anonymous', id: null },
+        unit: null,
+        subject: { type: 'staff', id: staffId },
+      }),
+    },
   );
-  await exercise('identity.lockout_cleared', 'staff', () =>
-    clearLockout({ db, actor: admin, requestId: 'r8', staffId }),
+  await exercise(
+    'identity.lockout_cleared',
+    'staff',
+    () => clearLockout({ db, actor: admin, requestId: 'r8', staffId }),
+    { expect: () => by(admin.staffId, null, 'staff', staffId) },
   );
-  const session = await exercise('identity.signed_in', 'sessions', () =>
-    startSession({ db, username: 'coverage.staff', password: `${TEST_PASSWORD}-2`, requestId: 'r9' }),
+  const session = await exercise(
+    'identity.signed_in',
+    'sessions',
+    () => startSession({ db, username: 'coverage.staff', password: `${TEST_PASSWORD}-2`, requestId: 'r9' }),
+    { expect: () => by(staffId, null, 'staff', staffId) },
   );
   assert.ok(session);
   const { createHash } = await import('node:crypto');
   const sessionHash = createHash('sha256').update(session.token).digest('hex');
   const stored = await db.selectFrom('sessions').select('id_hash').where('staff_id', '=', staffId).execute();
   const hash = stored.find((s) => s.id_hash === sessionHash)?.id_hash ?? stored[0]?.id_hash ?? '';
-  await exercise('identity.signed_out', 'sessions', async () => {
-    await endSession({ db, actor: await actorOf(staffId), sessionHash: hash, requestId: 'r10' });
-    // endSession is idempotent (no event for an ended session): the refused run must still fail.
-  });
-  await exercise('identity.token_issued', 'api_tokens', () =>
-    issueApiToken({ db, username: 'coverage.staff', password: `${TEST_PASSWORD}-2`, requestId: 'r11' }),
+  await exercise(
+    'identity.signed_out',
+    'sessions',
+    async () => {
+      await endSession({ db, actor: await actorOf(staffId), sessionHash: hash, requestId: 'r10' });
+      // endSession is idempotent (no event for an ended session): the refused run must still fail.
+    },
+    { expect: () => by(staffId, null, 'staff', staffId) },
+  );
+  await exercise(
+    'identity.token_issued',
+    'api_tokens',
+    () => issueApiToken({ db, username: 'coverage.staff', password: `${TEST_PASSWORD}-2`, requestId: 'r11' }),
+    { expect: () => by(staffId, null, 'staff', staffId) },
   );
 });
 
 test('working calendar: holiday tables and office hours', async () => {
-  await exercise('calendar.holiday_table_set', 'holiday_tables', () =>
-    setHolidayTable({
-      db,
-      actor: admin,
-      requestId: 'c1',
-      unitId: province.id,
-      table: loadHolidayTable('holidays-2027-hypothetical.json'),
-    }),
+  await exercise(
+    'calendar.holiday_table_set',
+    'holiday_tables',
+    () =>
+      setHolidayTable({
+        db,
+        actor: admin,
+        requestId: 'c1',
+        unitId: province.id,
+        table: loadHolidayTable('holidays-2027-hypothetical.json'),
+      }),
+    { expect: by(admin.staffId, province.id, 'holiday_table') },
   );
-  await exercise('calendar.holiday_table_deleted', null, () =>
-    deleteHolidayTable({ db, actor: admin, requestId: 'c2', unitId: province.id, year: 2027 }),
+  await exercise(
+    'calendar.holiday_table_deleted',
+    null,
+    () => deleteHolidayTable({ db, actor: admin, requestId: 'c2', unitId: province.id, year: 2027 }),
+    { expect: by(admin.staffId, province.id, 'holiday_table') },
   );
   const hours = {
     sessions: [
@@ -131,46 +199,65 @@ test('working calendar: holiday tables and office hours', async () => {
     ],
     workingWeekdays: [1, 2, 3, 4, 5],
   };
-  await exercise('calendar.office_hours_set', 'office_hours', () =>
-    setOfficeHours({ db, actor: admin, requestId: 'c3', unitId: commune.id, officeHours: hours as never }),
+  await exercise(
+    'calendar.office_hours_set',
+    'office_hours',
+    () =>
+      setOfficeHours({ db, actor: admin, requestId: 'c3', unitId: commune.id, officeHours: hours as never }),
+    { expect: by(admin.staffId, commune.id, 'unit', commune.id) },
   );
-  await exercise('calendar.office_hours_cleared', null, () =>
-    setOfficeHours({ db, actor: admin, requestId: 'c4', unitId: commune.id, officeHours: null }),
+  await exercise(
+    'calendar.office_hours_cleared',
+    null,
+    () => setOfficeHours({ db, actor: admin, requestId: 'c4', unitId: commune.id, officeHours: null }),
+    { expect: by(admin.staffId, commune.id, 'unit', commune.id) },
   );
 });
 
 test('procedure catalogue: procedures, versions, adoptions', async () => {
-  const created = await exercise('catalogue.procedure_created', 'procedures', () =>
-    createProcedure({
-      db,
-      actor: admin,
-      requestId: 'p1',
-      unitId: province.id,
-      code: 'COV.PROC',
-      effectiveFrom: '2027-01-01',
-      content,
-    }),
+  const created = await exercise(
+    'catalogue.procedure_created',
+    'procedures',
+    () =>
+      createProcedure({
+        db,
+        actor: admin,
+        requestId: 'p1',
+        unitId: province.id,
+        code: 'COV.PROC',
+        effectiveFrom: '2027-01-01',
+        content,
+      }),
+    { expect: (procedure) => by(admin.staffId, province.id, 'procedure', procedure?.id) },
   );
   const procedureId = created?.id as string;
-  await exercise('catalogue.procedure_version_added', 'procedure_versions', () =>
-    addProcedureVersion({
-      db,
-      actor: admin,
-      requestId: 'p2',
-      procedureId,
-      effectiveFrom: '2027-06-01',
-      content,
-    }),
+  await exercise(
+    'catalogue.procedure_version_added',
+    'procedure_versions',
+    () =>
+      addProcedureVersion({
+        db,
+        actor: admin,
+        requestId: 'p2',
+        procedureId,
+        effectiveFrom: '2027-06-01',
+        content,
+      }),
+    { expect: () => by(admin.staffId, province.id, 'procedure', procedureId) },
   );
-  await exercise('catalogue.procedure_adopted', 'procedure_adoptions', () =>
-    adoptProcedure({
-      db,
-      actor: admin,
-      requestId: 'p3',
-      procedureId,
-      unitId: commune.id,
-      effectiveFrom: '2027-07-01',
-    }),
+  await exercise(
+    'catalogue.procedure_adopted',
+    'procedure_adoptions',
+    () =>
+      adoptProcedure({
+        db,
+        actor: admin,
+        requestId: 'p3',
+        procedureId,
+        unitId: commune.id,
+        effectiveFrom: '2027-07-01',
+      }),
+    { expect: () => by(admin.staffId, commune.id, 'procedure', procedureId) },
   );
 });
 
@@ -198,26 +285,40 @@ test('dossiers: received, refused, viewed', async () => {
     if (response.statusCode !== 201) {
       throw new Error(`${response.statusCode} ${response.body}`);
     }
-    return response.json() as { code: string };
+    return response.json() as { id: string; code: string };
   };
-  const received = await exercise('dossier.received', 'dossiers', () =>
-    intake([{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }]),
+  const received = await exercise(
+    'dossier.received',
+    'dossiers',
+    () => intake([{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }]),
+    { expect: (dossier) => by(receptionist.id, commune.id, 'dossier', dossier?.id) },
   );
   assert.ok(received);
-  await exercise('dossier.refused', 'dossiers', () => intake([{ index: 0, files: [] }], 'Thiếu giấy tờ'));
+  await exercise('dossier.refused', 'dossiers', () => intake([{ index: 0, files: [] }], 'Thiếu giấy tờ'), {
+    expect: (dossier) => by(receptionist.id, commune.id, 'dossier', dossier?.id),
+  });
   // A read: nothing but the event is written, so there is no changed row to compare.
-  await exercise('dossier.viewed', null, async () =>
-    getDossier({ db, actor: await actorOf(receptionist.id), code: received.code, requestId: 'd1' }),
+  await exercise(
+    'dossier.viewed',
+    null,
+    async () =>
+      getDossier({ db, actor: await actorOf(receptionist.id), code: received.code, requestId: 'd1' }),
+    { expect: () => by(receptionist.id, commune.id, 'dossier', received.id) },
   );
 });
 
 test('the log itself and the development OpenID provider: witnesses, signing key', async () => {
   const witness = generateCosignerKey('witness.example/w1');
-  await exercise('audit.witness_added', 'audit_witnesses', () =>
-    addAuditWitness({ db, url: 'https://witness.example/w1', verifierKey: witness.verifierKey }),
+  await exercise(
+    'audit.witness_added',
+    'audit_witnesses',
+    () => addAuditWitness({ db, url: 'https://witness.example/w1', verifierKey: witness.verifierKey }),
+    { expect: { actor: { type: 'system', id: null }, unit: null, subject: { type: 'witness' } } },
   );
   await db.deleteFrom('dev_oidc_keys').execute();
-  await exercise('dev_oidc.key_created', 'dev_oidc_keys', () => loadSigningKeys(db));
+  await exercise('dev_oidc.key_created', 'dev_oidc_keys', () => loadSigningKeys(db), {
+    expect: { actor: { type: 'system', id: null }, unit: null, subject: { type: 'dev_oidc_key' } },
+  });
 });
 
 test('this file exercises exactly the actions the plan gives it', () => {
