@@ -29,7 +29,7 @@ import { createUnit } from '../../src/modules/organisation/create-unit.ts';
 import { loadHolidayTable } from '../fixtures/calendar/fixtures.ts';
 import { makeStaff, TEST_PASSWORD } from '../helpers/factories.ts';
 import { minimalPdf, setUpDossierTests } from '../http/dossier-setup.ts';
-import { auditCoverage, installAuditRefusal } from './coverage.ts';
+import { auditCoverage, by, installAuditRefusal } from './coverage.ts';
 
 const { app, db, province, commune, content, staffWithToken } = await setUpDossierTests();
 
@@ -41,16 +41,6 @@ async function actorOf(staffId: string): Promise<StaffActor> {
   assert.ok(staff);
   return loadActor(db, staff);
 }
-
-/**
- * The one event: by a staff member, on a unit, about a subject (of this id, if given). Account-wide actions
- * (disable, enable, password, lockout, sessions, tokens) name no unit: an account spans the units it has roles on.
- */
-const by = (staffId: string, unit: string | null, type: string, id?: string) => ({
-  actor: { type: 'staff', id: staffId },
-  unit,
-  subject: id === undefined ? { type } : { type, id },
-});
 
 const admin = await actorOf((await makeStaff(db, { unit: province, role: 'unit_admin' })).id);
 

@@ -200,3 +200,14 @@ export function auditCoverage(db: Kysely<Database>, file: CoverageFile) {
 
 /** The actor part of an expected event for a staff member. */
 export const staffActor = (id: string) => ({ type: 'staff', id });
+
+/**
+ * The one event: by a staff member, on a unit, about a subject (of this id, if given). Account-wide actions
+ * (disable, enable, password, lockout, sessions, tokens, the second factor) name no unit (null): an account
+ * spans the units it has roles on.
+ */
+export const by = (staffId: string, unit: string | null, type: string, id?: string): ExpectedEvent => ({
+  actor: staffActor(staffId),
+  unit,
+  subject: id === undefined ? { type } : { type, id },
+});
