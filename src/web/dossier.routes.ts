@@ -240,7 +240,7 @@ export function registerDossierPages(
       const notifications = await listDossierNotifications({ db, actor, dossier: found.dossier });
       const ctx = kit.context(request, reply);
       const code = found.dossier.code;
-      // The history is for staff of the dossier's own unit; a unit it was handed to sees the page without it.
+      // The history has the page's own access (getDossierHistory uses loadDossierWork like getDossierWorkView).
       const events = options.logVerifier
         ? await getDossierHistory({ db, actor, code, verifier: options.logVerifier() }).catch(
             (error: unknown) => {

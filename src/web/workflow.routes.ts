@@ -156,11 +156,12 @@ export function registerWorkflowPages(
   }
 
   app.post<Params>('/ho-so/:code/xu-ly/:action', { schema: { hide: true } }, async (request, reply) => {
+    // The guard first: an anonymous visitor is sent to sign in whatever the action (test/http/routes.test.ts).
+    const actor = requireStaff(request);
     const action = ACTION_BY_PATH.get(request.params.action);
     if (!action || FILE_ACTIONS.has(action)) {
       throw new AppError('NOT_FOUND', 'No such action.');
     }
-    const actor = requireStaff(request);
     const base = { db, actor, requestId: request.id, code: request.params.code, now: clock.now() };
     const body = apiBodyOf(action, stringsOf(request.body));
     return handle(request, reply, action, () => WORKFLOW_API_ROUTES[action].run(base, body, blobStore));
@@ -292,6 +293,7 @@ ${workflowFormPage(form)}`,
     '/ho-so/:code/phieu/:form/trinh-ky',
     { schema: { hide: true } },
     async (request, reply) => {
+      const actor = requireStaff(request);
       const form = request.params.form;
       if (!isSignableSlip(form)) {
         throw new AppError('NOT_FOUND', 'No such form.');
@@ -299,7 +301,7 @@ ${workflowFormPage(form)}`,
       const signatureRequest = await requestSlipSignature({
         db,
         blobStore,
-        actor: requireStaff(request),
+        actor,
         requestId: request.id,
         code: request.params.code,
         form,

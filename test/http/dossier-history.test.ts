@@ -8,12 +8,15 @@ import { parseTlogProof, parseVerifierKey, verifyTlogProof } from '../../src/lib
 import { integrateAuditLog } from '../../src/modules/audit-log/integrate-audit-log.ts';
 import { loadOrCreateLogSigner } from '../../src/modules/audit-log/log-key.ts';
 import { sequenceAuditEvents } from '../../src/modules/audit-log/sequence-audit-events.ts';
+import { loadActor } from '../../src/modules/identity/load-actor.ts';
+import { findStaffById } from '../../src/modules/identity/staff.repository.ts';
+import { handOverDossier } from '../../src/modules/workflow/hand-over-dossier.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { testConfig } from '../helpers/test-app.ts';
 import { citizenCookie, setUpDossierTests } from './dossier-setup.ts';
 
-const { app, db, dataDir, staffWithToken, receiveThroughApi, commune } = await setUpDossierTests();
+const { app, db, dataDir, staffWithToken, receiveThroughApi, commune, province } = await setUpDossierTests();
 const signer = loadOrCreateLogSigner(testConfig({ DATA_DIR: dataDir }));
 const verifier = parseVerifierKey(signer.verifierKey);
 const receptionist = await staffWithToken('receptionist');
@@ -173,4 +176,35 @@ test('the signed-in applicant sees the history without the phone and downloads p
     });
     assert.equal(download.statusCode, expected, identifier);
   }
+});
+
+test('staff of a unit the dossier was handed to see its history and proofs, as they see its page', async () => {
+  const handed = await receiveThroughApi(receptionist.token, '0911222333');
+  const above = await staffWithToken('specialist', province);
+  const historyOf = async (token: string) => {
+    const page = await get(`/ho-so/${handed.code}`, token);
+    return { status: page.statusCode, hasHistory: /Nhật ký hồ sơ/.test(page.body) };
+  };
+  // Before the hand-over the province reaches neither the page nor its history.
+  assert.deepEqual(await historyOf(above.token), { status: 404, hasHistory: false });
+  const row = await findStaffById(db, receptionist.id);
+  assert.ok(row);
+  await handOverDossier({
+    db,
+    actor: await loadActor(db, row),
+    requestId: null,
+    code: handed.code,
+    toUnitId: province.id,
+  });
+  await integrateAuditLog({ db, signer });
+  assert.deepEqual(await historyOf(above.token), { status: 200, hasHistory: true });
+  const received = await eventOf('dossier.received', handed.id);
+  const proof = await get(`/ho-so/${handed.code}/nhat-ky/${received.seq}.tlog-proof`, above.token);
+  assert.equal(proof.statusCode, 200, proof.body);
+  verifyTlogProof({
+    proof: proof.body,
+    entry: new TextEncoder().encode(received.entry),
+    origin: verifier.name,
+    verifiers: [verifier],
+  });
 });

@@ -107,7 +107,7 @@ export const AUDIT_ACTIONS = {
   // in the event, only the dossier's id and code and what was opened (page, receipt, receipt PDF).
   /** A staff member opened a citizen's dossier page or its receipt (BM.01). Citizens' own views are not logged. */
   'dossier.viewed': 'dossier',
-  // The log's own configuration and development-only keys (issue 4 coverage, test/audit-coverage.test.ts).
+  // The log's own configuration and development-only keys (issue 4 coverage, test/audit-coverage/).
   /** An operator registered a witness, or replaced the URL and key of one (`xaso audit witness add`). */
   'audit.witness_added': 'witness',
   /** The bundled development OpenID provider generated its ID-token signing key (first start only). */

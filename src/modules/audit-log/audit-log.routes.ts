@@ -221,7 +221,16 @@ export function registerAuditLogRoutes(
         summary: 'Offline proof (C2SP tlog-proof, the entry in its extra line) of one event (auditors)',
         security: [{ bearer: [] }],
         params: Type.Object({ seq: Decimal }),
-        response: { 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+        response: {
+          200: {
+            description: 'The proof as a C2SP tlog-proof text file (an attachment).',
+            content: { 'text/plain': { schema: Type.String() } },
+          },
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {

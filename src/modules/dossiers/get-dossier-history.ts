@@ -1,6 +1,8 @@
-// A dossier's history from the audit log for the staff of its unit (issue 4 §6): every change, the recent
-// staff views collapsed, each with its "verified" mark, and who acted (name and title). Opening the dossier
-// page is already logged by getDossier; reading its history is part of that view and logs nothing more.
+// A dossier's history from the audit log for the staff who may open the dossier page (issue 4 §6): the
+// same access as the page (loadDossierWork: staff with a dossier right on its receiving unit, its deciding
+// body or the unit it was handed to). Every change, the recent staff views collapsed, each with its
+// "verified" mark, and who acted (name and title). Opening the dossier page is already logged
+// (`dossier.viewed`); reading its history is part of that view and logs nothing more.
 import type { DbExecutor } from '../../database.ts';
 import type { NoteVerifier } from '../../lib/tlog/index.ts';
 import {
@@ -10,7 +12,7 @@ import {
 } from '../audit-log/read-subject-history.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { findStaffNames } from '../identity/find-staff-names.ts';
-import { findDossierForStaff } from './get-dossier.ts';
+import { loadDossierWork } from '../workflow/load-dossier-work.ts';
 
 export interface NamedHistoryEntry extends HistoryEntry {
   /** The staff member who acted, when the actor is staff. */
@@ -28,7 +30,7 @@ export async function getDossierHistory(options: {
   code: string;
   verifier: NoteVerifier;
 }): Promise<DossierHistory> {
-  const { dossier } = await findDossierForStaff(options);
+  const { dossier } = await loadDossierWork(options);
   const history = await readSubjectHistory({
     db: options.db,
     subjectType: 'dossier',
