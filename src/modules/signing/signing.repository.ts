@@ -156,10 +156,12 @@ export async function findHeldCredentialWithTotp(
 
 /**
  * credentials/authorize's write, one statement: consumes the one-time code's time step (only if no equal
- * or later step was accepted meanwhile: a code is accepted once even by two racing requests), resets the
- * failure counter (the credential must still be active, unlocked and wrapped as it was read: a revocation,
- * lock or PIN change in between refuses) and inserts the SAD. `isCodeFresh` false: the code was spent by
- * another request; `isInserted` false with a fresh code: the credential changed.
+ * or later step was accepted meanwhile: a code is accepted once even by two racing requests), re-checks
+ * the credential (still active, unlocked and wrapped as it was read: a revocation, lock or PIN change in
+ * between refuses; signHash checks it again), resets a non-zero failure counter and inserts the SAD.
+ * Usually only the code's row and the SAD are written (each write costs WAL, most of all on PGlite).
+ * `isCodeFresh` false: another request spent the code; `isInserted` false with a fresh code: the
+ * credential changed.
  */
 export async function insertSadConsumingCode(
   trx: DbExecutor,
@@ -182,10 +184,12 @@ export async function insertSadConsumingCode(
         and (last_step is null or last_step < ${options.step})
       returning staff_id
     ), credential as (
-      update signing_credentials set failed_pins = 0
+      select id from signing_credentials
       where id = ${options.credentialId} and holder_staff_id = ${options.staffId} and status = 'active'
         and locked_at is null and wrapped_data_key = ${options.expectedWrap} and exists (select from code)
-      returning id
+    ), reset as (
+      update signing_credentials set failed_pins = 0
+      where id in (select id from credential) and failed_pins > 0
     ), sad as (
       insert into signing_sads (id_hash, credential_id, staff_id, hashes, wrapped_data_key, expires_at)
       select ${options.idHash}, id, ${options.staffId}, ${JSON.stringify(options.hashes)}::jsonb,
