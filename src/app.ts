@@ -26,6 +26,7 @@ import { registerDossierApiRoutes } from './modules/dossiers/dossier.routes.ts';
 import { registerAuthentication } from './modules/identity/authenticate.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
+import { registerSignatureRequestApiRoutes } from './modules/signature-requests/signature-request.routes.ts';
 import { registerCscRoutes } from './modules/signing/csc.routes.ts';
 import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
 import { registerSigningRoutes } from './modules/signing/signing.routes.ts';
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publicUrl: config.publicUrl,
   });
   registerVerificationPages(app, { db, kit, blobStore });
+  registerSignatureRequestApiRoutes(app, { db, blobStore, publicUrl: config.publicUrl }); // the same, as JSON
   // Online submission and kiosk (issue 6 §3, intake area): the same pages under /cong-dan and /kiosk.
   registerOnlinePages(app, {
     db,

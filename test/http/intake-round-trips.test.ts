@@ -2,45 +2,17 @@
 // counts the statements the app sends; each intake also opens and commits one transaction (2 more).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { getWorkingCalendar } from '../../src/modules/calendar/get-working-calendar.ts';
 import { setOfficeHours } from '../../src/modules/calendar/set-office-hours.ts';
 import { loadActor } from '../../src/modules/identity/load-actor.ts';
 import { findStaffById } from '../../src/modules/identity/staff.repository.ts';
 import { makeStaff } from '../helpers/factories.ts';
+import { logStatements } from '../helpers/statement-log.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 import { applicantJson, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
 
 const setup = await setUpDossierTests();
-const statements: string[] = [];
-
-/** The first table a statement reads or writes, or the start of a raw statement. */
-function describe(node: RootOperationNode): string {
-  const n = node as unknown as {
-    kind: string;
-    from?: {
-      froms: {
-        table?: { identifier: { name: string } };
-        node?: { table?: { identifier: { name: string } } };
-      }[];
-    };
-    sqlFragments?: readonly string[];
-  };
-  const from = n.from?.froms[0];
-  const table = (from?.table ?? from?.node?.table)?.identifier.name; // a table, or an aliased one
-  return table ?? n.sqlFragments?.[0]?.trim().replace(/\s+/g, ' ').slice(0, 40) ?? n.kind;
-}
-
-const counting: KyselyPlugin = {
-  transformQuery(args) {
-    statements.push(describe(args.node));
-    return args.node;
-  },
-  async transformResult(args) {
-    return args.result;
-  },
-};
-const db = setup.db.withPlugin(counting);
+const { db, statements } = logStatements(setup.db);
 const { app } = await createTestApp({ db, config: setup.config });
 const { token } = await setup.staffWithToken('receptionist');
 

@@ -66,7 +66,15 @@ export interface PdfSignatureReport {
   /** 0-based revision the signature closes; `coversWholeDocument` when it is the last one. */
   revision: number;
   coversWholeDocument: boolean;
-  signer: { commonName?: string; subject?: Record<string, string>; serialNumber?: string } | undefined;
+  /** `certificateSha256`: hex SHA-256 of the signer's DER certificate (to look its status up elsewhere). */
+  signer:
+    | {
+        commonName?: string;
+        subject?: Record<string, string>;
+        serialNumber?: string;
+        certificateSha256?: string;
+      }
+    | undefined;
   /** /M of the signature dictionary, ISO 8601. */
   claimedSigningTime: string | undefined;
   /** genTime of the signature timestamp or the document timestamp. */
@@ -319,6 +327,7 @@ async function verifyOne(
             ...(cades.signer.subject.CN === undefined ? {} : { commonName: cades.signer.subject.CN }),
             subject: { ...cades.signer.subject },
             serialNumber: cades.signer.serialNumber,
+            certificateSha256: createHash('sha256').update(cades.signer.certificate).digest('hex'),
           }
         : undefined;
       if (cades.verdict === 'failed') {

@@ -1,20 +1,76 @@
 // Public verification (issue 5 §5), no account: an uploaded PDF (/xac-minh), or the document a seal's QR
 // code names (/xac-minh/<id>, only once the request is completed). Signatures are checked against the
 // roots this deployment trusts, offline (no network from a public page); the report says, per signature,
-// who signed, when, the verdict, the PAdES level and whether the document changed after signing.
+// who signed, when, the verdict, the PAdES level and whether the document changed after signing, and the
+// signer certificate's revocation status where this server holds it (signing/find-certificate-status.ts):
+// a signature whose timestamp predates the revocation keeps its verdict; one timestamped after it fails;
+// one without a timestamp cannot prove it came first, so it is indeterminate (ETSI EN 319 102-1 §5.2.8,
+// REVOKED_NO_POE). The claimed /M time is the signer's own word and proves nothing here.
 import { createHash } from 'node:crypto';
 import type { Db } from '../../database.ts';
-import { PdfError, type PdfVerificationReport, verifyPdf } from '../../lib/pdf/index.ts';
+import {
+  PdfError,
+  type PdfSignatureReport,
+  type PdfVerdict,
+  type PdfVerificationReport,
+  verifyPdf,
+} from '../../lib/pdf/index.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
+import { findCertificateStatus } from '../signing/find-certificate-status.ts';
 import { listTrustAnchors } from '../signing/list-trust-anchors.ts';
 import { MAX_REQUEST_PDF_BYTES } from './create-signature-request.ts';
 import { findSignatureRequest } from './signature-request.repository.ts';
 
-async function verify(db: Db, pdf: Uint8Array): Promise<PdfVerificationReport> {
+/** The signer certificate's revocation, as the verification page shows it. */
+export type SignerRevocation =
+  | { readonly state: 'good'; readonly checkedAt: Date }
+  | {
+      readonly state: 'revoked';
+      readonly revokedAt: Date;
+      readonly reason: string | null;
+      /** Per the signature timestamp; undefined when the signature has none (nothing proves the order). */
+      readonly isSignedBefore: boolean | undefined;
+    }
+  | { readonly state: 'not-checked' };
+
+export type VerifiedSignature = PdfSignatureReport & { readonly revocation?: SignerRevocation };
+export type DocumentVerification = Omit<PdfVerificationReport, 'signatures'> & {
+  readonly signatures: VerifiedSignature[];
+};
+
+const VERDICT_RANK: Record<PdfVerdict, number> = { TOTAL_PASSED: 0, INDETERMINATE: 1, TOTAL_FAILED: 2 };
+const worse = (a: PdfVerdict, b: PdfVerdict) => (VERDICT_RANK[a] >= VERDICT_RANK[b] ? a : b);
+
+async function withRevocation(db: Db, signature: PdfSignatureReport): Promise<VerifiedSignature> {
+  const serialHex = signature.signer?.serialNumber;
+  const certificateSha256 = signature.signer?.certificateSha256;
+  if (signature.kind !== 'signature' || !serialHex || !certificateSha256) {
+    return signature;
+  }
+  const status = await findCertificateStatus(db, { serialHex, certificateSha256 });
+  if (status.state !== 'revoked') {
+    return { ...signature, revocation: status };
+  }
+  const isSignedBefore =
+    signature.timestampTime === undefined ? undefined : new Date(signature.timestampTime) < status.revokedAt;
+  const verdict =
+    isSignedBefore === true
+      ? signature.verdict
+      : worse(signature.verdict, isSignedBefore === false ? 'TOTAL_FAILED' : 'INDETERMINATE');
+  return {
+    ...signature,
+    verdict,
+    level: verdict === 'TOTAL_PASSED' ? signature.level : undefined,
+    revocation: { ...status, isSignedBefore },
+  };
+}
+
+async function verify(db: Db, pdf: Uint8Array): Promise<DocumentVerification> {
+  let report: PdfVerificationReport;
   try {
-    return await verifyPdf(pdf, { trustAnchors: await listTrustAnchors(db), allowOnline: false });
+    report = await verifyPdf(pdf, { trustAnchors: await listTrustAnchors(db), allowOnline: false });
   } catch (error) {
     if (error instanceof PdfError) {
       throw new AppError('VALIDATION_FAILED', 'The file is not a PDF that can be read.', {
@@ -24,6 +80,11 @@ async function verify(db: Db, pdf: Uint8Array): Promise<PdfVerificationReport> {
     }
     throw error;
   }
+  const signatures: VerifiedSignature[] = [];
+  for (const signature of report.signatures) {
+    signatures.push(await withRevocation(db, signature));
+  }
+  return { ...report, verdict: signatures.reduce((v, s) => worse(v, s.verdict), report.verdict), signatures };
 }
 
 /** An uploaded file: 413 when too large, 415 when not a PDF, 400 when unreadable or unsigned. */

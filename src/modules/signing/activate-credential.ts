@@ -2,7 +2,7 @@
 // and locked credentials; a wrong PIN (or a wrong one-time code) is counted and audited in its own
 // committed transaction, and the fifth failure in a row locks the credential until a unit administrator
 // unlocks it.
-import type { Db } from '../../database.ts';
+import type { Db, DbExecutor } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import { KeyEnvelopeError, unwrapDataKey } from './key-envelope.ts';
@@ -26,7 +26,7 @@ export function assertUsable(credential: SigningCredential, now: Date): void {
 }
 
 /** The holder's credential, or NOT_FOUND (another holder's credential is not disclosed). */
-export async function getHeldCredential(db: Db, staffId: string, credentialId: string) {
+export async function getHeldCredential(db: DbExecutor, staffId: string, credentialId: string) {
   const credential = /^[0-9a-f-]{36}$/i.test(credentialId)
     ? await findCredential(db, credentialId)
     : undefined;

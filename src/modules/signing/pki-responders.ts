@@ -30,7 +30,10 @@ const CRL_VALIDITY_MS = 24 * 3600 * 1000;
 /** OCSP answers are fresh per request and valid an hour. */
 const OCSP_VALIDITY_MS = 3600 * 1000;
 
-function isRevoked(credential: SigningCredential): credential is SigningCredential & { revoked_at: Date } {
+/** Revoked for CRL and OCSP (and the public verification page): revoked, or superseded by a renewal. */
+export function isRevoked(
+  credential: SigningCredential,
+): credential is SigningCredential & { revoked_at: Date } {
   return credential.revoked_at !== null && credential.status !== 'active';
 }
 

@@ -12,7 +12,7 @@ import { der } from './authority-keys.ts';
 import { parseHashes, sadHash } from './authorize-credential.ts';
 import { decryptPrivateKey, unwrapForSad } from './key-envelope.ts';
 import { signAlgorithmsFor } from './signature-oids.ts';
-import { findSadForUpdate } from './signing.repository.ts';
+import { findSadWithCredentialForUpdate } from './signing.repository.ts';
 
 export interface SignHashesOptions {
   readonly db: Db;
@@ -34,17 +34,29 @@ const invalidSad = (why: string) =>
 export async function signHashes(options: SignHashesOptions): Promise<string[]> {
   const now = options.now ?? new Date();
   const hashes = parseHashes(options.hashes, options.hashAlgorithmOid);
-  const credential = await getHeldCredential(options.db, options.actor.staffId, options.credentialId);
-  if (!signAlgorithmsFor(credential.key_algorithm).includes(options.signAlgorithmOid)) {
-    throw new AppError('VALIDATION_FAILED', 'signAlgo does not match the credential’s key.', {
-      fields: { signAlgo: 'unsupported' },
-    });
-  }
+  const assertSignAlgo = (keyAlgorithm: string) => {
+    if (!signAlgorithmsFor(keyAlgorithm).includes(options.signAlgorithmOid)) {
+      throw new AppError('VALIDATION_FAILED', 'signAlgo does not match the credential’s key.', {
+        fields: { signAlgo: 'unsupported' },
+      });
+    }
+  };
+  // Round trips: one transaction of three statements (the SAD locked with its credential, the SAD spent,
+  // the audit event). The holder's credential is read on its own only to name the error of a bad request.
   return options.db.transaction().execute(async (trx) => {
-    const row = await findSadForUpdate(trx, sadHash(options.sad));
-    if (!row || row.credential_id !== credential.id || row.staff_id !== options.actor.staffId) {
+    const found = await findSadWithCredentialForUpdate(trx, sadHash(options.sad));
+    if (
+      !found ||
+      found.credential.id !== options.credentialId ||
+      found.sad.staff_id !== options.actor.staffId ||
+      found.credential.holder_staff_id !== options.actor.staffId
+    ) {
+      const held = await getHeldCredential(trx, options.actor.staffId, options.credentialId);
+      assertSignAlgo(held.key_algorithm);
       throw invalidSad('unknown for this credential');
     }
+    const { sad: row, credential } = found;
+    assertSignAlgo(credential.key_algorithm);
     if (row.expires_at <= now) {
       throw invalidSad('expired');
     }

@@ -75,6 +75,44 @@ export async function enrolTotp(options: {
   return { secret, uri: generateURI({ issuer: 'xaso', label: options.username, secret }) };
 }
 
+/** A stored authenticator, as `matchTotpStep` needs it. */
+export interface StoredTotp {
+  readonly encrypted_secret: string;
+  readonly confirmed_at: Date | null;
+  readonly last_step: number | null;
+}
+
+/**
+ * The time step `code` matches for this authenticator, later than the last accepted one (a code is
+ * accepted once), or undefined. Pure check: the caller stores the step, conditionally on `last_step` still
+ * being older (consumeTotpCode below, or the SAD insert of credentials/authorize), so two requests racing
+ * with the same code cannot both pass.
+ */
+export async function matchTotpStep(options: {
+  keyEncryptionKey: Uint8Array;
+  staffId: string;
+  totp: StoredTotp | undefined;
+  code: string;
+  now: Date;
+  requireConfirmed: boolean;
+}): Promise<number | undefined> {
+  const { totp } = options;
+  if (!totp || (options.requireConfirmed && !totp.confirmed_at) || !/^[0-9]{6}$/.test(options.code)) {
+    return undefined;
+  }
+  const result = await verify({
+    secret: openSecret(options.keyEncryptionKey, options.staffId, totp.encrypted_secret),
+    token: options.code,
+    epoch: Math.floor(options.now.getTime() / 1000),
+    epochTolerance: TOLERANCE_SECONDS,
+    ...(totp.last_step === null ? {} : { afterTimeStep: totp.last_step }),
+  });
+  if (!result.valid) {
+    return undefined;
+  }
+  return 'timeStep' in result ? result.timeStep : Math.floor(options.now.getTime() / 30_000);
+}
+
 /** Checks a code against the staff member's TOTP inside `trx` and consumes its time step. */
 export async function consumeTotpCode(
   trx: DbExecutor,
@@ -92,25 +130,13 @@ export async function consumeTotpCode(
     .where('staff_id', '=', options.staffId)
     .forUpdate()
     .executeTakeFirst();
-  if (!row || (options.requireConfirmed && !row.confirmed_at) || !/^[0-9]{6}$/.test(options.code)) {
-    return false;
-  }
-  const result = await verify({
-    secret: openSecret(options.keyEncryptionKey, options.staffId, row.encrypted_secret),
-    token: options.code,
-    epoch: Math.floor(options.now.getTime() / 1000),
-    epochTolerance: TOLERANCE_SECONDS,
-    ...(row.last_step === null ? {} : { afterTimeStep: row.last_step }),
-  });
-  if (!result.valid) {
+  const step = await matchTotpStep({ ...options, totp: row });
+  if (step === undefined) {
     return false;
   }
   await trx
     .updateTable('signing_totp')
-    .set({
-      last_step: 'timeStep' in result ? result.timeStep : Math.floor(options.now.getTime() / 30_000),
-      ...(row.confirmed_at ? {} : { confirmed_at: options.now }),
-    })
+    .set({ last_step: step, ...(row?.confirmed_at ? {} : { confirmed_at: options.now }) })
     .where('staff_id', '=', options.staffId)
     .execute();
   return true;

@@ -143,6 +143,16 @@ export const signingEn = {
   'verify.different': 'Your file DIFFERS from the signed document kept here.',
   'verify.notFound': 'No signed document has this code.',
   'verify.noSignatures': 'This PDF has no digital signature.',
+  'verify.revocation': 'Certificate revocation',
+  'verify.revocation.good': 'Not revoked (per the issuing authority’s CRL/OCSP data, checked at {at})',
+  'verify.revocation.signedBefore':
+    'The certificate was revoked at {at}; the signature was made before that (per its timestamp), so it stands',
+  'verify.revocation.signedAfter':
+    'The certificate was revoked at {at}; the signature was made AFTER the revocation (per its timestamp), so it is not valid',
+  'verify.revocation.noTimestamp':
+    'The certificate was revoked at {at}; the signature has no timestamp, so nothing proves it was made before the revocation',
+  'verify.revocation.notChecked':
+    'Not checked: the certificate comes from an outside authority whose CRL/OCSP this page cannot reach',
   'certificates.resetTotp': 'Reset the authenticator app (lost phone)',
   'certificates.resetTotpHint':
     'The holder cannot sign until they enrol a new authenticator app. The action is logged.',

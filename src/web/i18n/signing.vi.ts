@@ -139,6 +139,17 @@ export const signingVi = {
   'verify.different': 'Tệp của bạn KHÁC với bản đã ký lưu tại hệ thống.',
   'verify.notFound': 'Không tìm thấy văn bản đã ký với mã này.',
   'verify.noSignatures': 'Tệp PDF này không có chữ ký số.',
+  'verify.revocation': 'Tình trạng thu hồi chứng thư số',
+  'verify.revocation.good':
+    'Chưa bị thu hồi (theo dữ liệu CRL/OCSP của tổ chức cấp chứng thư, kiểm tra lúc {at})',
+  'verify.revocation.signedBefore':
+    'Chứng thư số đã bị thu hồi lúc {at}; chữ ký được tạo trước thời điểm đó (theo dấu thời gian) nên vẫn có giá trị',
+  'verify.revocation.signedAfter':
+    'Chứng thư số đã bị thu hồi lúc {at}; chữ ký được tạo SAU thời điểm thu hồi (theo dấu thời gian) nên không có giá trị',
+  'verify.revocation.noTimestamp':
+    'Chứng thư số đã bị thu hồi lúc {at}; chữ ký không có dấu thời gian nên không chứng minh được đã ký trước khi thu hồi',
+  'verify.revocation.notChecked':
+    'Chưa kiểm tra: chứng thư do tổ chức bên ngoài cấp, không truy cập được CRL/OCSP của tổ chức đó từ trang này',
   'certificates.resetTotp': 'Đặt lại ứng dụng xác thực (mất điện thoại)',
   'certificates.resetTotpHint':
     'Người giữ chứng thư sẽ không ký được cho đến khi đăng ký ứng dụng xác thực mới. Thao tác được ghi nhật ký.',

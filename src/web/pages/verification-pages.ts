@@ -1,7 +1,10 @@
 // Public verification pages (issue 5 §5): the upload form (/xac-minh) and a report of a signed PDF, in
 // Vietnamese with English (the page's language): per signature the signer, the time, the verdict, the
-// PAdES level and whether the document changed after it was signed.
-import type { PdfSignatureReport, PdfVerificationReport } from '../../lib/pdf/index.ts';
+// PAdES level, whether the document changed after it was signed, and the signer certificate's revocation.
+import type {
+  DocumentVerification,
+  VerifiedSignature,
+} from '../../modules/signature-requests/verify-signed-document.ts';
 import { tag } from '../components/content.ts';
 import { button, csrfField, errorSummary, type FieldErrors } from '../components/form.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -40,7 +43,22 @@ ${errorSummary(ctx, { message: options.message, fields: options.errors ?? {}, la
 ${uploadForm(ctx, { action: '/xac-minh', legend: t('verify.file'), intro: t('verify.intro'), ...(options.errors ? { errors: options.errors } : {}) })}`;
 }
 
-function signatureBlock(ctx: PageContext, s: PdfSignatureReport, n: number): SafeHtml {
+/** Revoked: when, and whether the signature (per its timestamp) came first; not checked: said so. */
+function revocationText(ctx: PageContext, s: VerifiedSignature): string {
+  const { t } = ctx;
+  const r = s.revocation;
+  if (!r || r.state === 'not-checked') {
+    return t('verify.revocation.notChecked');
+  }
+  if (r.state === 'good') {
+    return t('verify.revocation.good', { at: dateTime(r.checkedAt) });
+  }
+  const order =
+    r.isSignedBefore === undefined ? 'noTimestamp' : r.isSignedBefore ? 'signedBefore' : 'signedAfter';
+  return t(`verify.revocation.${order}`, { at: dateTime(r.revokedAt) });
+}
+
+function signatureBlock(ctx: PageContext, s: VerifiedSignature, n: number): SafeHtml {
   const { t } = ctx;
   const iso = s.timestampTime ?? s.claimedSigningTime;
   const item = (label: string, value: SafeHtml | string) =>
@@ -58,11 +76,12 @@ ${item(
     ? t('verify.unchanged')
     : t('verify.changedYes', { what: s.modifications.disallowed.join('; ') }),
 )}
+${s.kind === 'signature' ? item(t('verify.revocation'), revocationText(ctx, s)) : ''}
 ${problems.length > 0 ? item(t('verify.reasons'), html`<code>${problems.join(', ')}</code>`) : ''}
 </dl>`;
 }
 
-export function verificationReport(ctx: PageContext, report: PdfVerificationReport): SafeHtml {
+export function verificationReport(ctx: PageContext, report: DocumentVerification): SafeHtml {
   const { t } = ctx;
   return html`<h2>${t('verify.resultTitle')}: ${tag(t(`verify.verdict.${report.verdict}`), VERDICT_COLOUR[report.verdict])}</h2>
 ${report.signatures.map((s, i) => signatureBlock(ctx, s, i + 1))}`;
@@ -70,7 +89,7 @@ ${report.signatures.map((s, i) => signatureBlock(ctx, s, i + 1))}`;
 
 export function verifyResultPage(
   ctx: PageContext,
-  options: { report: PdfVerificationReport; sha256: string },
+  options: { report: DocumentVerification; sha256: string },
 ): SafeHtml {
   const { t } = ctx;
   return html`<p><a href="/xac-minh">${t('common.back')}</a></p>
@@ -86,7 +105,7 @@ export function publicVerificationPage(
     title: string;
     unitName: string;
     sha256: string;
-    report: PdfVerificationReport;
+    report: DocumentVerification;
     comparison?: 'same' | 'different' | undefined;
     errors?: FieldErrors;
   },
