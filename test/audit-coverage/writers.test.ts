@@ -17,7 +17,11 @@ const NOT_AUDITED_HERE: Record<string, string> = {
     'stores the pending OIDC state and nonce; the callback appends citizen.signed_in or sign_in_refused',
   'src/modules/dossiers/set-dossier-due-date.ts': "a step inside the caller's audited transaction",
   'src/modules/dossiers/change-dossier-status.ts': "a step inside the caller's audited transaction",
-  'src/modules/dossiers/dossier-code.ts': "takes the next code inside the intake's audited transaction",
+  'src/modules/dossiers/dossier-code.ts':
+    "takes the next code in its own statement before the intake's audited transaction (a gap, never a duplicate)",
+  'src/modules/workflow/apply-extension.ts': "a step inside extendCertification's audited transaction",
+  'src/modules/workflow/record-decided-finish.ts':
+    "a step inside the certification's completion, audited in the seal's transaction",
   'src/modules/certification/assign-certification-number.ts':
     "takes the register number inside certifyPaper's audited transaction",
   'src/modules/workflow/hand-over-dossier.ts': "writes inside runWorkflowAction's transaction, which appends",
