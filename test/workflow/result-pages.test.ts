@@ -110,6 +110,25 @@ test('the applicant downloads it from the lookup with code + phone digits, or si
   assert.equal((await other.get(`/cong-dan/ho-so/${code}/ket-qua.pdf`)).statusCode, 404);
 });
 
+test('the signed-in applicant’s dossier list and page link the sealed result, not one still being signed', async () => {
+  const waiting = await r.approvedForSigning();
+  const citizen = new PageClient(app, '10.9.8.4');
+  citizen.cookies.set(CITIZEN_SESSION_COOKIE, await w.citizenSessionToken());
+  const list = await citizen.get('/cong-dan');
+  assert.equal(list.statusCode, 200);
+  assert.ok(list.body.includes(`href="/cong-dan/ho-so/${code}/ket-qua.pdf"`), 'the list links the result');
+  assert.ok(list.body.includes(waiting.code), 'the one being signed is listed');
+  assert.ok(!list.body.includes(`/cong-dan/ho-so/${encodeURIComponent(waiting.code)}/ket-qua.pdf`));
+  const page = await citizen.get(`/cong-dan/ho-so/${code}`);
+  assert.equal(page.statusCode, 200);
+  assert.ok(page.body.includes(`href="/cong-dan/ho-so/${code}/ket-qua.pdf"`), 'the page links the result');
+  assert.match(page.body, /Tải kết quả đã ký số \(PDF\)/);
+  const early = await citizen.get(`/cong-dan/ho-so/${encodeURIComponent(waiting.code)}`);
+  assert.equal(early.statusCode, 200);
+  assert.doesNotMatch(early.body, /ket-qua\.pdf/);
+  assert.equal((await citizen.get(`/cong-dan/ho-so/${code}/ket-qua.pdf`)).statusCode, 200);
+});
+
 test('the return at the counter records the receiver, the identity paper and the officer (9 → 10)', async () => {
   const page = await reception.get(`/ho-so/${code}`);
   assert.match(page.body, /name="receiverIdentifier"/);
