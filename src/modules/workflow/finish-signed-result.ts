@@ -6,8 +6,12 @@ import { AppError } from '../../platform/errors.ts';
 import { loadActor } from '../identity/load-actor.ts';
 import { findStaffById } from '../identity/staff.repository.ts';
 import type { SignatureRequest } from '../signature-requests/signature-request.table.ts';
-import { onSignatureRequestCompleted } from '../signature-requests/signature-request-completion.ts';
+import {
+  onSignatureRequestCompleted,
+  onSignatureRequestSealing,
+} from '../signature-requests/signature-request-completion.ts';
 import { markProcessed } from './mark-processed.ts';
+import { drawResultNumbers, takeResultNumber } from './number-result.ts';
 import { RESULT_SUBJECT } from './result-signing.ts';
 
 /** Sealing (or signing, without a seal) the result finishes processing, as the staff member who completed it. */
@@ -17,13 +21,17 @@ export async function finishSignedResult(trx: Trx, request: SignatureRequest): P
   if (!staff) {
     throw new AppError('INTERNAL', 'The staff member who completed the result is unknown.');
   }
+  const actor = await loadActor(trx, staff);
+  const at = request.completed_at ?? new Date();
+  // Decree 30/2020 Art. 14–15: the number from the register, taken by the clerk in the sealing transaction.
+  await takeResultNumber(trx, request, actor, at);
   await markProcessed({
     db: trx,
     trx,
-    actor: await loadActor(trx, staff),
+    actor,
     requestId: null,
     code: request.subject_id,
-    now: request.completed_at ?? new Date(),
+    now: at,
   });
 }
 
@@ -34,5 +42,6 @@ export function registerResultSigning(): void {
   if (!registered) {
     registered = true;
     onSignatureRequestCompleted(RESULT_SUBJECT, finishSignedResult);
+    onSignatureRequestSealing(RESULT_SUBJECT, drawResultNumbers);
   }
 }

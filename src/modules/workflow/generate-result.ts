@@ -13,6 +13,7 @@ import { formatFormTime } from '../receipts/vietnam-time.ts';
 import { LEADER_FIELD, SEAL_FIELD } from '../signature-requests/signature-placement.ts';
 import { receivingBody } from './get-workflow-form.ts';
 import type { DossierWork } from './load-dossier-work.ts';
+import { issuerAbbreviation, resultKindOf, resultSymbol } from './result-kind.ts';
 import { assertResultNotSigning, newResultFile } from './result-signing.ts';
 import { requiredText, runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 
@@ -73,7 +74,13 @@ async function renderResult(
     date: options.at,
     idSeed: `result\n${work.dossier.code}\n${title}\n${paragraphs.join('\n')}`,
   });
-  drawNationalHeader(pdf, body, work.dossier.code.split('-').at(-1) ?? '…', options.at);
+  // The number is the clerk's, taken when sealing (number-result.ts) and printed on the seal: the draft
+  // leaves it open with its symbol, "Số: …/GCN-UBND" (Decree 30/2020 Art. 15).
+  const symbol = resultSymbol(
+    resultKindOf(work.procedure?.resultType),
+    issuerAbbreviation(work.decidingBody),
+  );
+  drawNationalHeader(pdf, body, '…', options.at, symbol);
   pdf.gap(14);
   pdf.paragraph(title, { size: 13, bold: true, align: 'center' });
   pdf.paragraph(`Mã hồ sơ: ${work.dossier.code}`, { italic: true, align: 'center' });
