@@ -202,7 +202,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Dossier processing (issue 7 §1, §4, §5): the workflow API and pages.
   registerWorkflowApiRoutes(app, { db, blobStore });
   registerResultSigning(); // results (issue 7 §2)
-  registerResultPages(app, { db, blobStore, lookupLimiter }); // results (issue 7 §2)
+  registerResultPages(app, { db, blobStore, lookupLimiter, kit }); // results (issue 7 §2)
   registerWorkflowPages(app, {
     db,
     kit,

@@ -20,7 +20,7 @@ const { w, sealer } = r;
 const { app, db, commune, province } = w;
 
 let address = 0;
-async function signedIn(role: 'receptionist' | 'leader', unit = commune) {
+async function signedIn(role: 'receptionist' | 'leader' | 'clerk', unit = commune) {
   const staff = await makeStaff(db, { unit, role, fullName: `Trang ${role}` });
   const browser = new PageClient(app, `10.9.7.${++address}`);
   assert.equal((await browser.signIn(staff.username, staff.password)).statusCode, 303);
@@ -127,6 +127,25 @@ test('the signed-in applicant’s dossier list and page link the sealed result, 
   assert.equal(early.statusCode, 200);
   assert.doesNotMatch(early.body, /ket-qua\.pdf/);
   assert.equal((await citizen.get(`/cong-dan/ho-so/${code}/ket-qua.pdf`)).statusCode, 200);
+});
+
+test('the clerk lists the register of results (/so-ket-qua): number and symbol, summary, dossier; others may not', async () => {
+  const clerk = await signedIn('clerk');
+  const page = await clerk.get('/so-ket-qua');
+  assert.equal(page.statusCode, 200, page.body);
+  const entry = await db
+    .selectFrom('result_register')
+    .selectAll()
+    .where('dossier_code', '=', sealed.code)
+    .executeTakeFirstOrThrow();
+  assert.ok(page.body.includes(`Số: ${entry.notation}`), 'the number and symbol');
+  assert.ok(page.body.includes(sealed.code), 'the dossier');
+  assert.match(page.body, /Sổ đăng ký văn bản kết quả/);
+  const year = entry.year;
+  assert.doesNotMatch((await clerk.get(`/so-ket-qua?nam=${year - 1}`)).body, new RegExp(entry.notation));
+  assert.equal((await clerk.get('/so-ket-qua?nam=abc')).statusCode, 400);
+  assert.equal((await reception.get('/so-ket-qua')).statusCode, 403);
+  assert.equal((await stranger.get('/so-ket-qua')).statusCode, 403);
 });
 
 test('the return at the counter records the receiver, the identity paper and the officer (9 → 10)', async () => {
