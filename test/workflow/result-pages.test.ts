@@ -159,6 +159,8 @@ test('the return at the counter records the receiver, the identity paper and the
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /6 đến 20 chữ cái hoặc chữ số/);
   assert.equal(await w.statusOf(sealed.code), 9);
+  // no return record before the return
+  assert.equal((await reception.get(`/ho-so/${code}/phieu/return`)).statusCode, 409);
   const returned = await reception.post(`/ho-so/${code}/xu-ly/return`, {
     _csrf: PageClient.csrfFrom(page.body),
     receivedBy: 'Trần Thị Nộp',
@@ -173,6 +175,24 @@ test('the return at the counter records the receiver, the identity paper and the
   assert.notEqual(workflow?.returned_by_staff_id, null);
   const after = await reception.get(`/ho-so/${code}`);
   assert.match(after.body, /Giấy tờ người nhận: 001190012345; cán bộ trả kết quả: Trang receptionist/);
+  // The printable return record (page and PDF): receiver, identity paper, time, officer, two signature lines.
+  assert.match(after.body, new RegExp(`href="/ho-so/${code}/phieu/return.pdf"`));
+  const record = await reception.get(`/ho-so/${code}/phieu/return`);
+  assert.equal(record.statusCode, 200, record.body);
+  for (const expected of [
+    /BIÊN BẢN TRẢ KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH/,
+    /Người nhận kết quả: Trần Thị Nộp/,
+    /Số giấy tờ tùy thân: 001190012345/,
+    /Cán bộ trả kết quả: Trang receptionist/,
+    /NGƯỜI NHẬN KẾT QUẢ/,
+    /CÁN BỘ TRẢ KẾT QUẢ/,
+    /Kết quả: [^<]*, số \d{2,}\//,
+  ]) {
+    assert.match(record.body, expected);
+  }
+  const recordPdf = await reception.get(`/ho-so/${code}/phieu/return.pdf`);
+  assert.equal(recordPdf.statusCode, 200);
+  assert.equal(recordPdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
   // The sealed result stays downloadable after the return; the clerk who sealed is recorded on the request.
   assert.equal((await reception.get(`/ho-so/${code}/ket-qua-da-ky.pdf`)).statusCode, 200);
   const request = await db

@@ -45,6 +45,7 @@ export const workflowEn = {
   'workflow.form.bm04': 'Apology and extension (BM.04)',
   'workflow.form.bm05': 'Control sheet (BM.05)',
   'workflow.form.referral': 'Guidance slip',
+  'workflow.form.return': "Record of the result's return",
   'workflow.form.pdf': 'Download PDF',
   'workflow.form.print': 'Print',
   'workflow.back': 'Back to the dossier',

@@ -43,6 +43,7 @@ export const workflowVi = {
   'workflow.form.bm04': 'Phiếu xin lỗi và gia hạn (BM.04)',
   'workflow.form.bm05': 'Phiếu kiểm soát (BM.05)',
   'workflow.form.referral': 'Phiếu hướng dẫn',
+  'workflow.form.return': 'Biên bản trả kết quả',
   'workflow.form.pdf': 'Tải PDF',
   'workflow.form.print': 'In phiếu',
   'workflow.back': 'Quay lại hồ sơ',
