@@ -11,14 +11,34 @@ import { drawNationalHeader } from '../receipts/form-opening.ts';
 import { FormPdf } from '../receipts/form-pdf.ts';
 import { formatFormTime } from '../receipts/vietnam-time.ts';
 import { LEADER_FIELD, SEAL_FIELD } from '../signature-requests/signature-placement.ts';
+import { findResultTemplate } from './find-result-template.ts';
 import { receivingBody } from './get-workflow-form.ts';
 import type { DossierWork } from './load-dossier-work.ts';
 import { issuerAbbreviation, resultKindOf, resultSymbol } from './result-kind.ts';
 import { assertResultNotSigning, newResultFile } from './result-signing.ts';
 import { requiredText, runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 
+/** The placeholders a template may use (plain text substitution: no expressions, nothing executed). */
+export const RESULT_PLACEHOLDERS = [
+  'ho_ten',
+  'so_dinh_danh',
+  'dia_chi',
+  'ma_ho_so',
+  'thu_tuc',
+  'ngay_tiep_nhan',
+  'co_quan',
+] as const;
+
+/** VALIDATION_FAILED (`body`: placeholder) when the text uses a placeholder not in RESULT_PLACEHOLDERS. */
+export function assertKnownPlaceholders(text: string): void {
+  fillTemplate(text, Object.fromEntries(RESULT_PLACEHOLDERS.map((name) => [name, ''])));
+}
+
 /** The placeholders a template may use, with the dossier's value of each. */
-function placeholderValues(work: DossierWork, bodyName: string): Record<string, string> {
+function placeholderValues(
+  work: DossierWork,
+  bodyName: string,
+): Record<(typeof RESULT_PLACEHOLDERS)[number], string> {
   const a = work.dossier.applicant;
   return {
     ho_ten: a.fullName,
@@ -122,8 +142,10 @@ export async function generateResult(
     action: 'generateResult',
     check: async (work) => {
       await assertResultNotSigning(options.trx ?? options.db, work.dossier.code);
-      const title = requiredText(options.title, 'title', 300);
-      const body = requiredText(options.body, 'body', 20000);
+      // Without a text of its own, the procedure's stored template (the commune's, else the province's).
+      const stored = options.title || options.body ? undefined : await findResultTemplate(options.db, work);
+      const title = requiredText(options.title ?? stored?.title, 'title', 300);
+      const body = requiredText(options.body ?? stored?.body, 'body', 20000);
       blob = await options.blobStore.put(await renderResult(work, { title, body, db: options.db, at }));
     },
     apply: async () => {

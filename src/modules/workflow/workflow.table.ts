@@ -137,6 +137,16 @@ export interface ResultRegisterTable {
   numbered_at: Date;
 }
 
+/** A result template of a procedure: the province's default, or a commune's own (issue 7 §2). */
+export interface ResultTemplateTable {
+  unit_id: string;
+  procedure_code: string;
+  title: string;
+  body: string;
+  updated_by: string;
+  updated_at: Date;
+}
+
 export type ResultRegisterEntry = Selectable<ResultRegisterTable>;
 export type DossierWorkflow = Selectable<DossierWorkflowTable>;
 export type DossierHandover = Selectable<DossierHandoverTable>;
@@ -151,4 +161,5 @@ export interface WorkflowTables {
   workflow_unit_settings: WorkflowUnitSettingsTable;
   result_number_counters: ResultNumberCounterTable;
   result_register: ResultRegisterTable;
+  result_templates: ResultTemplateTable;
 }

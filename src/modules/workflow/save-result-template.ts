@@ -1,0 +1,65 @@
+// A unit administrator stores the result template of a procedure (issue 7 §2): the province's default (the
+// unit that defined the procedure) or a commune's own (a unit providing it), like the catalogue's adoption.
+// Placeholders are plain `{name}` substitutions from RESULT_PLACEHOLDERS: nothing in a template is executed.
+import type { Db } from '../../database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
+import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
+import type { StaffActor } from '../identity/actor.ts';
+import { assertCan } from '../identity/permissions.ts';
+import { findUnitById } from '../organisation/unit.repository.ts';
+import { assertKnownPlaceholders } from './generate-result.ts';
+import { requiredText } from './run-workflow-action.ts';
+
+/**
+ * @throws AppError NOT_FOUND (no such unit, or the procedure is neither defined nor provided by it),
+ *   FORBIDDEN (no `unit.configure` on the unit), VALIDATION_FAILED (`title`, `body`: required or an
+ *   unknown placeholder)
+ */
+export async function saveResultTemplate(options: {
+  readonly db: Db;
+  readonly actor: StaffActor;
+  readonly requestId: string | null;
+  readonly unitId: string;
+  readonly procedureCode: string;
+  readonly title?: string | undefined;
+  readonly body?: string | undefined;
+  readonly now?: Date;
+}): Promise<void> {
+  const { db, actor } = options;
+  const at = options.now ?? new Date();
+  const unit = await findUnitById(db, options.unitId);
+  if (!unit) {
+    throw new AppError('NOT_FOUND', 'No such unit.');
+  }
+  assertCan(actor, 'unit.configure', unit);
+  const procedure = await findEffectiveProcedure({ db, unitId: unit.id, code: options.procedureCode, at });
+  if (!procedure || (procedure.definedBy.id !== unit.id && procedure.adoption?.unitId !== unit.id)) {
+    throw new AppError('NOT_FOUND', 'This unit neither defines nor provides that procedure.');
+  }
+  const title = requiredText(options.title, 'title', 300);
+  const body = requiredText(options.body, 'body', 20000);
+  assertKnownPlaceholders(title);
+  assertKnownPlaceholders(body);
+  const row = { title, body, updated_by: actor.staffId, updated_at: at };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('result_templates')
+      .values({ unit_id: unit.id, procedure_code: procedure.code, ...row })
+      .onConflict((oc) => oc.columns(['unit_id', 'procedure_code']).doUpdateSet(row))
+      .execute();
+    // No action of its own yet (src/modules/audit-log was out of this change's reach): the template is a
+    // unit's adjustment of how it provides the procedure, logged as such with `resultTemplate` in details.
+    await appendAuditEvent(trx, {
+      actor: { type: 'staff', id: actor.staffId },
+      action: 'catalogue.adoption_adjusted',
+      unitId: unit.id,
+      subjectType: 'procedure',
+      subjectId: procedure.procedureId,
+      requestId: options.requestId,
+      state: { procedureCode: procedure.code, unitId: unit.id, title, body },
+      details: { resultTemplate: true, code: procedure.code },
+      at,
+    });
+  });
+}
