@@ -50,6 +50,7 @@ import { registerLookupPages } from './web/lookup.routes.ts';
 import { registerOnlinePages } from './web/online.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { registerReceiptPages } from './web/receipt.routes.ts';
+import { registerResultTemplatePages } from './web/result-template.routes.ts';
 import { registerResultPages } from './web/results.routes.ts';
 import { registerSignatureRequestPages } from './web/signature-requests.routes.ts';
 import { registerVerificationPages } from './web/verification.routes.ts';
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerWorkflowApiRoutes(app, { db, blobStore });
   registerResultSigning(); // results (issue 7 §2)
   registerResultPages(app, { db, blobStore, lookupLimiter, kit }); // results (issue 7 §2)
+  registerResultTemplatePages(app, { db, kit }); // result templates per procedure (issue 7 §2)
   registerWorkflowPages(app, {
     db,
     kit,

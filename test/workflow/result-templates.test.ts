@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import { generateResult } from '../../src/modules/workflow/generate-result.ts';
 import { getDossierWorkView } from '../../src/modules/workflow/get-dossier-work-view.ts';
 import { saveResultTemplate } from '../../src/modules/workflow/save-result-template.ts';
+import { makeStaff } from '../helpers/factories.ts';
+import { PageClient } from '../helpers/http.ts';
 import { setUpWorkflowTests, WORKFLOW_PROCEDURE } from '../http/workflow-setup.ts';
 
 const w = await setUpWorkflowTests();
@@ -72,4 +74,34 @@ test('templates: province default, commune override, rights, placeholders; the d
   assert.ok(
     (await getDossierWorkView({ ...common(code), actor: actors.specialist })).work.workflow.result_sha256,
   );
+});
+
+test('the template page: a commune administrator edits, previews as PDF, saves; errors shown; others refused', async () => {
+  const admin = await makeStaff(db, { unit: commune, role: 'unit_admin', fullName: 'Quản trị xã' });
+  const browser = new PageClient(w.app, '10.9.9.1');
+  assert.equal((await browser.signIn(admin.username, admin.password)).statusCode, 303);
+  const url = `/thu-tuc/${WORKFLOW_PROCEDURE}/mau-ket-qua?unit=${commune.id}`;
+  const page = await browser.get(url);
+  assert.equal(page.statusCode, 200, page.body);
+  assert.match(page.body, /Mẫu văn bản kết quả/);
+  assert.match(page.body, /\{ho_ten\}/);
+  const csrf = PageClient.csrfFrom(page.body);
+  const post = `/thu-tuc/${WORKFLOW_PROCEDURE}/mau-ket-qua`;
+  const fields = { _csrf: csrf, unit: commune.id, title: 'GIẤY XÁC NHẬN', body: 'Xác nhận Ông/Bà {ho_ten}.' };
+  const preview = await browser.post(`${post}/xem-truoc.pdf`, fields);
+  assert.equal(preview.statusCode, 200);
+  assert.equal(preview.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  const bad = await browser.post(post, { ...fields, body: 'Xác nhận {ten_sai}.' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /ten_sai/);
+  const saved = await browser.post(post, { ...fields, title: 'GIẤY XÁC NHẬN CỦA XÃ (TRANG)' });
+  assert.equal(saved.statusCode, 303);
+  const after = await browser.get(`${url}&xong=1`);
+  assert.match(after.body, /GIẤY XÁC NHẬN CỦA XÃ \(TRANG\)/);
+  assert.match(after.body, /Đơn vị đang dùng mẫu riêng/);
+
+  const clerk = await makeStaff(db, { unit: commune, role: 'receptionist', fullName: 'Tiếp nhận' });
+  const other = new PageClient(w.app, '10.9.9.2');
+  assert.equal((await other.signIn(clerk.username, clerk.password)).statusCode, 303);
+  assert.equal((await other.get(url)).statusCode, 403);
 });

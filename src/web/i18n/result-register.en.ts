@@ -16,4 +16,14 @@ export const resultRegisterEn = {
   'resultRegister.col.applicant': 'Applicant',
   'resultRegister.col.dossier': 'Dossier code',
   'resultRegister.col.clerk': 'Clerk who numbered it',
+  'resultTemplate.title': 'Result template',
+  'resultTemplate.body': 'Body (paragraphs separated by a blank line)',
+  'resultTemplate.placeholders': 'Placeholders you may use (plain text substitution, nothing is executed):',
+  'resultTemplate.save': 'Save the template',
+  'resultTemplate.preview': 'Preview (PDF)',
+  'resultTemplate.saved': 'The result template was saved.',
+  'resultTemplate.source.own': 'The unit uses its own template.',
+  'resultTemplate.source.province': "The unit uses the province's default template; save to have its own.",
+  'resultTemplate.source.default':
+    "No template stored yet: the text below is built from the procedure's result type.",
 } as const satisfies Record<keyof typeof resultRegisterVi, string>;

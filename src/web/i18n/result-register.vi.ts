@@ -15,4 +15,13 @@ export const resultRegisterVi = {
   'resultRegister.col.applicant': 'Người yêu cầu',
   'resultRegister.col.dossier': 'Mã hồ sơ',
   'resultRegister.col.clerk': 'Văn thư cấp số',
+  'resultTemplate.title': 'Mẫu văn bản kết quả',
+  'resultTemplate.body': 'Nội dung (các đoạn cách nhau một dòng trống)',
+  'resultTemplate.placeholders': 'Trường thay thế được dùng (chỉ thay chữ, không thực thi gì):',
+  'resultTemplate.save': 'Lưu mẫu',
+  'resultTemplate.preview': 'Xem trước (PDF)',
+  'resultTemplate.saved': 'Đã lưu mẫu văn bản kết quả.',
+  'resultTemplate.source.own': 'Đơn vị đang dùng mẫu riêng.',
+  'resultTemplate.source.province': 'Đơn vị đang dùng mẫu mặc định của tỉnh; lưu để có mẫu riêng.',
+  'resultTemplate.source.default': 'Chưa có mẫu lưu: nội dung dưới đây dựng từ loại kết quả của thủ tục.',
 } as const;
