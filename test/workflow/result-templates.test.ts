@@ -81,6 +81,10 @@ test('the template page: a commune administrator edits, previews as PDF, saves; 
   const browser = new PageClient(w.app, '10.9.9.1');
   assert.equal((await browser.signIn(admin.username, admin.password)).statusCode, 303);
   const url = `/thu-tuc/${WORKFLOW_PROCEDURE}/mau-ket-qua?unit=${commune.id}`;
+  // reached from the catalogue administration of the commune (the procedure is adopted there)
+  const catalogue = await browser.get(`/admin/procedures?unit=${commune.id}`);
+  assert.equal(catalogue.statusCode, 200);
+  assert.ok(catalogue.body.includes(`href="${url}"`), 'the catalogue links the template');
   const page = await browser.get(url);
   assert.equal(page.statusCode, 200, page.body);
   assert.match(page.body, /Mẫu văn bản kết quả/);

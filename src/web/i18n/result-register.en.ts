@@ -16,6 +16,7 @@ export const resultRegisterEn = {
   'resultRegister.col.applicant': 'Applicant',
   'resultRegister.col.dossier': 'Dossier code',
   'resultRegister.col.clerk': 'Clerk who numbered it',
+  'resultTemplate.link': 'Result template',
   'resultTemplate.title': 'Result template',
   'resultTemplate.body': 'Body (paragraphs separated by a blank line)',
   'resultTemplate.placeholders': 'Placeholders you may use (plain text substitution, nothing is executed):',

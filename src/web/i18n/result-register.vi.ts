@@ -15,6 +15,7 @@ export const resultRegisterVi = {
   'resultRegister.col.applicant': 'Người yêu cầu',
   'resultRegister.col.dossier': 'Mã hồ sơ',
   'resultRegister.col.clerk': 'Văn thư cấp số',
+  'resultTemplate.link': 'Mẫu kết quả',
   'resultTemplate.title': 'Mẫu văn bản kết quả',
   'resultTemplate.body': 'Nội dung (các đoạn cách nhau một dòng trống)',
   'resultTemplate.placeholders': 'Trường thay thế được dùng (chỉ thay chữ, không thực thi gì):',
