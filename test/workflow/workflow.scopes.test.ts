@@ -295,7 +295,7 @@ test('handOver: a colleague with dossier rights who does not hold it is refused 
   assert.equal(await auditCount(), before + 2);
 });
 
-test('extend: BM.04 at least 1 day before the due date, else a clear INVALID_STATE; then allowed', async () => {
+test('extend: BM.04 at least 1 day before the due date, else a precise VALIDATION_FAILED; then allowed', async () => {
   const code = await w.dossierIn(4);
   const dueAt = (await loadDossierWork({ db, actor: actors.leader, code })).dossier.due_at;
   assert.ok(dueAt);
@@ -309,12 +309,12 @@ test('extend: BM.04 at least 1 day before the due date, else a clear INVALID_STA
     });
   const before = await auditCount();
   // on the due day itself (an hour before the due time) it is too late, and after it
-  await assert.rejects(extendAt(-3_600_000), (error: { code: string; message: string }) => {
-    assert.equal(error.code, 'INVALID_STATE');
-    assert.match(error.message, /chậm nhất 01 ngày trước hạn/);
+  await assert.rejects(extendAt(-3_600_000), (error: { code: string; fields?: Record<string, string> }) => {
+    assert.equal(error.code, 'VALIDATION_FAILED');
+    assert.equal(error.fields?.days, 'extensionTooLate');
     return true;
   });
-  await assert.rejects(extendAt(86_400_000), { code: 'INVALID_STATE' });
+  await assert.rejects(extendAt(86_400_000), { code: 'VALIDATION_FAILED' });
   assert.equal(await auditCount(), before);
   // the day before the due day: in time
   await extendAt(-86_400_000);

@@ -16,14 +16,16 @@ export const DEFAULT_EXTENSION_LIMIT_DAYS = 10;
  * BM.04 is due at least 1 day before the deadline (shared/DOMAIN.md, Forms): the Vietnam calendar day of
  * issue must come before the due day.
  *
- * @throws AppError INVALID_STATE
+ * @throws AppError VALIDATION_FAILED (`days`: extensionTooLate)
  */
 export function assertExtensionInTime(at: Date, dueAt: Date): void {
   if (vietnamDate(at) >= vietnamDate(dueAt)) {
     const due = vietnamDate(dueAt).split('-').reverse().join('/');
-    throw invalidState(
-      `Phiếu xin lỗi và đề nghị gia hạn (BM.04) phải gửi chậm nhất 01 ngày trước hạn trả kết quả (${due}). ` +
-        `The apology and extension slip (BM.04) must be issued at least 1 day before the due date (${due}).`,
+    // A business rule on the form's input (the slip's date): shown on the form like any other problem.
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The apology and extension slip (BM.04) must be issued at least 1 day before the due date (${due}).`,
+      { fields: { days: 'extensionTooLate' } },
     );
   }
 }
@@ -36,8 +38,9 @@ export function assertExtensionInTime(at: Date, dueAt: Date): void {
  * as the form's rule says (not a working day), so it must be issued on a Vietnam calendar day before the
  * due day; on the due day or after it the extension is refused (the dossier is then late).
  *
- * @throws AppError VALIDATION_FAILED (`days`, `reason`), INVALID_STATE (the procedure allows no extension,
- *   one was granted already, no due date, not at least 1 day before the due date), and those of runWorkflowAction
+ * @throws AppError VALIDATION_FAILED (`days`, `reason`; `days`: extensionTooLate when not at least 1 day
+ *   before the due date), INVALID_STATE (the procedure allows no extension, one was granted already, no due
+ *   date), and those of runWorkflowAction
  */
 export async function extendDeadline(
   options: WorkflowActionOptions & { readonly days?: number; readonly reason?: string },
