@@ -52,6 +52,7 @@ import { registerLookupPages } from './web/lookup.routes.ts';
 import { registerOnlinePages } from './web/online.routes.ts';
 import { createPageKit } from './web/page-kit.ts';
 import { registerReceiptPages } from './web/receipt.routes.ts';
+import { registerResultTemplatePages } from './web/result-template.routes.ts';
 import { registerResultPages } from './web/results.routes.ts';
 import { registerSignatureRequestPages } from './web/signature-requests.routes.ts';
 import { registerVerificationPages } from './web/verification.routes.ts';
@@ -210,7 +211,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Dossier processing (issue 7 §1, §4, §5): the workflow API and pages.
   registerWorkflowApiRoutes(app, { db, blobStore, clock });
   registerResultSigning(clock); // results (issue 7 §2)
-  registerResultPages(app, { db, blobStore, lookupLimiter, clock }); // results (issue 7 §2)
+  registerResultPages(app, { db, blobStore, lookupLimiter, clock, kit }); // results (issue 7 §2)
+  registerResultTemplatePages(app, { db, kit }); // result templates per procedure (issue 7 §2)
   registerWorkflowPages(app, {
     db,
     kit,

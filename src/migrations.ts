@@ -18,6 +18,7 @@ import * as signatureRequests from './modules/signature-requests/migrations/0009
 import * as signing from './modules/signing/migrations/0008-signing.ts';
 import * as workflow from './modules/workflow/migrations/0011-dossiers-workflow.ts';
 import * as workflowResults from './modules/workflow/migrations/0013-workflow-results.ts';
+import * as workflowResultRegister from './modules/workflow/migrations/0019-result-register.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-organisation-units': units,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-workflow-results': workflowResults,
   '0014-certification': certification,
   '0015-audit-log-pending-sequencer': auditSequencer,
+  '0019-workflow-result-register': workflowResultRegister,
 };

@@ -23,6 +23,7 @@ import { DEMO_CITIZENS } from '../modules/demo/demo-citizens.ts';
 import { abortDevLogin, finishDevLogin, getDevLogin } from '../modules/dev-oidc/dev-oidc-interaction.ts';
 import { listCitizenDossiers } from '../modules/dossiers/list-citizen-dossiers.ts';
 import { listDossierDrafts } from '../modules/dossiers/list-dossier-drafts.ts';
+import { listCodesWithSignedResult } from '../modules/workflow/get-signed-result.ts';
 import { AppError } from '../platform/errors.ts';
 import { createRateLimiter } from '../platform/http/rate-limiter.ts';
 import { isKioskPath } from './kiosk-session.ts';
@@ -106,6 +107,7 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
           }),
         });
       }
+      const dossiers = await listCitizenDossiers({ db, citizen: request.citizen });
       return kit.send(reply, ctx, {
         title: ctx.t('citizen.page.title'),
         body: citizenHomePage(
@@ -113,8 +115,12 @@ export function registerCitizenPages(app: FastifyInstance, options: CitizenPages
           request.citizen,
           citizenDossierLists(ctx, {
             base: '/cong-dan',
-            dossiers: await listCitizenDossiers({ db, citizen: request.citizen }),
+            dossiers,
             drafts: await listDossierDrafts({ db, citizen: request.citizen }),
+            signedResults: await listCodesWithSignedResult(
+              db,
+              dossiers.filter((d) => d.status === 9 || d.status === 10).map((d) => d.code),
+            ),
           }),
         ),
       });

@@ -17,6 +17,7 @@ import { getViewableDossier } from '../modules/dossiers/get-viewable-dossier.ts'
 import { saveDossierDraft } from '../modules/dossiers/save-dossier-draft.ts';
 import { submitOnlineDossier } from '../modules/dossiers/submit-online-dossier.ts';
 import { listUnits } from '../modules/organisation/list-units.ts';
+import { hasSignedResult } from '../modules/workflow/get-signed-result.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
@@ -232,7 +233,12 @@ export function registerOnlinePages(app: FastifyInstance, options: OnlinePagesOp
       const ctx = kit.context(request, reply);
       return kit.send(reply, ctx, {
         title: `${ctx.t('dossier.title')} ${found.dossier.code}`,
-        body: citizenDossierPage(ctx, { base, ...found, isJustSubmitted: request.query.moi === '1' }),
+        body: citizenDossierPage(ctx, {
+          base,
+          ...found,
+          isJustSubmitted: request.query.moi === '1',
+          hasSignedResult: base === '/cong-dan' && (await hasSignedResult(db, found.dossier.code)),
+        }),
       });
     },
   );

@@ -13,9 +13,12 @@ import {
   getSignedResultForStaff,
   type SignedResult,
 } from '../modules/workflow/get-signed-result.ts';
+import { listResultRegister } from '../modules/workflow/list-result-register.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
+import type { PageKit } from './page-kit.ts';
+import { resultRegisterPage } from './pages/result-register-page.ts';
 
 function sendPdf(reply: FastifyReply, result: SignedResult) {
   return reply
@@ -29,10 +32,33 @@ const text = (value: unknown, max: number) => (typeof value === 'string' ? value
 
 export function registerResultPages(
   app: FastifyInstance,
-  options: { db: Db; blobStore: BlobStore; lookupLimiter: RateLimiter; clock?: Clock },
+  options: { db: Db; blobStore: BlobStore; lookupLimiter: RateLimiter; clock?: Clock; kit?: PageKit },
 ): void {
-  const { db, blobStore } = options;
+  const { db, blobStore, kit } = options;
   const clock = options.clock ?? systemClock;
+
+  // The register of results issued (numbers taken by the clerk when sealing), per unit and year.
+  if (kit) {
+    app.get<{ Querystring: Record<string, unknown> }>(
+      '/so-ket-qua',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const actor = requireStaff(request);
+        const ctx = kit.context(request, reply);
+        const asked = text(request.query.nam, 8);
+        const register = await listResultRegister({
+          db,
+          actor,
+          unitId: text(request.query.unit, 64) || undefined,
+          year: asked ? Number(asked) : new Date(clock.now().getTime() + 7 * 3_600_000).getUTCFullYear(),
+        });
+        return kit.send(reply, ctx, {
+          title: ctx.t('resultRegister.title'),
+          body: resultRegisterPage(ctx, register),
+        });
+      },
+    );
+  }
 
   app.get<{ Params: { code: string } }>(
     '/ho-so/:code/ket-qua-da-ky.pdf',

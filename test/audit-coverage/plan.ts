@@ -95,6 +95,7 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'workflow.referred': 'workflow',
   'workflow.extended': 'workflow',
   'workflow.settings_set': 'workflow',
+  'workflow.result_template_set': 'workflow',
   'certification.created': 'certification',
   'certification.completed': 'certification',
   'certification.extended': 'certification',

@@ -19,6 +19,7 @@ import { refuseDossier } from '../../src/modules/workflow/refuse-dossier.ts';
 import { requestPayment } from '../../src/modules/workflow/request-payment.ts';
 import { requestSupplement } from '../../src/modules/workflow/request-supplement.ts';
 import { returnResult } from '../../src/modules/workflow/return-result.ts';
+import { saveResultTemplate } from '../../src/modules/workflow/save-result-template.ts';
 import { setWarningThreshold } from '../../src/modules/workflow/set-warning-threshold.ts';
 import { startProcessing } from '../../src/modules/workflow/start-processing.ts';
 import { stopProcessing } from '../../src/modules/workflow/stop-processing.ts';
@@ -26,7 +27,7 @@ import { supplyDossier } from '../../src/modules/workflow/supply-dossier.ts';
 import { uploadResult } from '../../src/modules/workflow/upload-result.ts';
 import { withdrawDossier } from '../../src/modules/workflow/withdraw-dossier.ts';
 import { minimalPdf } from '../http/dossier-setup.ts';
-import { setUpWorkflowTests } from '../http/workflow-setup.ts';
+import { setUpWorkflowTests, WORKFLOW_PROCEDURE } from '../http/workflow-setup.ts';
 import { auditCoverage, installAuditRefusal, staffActor } from './coverage.ts';
 
 const w = await setUpWorkflowTests();
@@ -124,6 +125,25 @@ test('the warning threshold of a unit', async () => {
         subject: { type: 'unit', id: commune.id },
       },
     },
+  );
+});
+
+test('a commune stores its result template of a procedure', async () => {
+  const admin = await w.actorFor('unit_admin');
+  await exercise(
+    'workflow.result_template_set',
+    'result_templates',
+    () =>
+      saveResultTemplate({
+        db,
+        actor: admin,
+        requestId: null,
+        unitId: commune.id,
+        procedureCode: WORKFLOW_PROCEDURE,
+        title: 'GIẤY XÁC NHẬN',
+        body: 'Xác nhận ông/bà {ho_ten}.',
+      }),
+    { expect: { actor: staffActor(admin.staffId), unit: commune.id, subject: { type: 'procedure' } } },
   );
 });
 

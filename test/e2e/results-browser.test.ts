@@ -143,17 +143,27 @@ test('(a) supplement, approval, signature, seal; the citizen downloads a result 
   await visitor.close();
 });
 
-test('(b) an overdue dossier gets its apology slip (BM.04) and the citizen’s "late" message is queued', async (t) => {
+test('(b) BM.04 comes at least 1 day before the due date (refused once overdue); the "late" message is queued', async (t) => {
   if (!tools(t)) {
     return;
   }
   browser ??= await launchChromium();
-  const code = await w.receive(vn('2026-11-23T09:00:00'));
-  await startProcessing({ ...common(code), actor: actors.specialist, now: vn('2026-11-23T10:00:00') });
-  const dossier = await findDossierByCode(db, code);
-  assert.ok(dossier?.due_at && dossier.due_at.getTime() < Date.now(), 'the dossier is overdue');
-
+  const overdue = await w.receive(vn('2026-11-23T09:00:00'));
+  await startProcessing({ ...common(overdue), actor: actors.specialist, now: vn('2026-11-23T10:00:00') });
+  const pastDue = await findDossierByCode(db, overdue);
+  assert.ok(pastDue?.due_at && pastDue.due_at.getTime() < Date.now(), 'the dossier is overdue');
   const boss = await staffPage(browser as Browser, baseUrl, leader);
+  const extendLate = await actionForm(boss, overdue, 'extend');
+  await extendLate.locator('input[name="days"]').fill('3');
+  await extendLate.locator('textarea[name="reason"]').fill('Cần xác minh thêm tại địa phương');
+  await extendLate.locator('button').click();
+  assert.match(await boss.content(), /chậm nhất 01 ngày trước hạn trả kết quả/);
+
+  // received now: due in 5 working days, so the slip is in time
+  const code = await w.receive();
+  await startProcessing({ ...common(code), actor: actors.specialist });
+  const dossier = await findDossierByCode(db, code);
+  assert.ok(dossier);
   const extend = await actionForm(boss, code, 'extend');
   await extend.locator('input[name="days"]').fill('3');
   await extend.locator('textarea[name="reason"]').fill('Cần xác minh thêm tại địa phương');

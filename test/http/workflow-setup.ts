@@ -19,6 +19,7 @@ import { newSecretToken } from '../../src/modules/identity/secret-token.ts';
 import { findStaffById } from '../../src/modules/identity/staff.repository.ts';
 import type { Unit } from '../../src/modules/organisation/unit.table.ts';
 import { approveResult } from '../../src/modules/workflow/approve-result.ts';
+import { handOverDossier } from '../../src/modules/workflow/hand-over-dossier.ts';
 import { markProcessed } from '../../src/modules/workflow/mark-processed.ts';
 import { requestPayment } from '../../src/modules/workflow/request-payment.ts';
 import { requestSupplement } from '../../src/modules/workflow/request-supplement.ts';
@@ -58,8 +59,11 @@ export async function setUpWorkflowTests() {
   });
   const blobStore = createFileSystemBlobStore(join(base.dataDir, 'blobs'));
 
+  /** Sign-in names and passwords of the staff behind the actors, for page and API tests. */
+  const credentials = new Map<string, { username: string; password: string }>();
   async function actorFor(role: Role, unit: Unit = commune): Promise<StaffActor> {
     const staff = await makeStaff(db, { unit, role, fullName: `Cán bộ ${role}` });
+    credentials.set(staff.id, { username: staff.username, password: staff.password });
     const row = await findStaffById(db, staff.id);
     assert.ok(row);
     return loadActor(db, row);
@@ -93,12 +97,14 @@ export async function setUpWorkflowTests() {
 
   const common = (code: string) => ({ db, requestId: null, code });
 
-  /** A fresh dossier brought to `status` through the workflow's own use cases. */
+  /** A fresh dossier brought to `status` through the workflow's own use cases (handed to the specialists first). */
   async function dossierIn(status: DossierStatus): Promise<string> {
     const code = await receive();
     if (status === 2) {
       return code;
     }
+    // The receiving officer holds it after intake and passes it to the specialists (only the holder may).
+    await handOverDossier({ ...common(code), actor: actors.receptionist });
     await startProcessing({ ...common(code), actor: actors.specialist });
     if (status === 5) {
       await requestSupplement({
@@ -139,5 +145,20 @@ export async function setUpWorkflowTests() {
     return token;
   }
 
-  return { ...base, blobStore, actors, actorFor, receive, dossierIn, statusOf, common, citizenSessionToken };
+  /** The receiving officer of `w.receive`'s dossiers (who holds them until the hand-over) can sign in. */
+  const receptionistLogin = credentials.get(actors.receptionist.staffId);
+  assert.ok(receptionistLogin);
+
+  return {
+    ...base,
+    blobStore,
+    actors,
+    actorFor,
+    receptionistLogin,
+    receive,
+    dossierIn,
+    statusOf,
+    common,
+    citizenSessionToken,
+  };
 }

@@ -21,7 +21,7 @@ const { w, sealer } = r;
 const { app, db, commune, province } = w;
 
 let address = 0;
-async function signedIn(role: 'receptionist' | 'leader', unit = commune) {
+async function signedIn(role: 'receptionist' | 'leader' | 'clerk', unit = commune) {
   const staff = await makeStaff(db, { unit, role, fullName: `Trang ${role}` });
   const browser = new PageClient(app, `10.9.7.${++address}`);
   assert.equal((await browser.signIn(staff.username, staff.password)).statusCode, 303);
@@ -152,6 +152,44 @@ test('the signed-in applicant’s first download returns the result as them (9 �
   assert.deepEqual(history, [{ action: 'returnResult', note: 'online' }]);
 });
 
+test('the signed-in applicant’s dossier list and page link the sealed result, not one still being signed', async () => {
+  const waiting = await r.approvedForSigning();
+  const citizen = new PageClient(app, '10.9.8.4');
+  citizen.cookies.set(CITIZEN_SESSION_COOKIE, await w.citizenSessionToken());
+  const list = await citizen.get('/cong-dan');
+  assert.equal(list.statusCode, 200);
+  assert.ok(list.body.includes(`href="/cong-dan/ho-so/${code}/ket-qua.pdf"`), 'the list links the result');
+  assert.ok(list.body.includes(waiting.code), 'the one being signed is listed');
+  assert.ok(!list.body.includes(`/cong-dan/ho-so/${encodeURIComponent(waiting.code)}/ket-qua.pdf`));
+  const page = await citizen.get(`/cong-dan/ho-so/${code}`);
+  assert.equal(page.statusCode, 200);
+  assert.ok(page.body.includes(`href="/cong-dan/ho-so/${code}/ket-qua.pdf"`), 'the page links the result');
+  assert.match(page.body, /Tải kết quả đã ký số \(PDF\)/);
+  const early = await citizen.get(`/cong-dan/ho-so/${encodeURIComponent(waiting.code)}`);
+  assert.equal(early.statusCode, 200);
+  assert.doesNotMatch(early.body, /ket-qua\.pdf/);
+  assert.equal((await citizen.get(`/cong-dan/ho-so/${code}/ket-qua.pdf`)).statusCode, 200);
+});
+
+test('the clerk lists the register of results (/so-ket-qua): number and symbol, summary, dossier; others may not', async () => {
+  const clerk = await signedIn('clerk');
+  const page = await clerk.get('/so-ket-qua');
+  assert.equal(page.statusCode, 200, page.body);
+  const entry = await db
+    .selectFrom('result_register')
+    .selectAll()
+    .where('dossier_code', '=', sealed.code)
+    .executeTakeFirstOrThrow();
+  assert.ok(page.body.includes(`Số: ${entry.notation}`), 'the number and symbol');
+  assert.ok(page.body.includes(sealed.code), 'the dossier');
+  assert.match(page.body, /Sổ đăng ký văn bản kết quả/);
+  const year = entry.year;
+  assert.doesNotMatch((await clerk.get(`/so-ket-qua?nam=${year - 1}`)).body, new RegExp(entry.notation));
+  assert.equal((await clerk.get('/so-ket-qua?nam=abc')).statusCode, 400);
+  assert.equal((await reception.get('/so-ket-qua')).statusCode, 403);
+  assert.equal((await stranger.get('/so-ket-qua')).statusCode, 403);
+});
+
 test('the return at the counter records the receiver, the identity paper and the officer (9 → 10)', async () => {
   const page = await reception.get(`/ho-so/${counterCode}`);
   assert.match(page.body, /name="receiverIdentifier"/);
@@ -163,6 +201,8 @@ test('the return at the counter records the receiver, the identity paper and the
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /6 đến 20 chữ cái hoặc chữ số/);
   assert.equal(await w.statusOf(counter.code), 9);
+  // no return record before the return
+  assert.equal((await reception.get(`/ho-so/${counterCode}/phieu/return`)).statusCode, 409);
   const returned = await reception.post(`/ho-so/${counterCode}/xu-ly/return`, {
     _csrf: PageClient.csrfFrom(page.body),
     receivedBy: 'Trần Thị Nộp',
@@ -177,6 +217,24 @@ test('the return at the counter records the receiver, the identity paper and the
   assert.notEqual(workflow?.returned_by_staff_id, null);
   const after = await reception.get(`/ho-so/${counterCode}`);
   assert.match(after.body, /Giấy tờ người nhận: 001190012345; cán bộ trả kết quả: Trang receptionist/);
+  // The printable return record (page and PDF): receiver, identity paper, time, officer, two signature lines.
+  assert.match(after.body, new RegExp(`href="/ho-so/${counterCode}/phieu/return.pdf"`));
+  const record = await reception.get(`/ho-so/${counterCode}/phieu/return`);
+  assert.equal(record.statusCode, 200, record.body);
+  for (const expected of [
+    /BIÊN BẢN TRẢ KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH/,
+    /Người nhận kết quả: Trần Thị Nộp/,
+    /Số giấy tờ tùy thân: 001190012345/,
+    /Cán bộ trả kết quả: Trang receptionist/,
+    /NGƯỜI NHẬN KẾT QUẢ/,
+    /CÁN BỘ TRẢ KẾT QUẢ/,
+    /Kết quả: [^<]*, số \d{2,}\//,
+  ]) {
+    assert.match(record.body, expected);
+  }
+  const recordPdf = await reception.get(`/ho-so/${counterCode}/phieu/return.pdf`);
+  assert.equal(recordPdf.statusCode, 200);
+  assert.equal(recordPdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
   // The sealed result stays downloadable after the return; the clerk who sealed is recorded on the request.
   assert.equal((await reception.get(`/ho-so/${counterCode}/ket-qua-da-ky.pdf`)).statusCode, 200);
   const request = await db

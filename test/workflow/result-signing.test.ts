@@ -18,6 +18,7 @@ import { registerResultSigning } from '../../src/modules/workflow/finish-signed-
 import { defaultResultTemplate, generateResult } from '../../src/modules/workflow/generate-result.ts';
 import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { markProcessed } from '../../src/modules/workflow/mark-processed.ts';
+import { drawResultNumbers, takeResultNumber } from '../../src/modules/workflow/number-result.ts';
 import { RESULT_SUBJECT } from '../../src/modules/workflow/result-signing.ts';
 import { stopProcessing } from '../../src/modules/workflow/stop-processing.ts';
 import { uploadResult } from '../../src/modules/workflow/upload-result.ts';
@@ -30,6 +31,21 @@ const r = await setUpResultSigning();
 const { w, signer, sealer, approvedForSigning, sign, seal } = r;
 const { actors, blobStore, common, db } = w;
 registerResultSigning(); // a second registration is a no-op: the hook runs once
+
+/** A result signed by the leader whose seal a failing later hook rolls back (it still awaits the seal). */
+async function signedThenSealFails(): Promise<{ code: string; requestId: string }> {
+  const approved = await approvedForSigning();
+  await sign(approved.requestId);
+  const remove = onSignatureRequestCompleted(RESULT_SUBJECT, async () => {
+    throw new Error('archive unavailable');
+  });
+  try {
+    await assert.rejects(seal(approved.requestId), /archive unavailable/);
+  } finally {
+    remove();
+  }
+  return approved;
+}
 
 test('approve → the approving leader signs → the seal marks the dossier processed in the same transaction', async () => {
   const { code, requestId } = await approvedForSigning();
@@ -104,16 +120,7 @@ test('a hook that fails rolls the seal back: the request still awaits the seal, 
   assert.equal(await w.statusOf(code), 8);
 
   // A later handler failing after markProcessed undoes markProcessed and the seal together.
-  const other = await approvedForSigning();
-  await sign(other.requestId);
-  const remove = onSignatureRequestCompleted(RESULT_SUBJECT, async () => {
-    throw new Error('archive unavailable');
-  });
-  try {
-    await assert.rejects(seal(other.requestId), /archive unavailable/);
-  } finally {
-    remove();
-  }
+  const other = await signedThenSealFails();
   assert.equal(await w.statusOf(other.code), 4);
   assert.equal((await findSignatureRequest(db, other.requestId))?.state, 'awaiting_seal');
   await seal(other.requestId);
@@ -224,4 +231,48 @@ test('a result drafted from the template: placeholders filled, Decree 30 layout,
   await sign(requestId);
   await seal(requestId);
   assert.equal(await w.statusOf(code), 9);
+});
+
+const registerOf = (requestId: string) =>
+  db
+    .selectFrom('result_register')
+    .selectAll()
+    .where('signature_request_id', '=', requestId)
+    .executeTakeFirst();
+
+test('the clerk’s number (Decree 30): drawn on the seal, registered in the sealing transaction, gapless per unit and year', async () => {
+  const first = await r.sealedDossier();
+  const entry = await registerOf(first.requestId);
+  assert.ok(entry);
+  assert.match(entry.notation, /^\d{2,}\/([A-ZĐ]+-)?UBND$/);
+  assert.equal(entry.dossier_code, first.code);
+  assert.equal(entry.numbered_by, sealer.id);
+
+  // A seal rolled back by a failing hook gives its number back: the next seal takes it.
+  const failing = await signedThenSealFails();
+  assert.equal(await registerOf(failing.requestId), undefined);
+  // The number drawn for the seal is the one registered.
+  const request = await findSignatureRequest(db, failing.requestId);
+  assert.ok(request);
+  const drawn = await drawResultNumbers(db, [request], new Date());
+  assert.deepEqual(drawn.get(failing.requestId), [
+    `Số: ${String(entry.seq + 1).padStart(2, '0')}${entry.notation.slice(entry.notation.indexOf('/'))}`,
+  ]);
+  await seal(failing.requestId);
+  assert.equal((await registerOf(failing.requestId))?.seq, entry.seq + 1);
+
+  // Another seal took the number drawn meanwhile: CONFLICT, nothing registered.
+  const late = await approvedForSigning();
+  await sign(late.requestId);
+  const lateRequest = await findSignatureRequest(db, late.requestId);
+  assert.ok(lateRequest);
+  await drawResultNumbers(db, [lateRequest], new Date());
+  await r.sealedDossier();
+  await assert.rejects(
+    db.transaction().execute((trx) => takeResultNumber(trx, lateRequest, sealer.actor, new Date())),
+    { code: 'CONFLICT' },
+  );
+  assert.equal(await registerOf(late.requestId), undefined);
+  await seal(late.requestId);
+  assert.equal((await registerOf(late.requestId))?.seq, entry.seq + 3);
 });

@@ -13,7 +13,11 @@ const w = await setUpWorkflowTests();
 const { app, db, actors, commune } = w;
 
 async function bearer(role: 'receptionist' | 'specialist' | 'leader' | 'unit_admin') {
-  const staff = await makeStaff(db, { unit: commune, role, fullName: `API ${role}` });
+  // the receptionist is the one who received w.receive's dossiers: only the holder hands a dossier over
+  const staff =
+    role === 'receptionist'
+      ? w.receptionistLogin
+      : await makeStaff(db, { unit: commune, role, fullName: `API ${role}` });
   const { accessToken } = await issueApiToken({
     db,
     username: staff.username,

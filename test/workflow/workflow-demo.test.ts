@@ -31,9 +31,9 @@ test('the specialist’s queue has the overdue one first, the supplement one, th
   assert.equal(overdueWork.workflow.step_index, 0);
   const byProcedure = new Map(queue.map((i) => [i.procedureCode, i]));
   assert.equal(byProcedure.get('1.001699')?.status, 5);
-  assert.equal(byProcedure.get('1.000894')?.status, 4);
+  assert.equal(byProcedure.get('1.004194')?.status, 4);
   assert.equal(byProcedure.get('1.004873')?.reason, 'queue');
-  const extended = byProcedure.get('1.000894');
+  const extended = byProcedure.get('1.004194');
   assert.ok(extended);
   const bm04 = await getWorkflowForm({
     db,

@@ -12,6 +12,7 @@ import { commentOnDossier } from '../../src/modules/workflow/comment-on-dossier.
 import { extendDeadline } from '../../src/modules/workflow/extend-deadline.ts';
 import { generateResult } from '../../src/modules/workflow/generate-result.ts';
 import { handOverDossier } from '../../src/modules/workflow/hand-over-dossier.ts';
+import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { markProcessed } from '../../src/modules/workflow/mark-processed.ts';
 import { recordPayment } from '../../src/modules/workflow/record-payment.ts';
 import { referDossier } from '../../src/modules/workflow/refer-dossier.ts';
@@ -274,5 +275,48 @@ test('the signing hook: a clerk finishes processing inside another module’s tr
   assert.equal(await auditCount(), before);
   await db.transaction().execute((trx) => markProcessed({ ...common(code), actor: actors.clerk, trx }));
   assert.equal(await w.statusOf(code), 9);
+  assert.equal(await auditCount(), before + 1);
+});
+
+test('handOver: a colleague with dossier rights who does not hold it is refused (FORBIDDEN); the unit leader may', async () => {
+  const code = await w.dossierIn(2);
+  // after intake the receiving officer holds it: a specialist of the commune may not pass it on
+  const before = await auditCount();
+  await assert.rejects(handOverDossier({ ...common(code), actor: actors.specialist }), {
+    code: 'FORBIDDEN',
+  });
+  assert.equal(await auditCount(), before, 'a refused hand-over writes nothing');
+  await handOverDossier({ ...common(code), actor: actors.leader });
+  // now in the specialists' queue: the receptionist no longer holds it, a specialist does
+  await assert.rejects(handOverDossier({ ...common(code), actor: actors.receptionist }), {
+    code: 'FORBIDDEN',
+  });
+  await handOverDossier({ ...common(code), actor: actors.specialist });
+  assert.equal(await auditCount(), before + 2);
+});
+
+test('extend: BM.04 at least 1 day before the due date, else a precise VALIDATION_FAILED; then allowed', async () => {
+  const code = await w.dossierIn(4);
+  const dueAt = (await loadDossierWork({ db, actor: actors.leader, code })).dossier.due_at;
+  assert.ok(dueAt);
+  const extendAt = (offsetMs: number) =>
+    extendDeadline({
+      ...common(code),
+      actor: actors.leader,
+      days: 2,
+      reason: 'Cần xác minh',
+      now: new Date(dueAt.getTime() + offsetMs),
+    });
+  const before = await auditCount();
+  // on the due day itself (an hour before the due time) it is too late, and after it
+  await assert.rejects(extendAt(-3_600_000), (error: { code: string; fields?: Record<string, string> }) => {
+    assert.equal(error.code, 'VALIDATION_FAILED');
+    assert.equal(error.fields?.days, 'extensionTooLate');
+    return true;
+  });
+  await assert.rejects(extendAt(86_400_000), { code: 'VALIDATION_FAILED' });
+  assert.equal(await auditCount(), before);
+  // the day before the due day: in time
+  await extendAt(-86_400_000);
   assert.equal(await auditCount(), before + 1);
 });

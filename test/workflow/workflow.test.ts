@@ -7,6 +7,7 @@ import { listStatusEvents } from '../../src/modules/dossiers/dossier.repository.
 import type { DossierStatus } from '../../src/modules/dossiers/dossier-status.ts';
 import { receiveDossier } from '../../src/modules/dossiers/receive-dossier.ts';
 import type { StaffActor } from '../../src/modules/identity/actor.ts';
+import { FormPdf } from '../../src/modules/receipts/form-pdf.ts';
 import { approveResult } from '../../src/modules/workflow/approve-result.ts';
 import { claimDossier } from '../../src/modules/workflow/claim-dossier.ts';
 import { commentOnDossier } from '../../src/modules/workflow/comment-on-dossier.ts';
@@ -363,4 +364,22 @@ test('the clock does not stop for a procedure that does not allow it: due_at sta
     now: vn('2026-12-08T09:00:00'),
   });
   assert.equal(supplied.result?.dueAt.toISOString(), vn('2026-12-09T08:00:00').toISOString());
+});
+
+test('BM.05 table cells keep their line breaks ("Giao: …" and "Nhận: …" on lines of their own) and still wrap', async () => {
+  const pdf = await FormPdf.create({ title: 'BM.05', subject: 'x', date: new Date(), idSeed: 'bm05' });
+  assert.deepEqual(pdf.wrap('Giao: 08 giờ 00 phút\nNhận: 09 giờ 30 phút', 400), [
+    'Giao: 08 giờ 00 phút',
+    'Nhận: 09 giờ 30 phút',
+  ]);
+  const narrow = pdf.wrap(
+    'Giao: Cán bộ tiếp nhận (Trung tâm Phục vụ hành chính công)\nNhận: (chưa nhận)',
+    90,
+  );
+  assert.ok(narrow.length > 3, 'a long line still wraps inside the cell');
+  assert.equal(narrow.at(-1), 'nhận)');
+  assert.ok(
+    narrow.some((line) => line.startsWith('Nhận:')),
+    'the second part starts a line of its own',
+  );
 });

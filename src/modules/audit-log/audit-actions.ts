@@ -173,6 +173,8 @@ export const AUDIT_ACTIONS = {
   'workflow.extended': 'dossier',
   /** A unit administrator set the warning threshold before due dates. */
   'workflow.settings_set': 'unit',
+  /** A unit administrator stored a procedure's result template (the province default or a commune's own). */
+  'workflow.result_template_set': 'procedure',
   // Certification (issue 7 §3), src/modules/certification; details carry numbers and ids, no personal data.
   /** An officer certified a paper: register number assigned, the certified PDF sent for signature. */
   'certification.created': 'certification',

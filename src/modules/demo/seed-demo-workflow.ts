@@ -102,17 +102,21 @@ export async function seedDemoWorkflow(options: { db: Db; centreId: string; now?
     now: vietnamTime(now, 1, 10),
   });
 
-  // Extended with an apology (BM.04): marriage registration needing verification (up to 5 days more).
-  const extendedAt = vietnamTime(now, 2, 9);
-  const extended = await receive('1.000894', 'Vi Văn Thắng', '008095004680', extendedAt);
-  await toSpecialist(extended, extendedAt, 1);
+  // Extended with an apology (BM.04): residence confirmation whose data must be verified (up to 3 days
+  // more), received yesterday afternoon (4 working hours: due this morning); the slip went out yesterday,
+  // at least 1 day before the due date as BM.04 requires (an immediate procedure could never meet that).
+  const extendedAt = vietnamTime(now, 1, 15);
+  const extended = await receive('1.004194', 'Vi Văn Thắng', '008095004680', extendedAt);
+  await handOverDossier({ ...base, code: extended, actor: reception, now: vietnamTime(now, 1, 15, 20) });
+  await claimDossier({ ...base, code: extended, actor: specialist, now: vietnamTime(now, 1, 15, 30) });
+  await startProcessing({ ...base, code: extended, actor: specialist, now: vietnamTime(now, 1, 15, 35) });
   await extendDeadline({
     ...base,
     code: extended,
     actor: leader,
     days: 3,
-    reason: 'Cần xác minh tình trạng hôn nhân của bên nam tại nơi cư trú trước đây.',
-    now: vietnamTime(now, 1, 9),
+    reason: 'Cần xác minh thông tin cư trú trước đây của công dân tại nơi cư trú cũ.',
+    now: vietnamTime(now, 1, 16, 30),
   });
 
   // Just handed to the specialists' queue: marital status certificate (3 working days).

@@ -38,7 +38,14 @@ export function drawFormOpening(form: FormPdf, opening: FormOpening): void {
  * NGHĨA VIỆT NAM", the motto "Độc lập - Tự do - Hạnh phúc" (bold, underlined over its length) and the
  * place-and-date line in italics.
  */
-export function drawNationalHeader(form: FormPdf, body: ReceivingBody, number: string, date: Date): void {
+export function drawNationalHeader(
+  form: FormPdf,
+  body: ReceivingBody,
+  number: string,
+  date: Date,
+  /** The symbol after the number (Decree 30/2020 Art. 15); the one-stop centre's forms by default. */
+  symbol = 'TTPVHCC',
+): void {
   const leftWidth = form.width * 0.42;
   const rightX = form.left + leftWidth;
   const rightWidth = form.width - leftWidth;
@@ -79,7 +86,7 @@ export function drawNationalHeader(form: FormPdf, body: ReceivingBody, number: s
   form.gap(4);
   form.hline(form.left + (leftWidth - ruleWidth) / 2, form.left + (leftWidth + ruleWidth) / 2, form.y);
   form.gap(4);
-  form.paragraph(`Số: ${number}/TTPVHCC`, { align: 'center', x: form.left, width: leftWidth });
+  form.paragraph(`Số: ${number}/${symbol}`, { align: 'center', x: form.left, width: leftWidth });
   const leftBottom = form.y;
   // place and date, right column, under the motto (or level with the number)
   form.y = Math.min(rightBottom - 4, leftBottom + form.lineHeight());

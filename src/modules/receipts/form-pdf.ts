@@ -160,8 +160,15 @@ export class FormPdf {
     }
   }
 
-  /** Wraps `text` to `width`, breaking at spaces (or inside a word longer than the line). */
+  /**
+   * Wraps `text` to `width`, breaking at spaces (or inside a word longer than the line); the text's own line
+   * breaks are kept (a BM.05 cell holds "Giao: …" and "Nhận: …" on lines of their own).
+   */
   wrap(text: string, width: number, size = BODY_SIZE): string[] {
+    return text.split(/\r?\n/).flatMap((line) => this.wrapLine(line, width, size));
+  }
+
+  private wrapLine(text: string, width: number, size: number): string[] {
     const lines: string[] = [];
     let line = '';
     for (const word of text.split(/\s+/).filter(Boolean)) {

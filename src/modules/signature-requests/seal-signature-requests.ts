@@ -4,6 +4,7 @@
 // transaction.
 import { qrDarkRuns } from '../receipts/qr-code.ts';
 import { type SignBatchOptions, type SignBatchResult, signRequestBatch } from './sign-request-batch.ts';
+import { sealingLines } from './signature-request-completion.ts';
 
 /** The public verification page a sealed document's QR code opens. */
 export function verificationUrl(publicUrl: string, requestId: string): string {
@@ -28,6 +29,8 @@ export function sealSignatureRequests(
       lines: ['Quét mã QR để xác minh'],
       qr: qrDarkRuns(verificationUrl(options.publicUrl, request.id)),
     }),
+    // The subject's number (a result's `Số: 05/QĐ-UBND`) is drawn into the seal before it is signed.
+    extraLines: (requests, now) => sealingLines(options.db, requests, now),
     reason: 'Đóng dấu cơ quan / Organisation seal',
     after: (_request, actor, now) => ({
       state: 'completed',

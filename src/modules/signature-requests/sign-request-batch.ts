@@ -60,9 +60,21 @@ export interface BatchStep {
   readonly mayAct: (actor: StaffActor, request: SignatureRequest) => boolean;
   readonly field: (request: SignatureRequest) => { name: string; box: FieldBox } | undefined;
   readonly appearance: (actor: StaffActor, unit: Unit, request: SignatureRequest) => SignatureAppearance;
+  /** Lines added to the appearances before signing (the seal: the result's number), request id → lines. */
+  readonly extraLines?: (
+    requests: readonly SignatureRequest[],
+    now: Date,
+  ) => Promise<ReadonlyMap<string, readonly string[]>>;
   readonly reason: string;
   /** The new values of the row after signing (state guard and key are added). */
   readonly after: (request: SignatureRequest, actor: StaffActor, now: Date) => Partial<SignatureRequest>;
+}
+
+function withLines(
+  appearance: SignatureAppearance,
+  extra: readonly string[] | undefined,
+): SignatureAppearance {
+  return extra?.length ? { ...appearance, lines: [...extra, ...(appearance.lines ?? [])] } : appearance;
 }
 
 export async function signRequestBatch(options: SignBatchOptions, step: BatchStep): Promise<SignBatchResult> {
@@ -115,6 +127,7 @@ export async function signRequestBatch(options: SignBatchOptions, step: BatchSte
   if (!credential) {
     throw new AppError('INVALID_STATE', 'You hold no valid signing certificate for this unit.');
   }
+  const extraLines = (await step.extraLines?.(requests, now)) ?? new Map<string, readonly string[]>();
   const documents = await Promise.all(
     requests.map(async (r, i) => {
       const pdf = await options.blobStore.get(r.current_sha256);
@@ -126,7 +139,7 @@ export async function signRequestBatch(options: SignBatchOptions, step: BatchSte
         pdf,
         fieldName: field.name,
         box: field.box,
-        appearance: step.appearance(options.actor, unit, r),
+        appearance: withLines(step.appearance(options.actor, unit, r), extraLines.get(r.id)),
         reason: step.reason,
       };
     }),

@@ -2,7 +2,7 @@
 // for a subject type runs inside the transaction that completes the request (the seal signature, or the
 // leader's signature when no seal is needed), so e.g. a dossier becomes "processed" exactly when its
 // result is sealed. A handler that throws rolls the whole signature back: nothing is half-written.
-import type { Trx } from '../../database.ts';
+import type { DbExecutor, Trx } from '../../database.ts';
 import type { SignatureRequest } from './signature-request.table.ts';
 
 export type SignatureRequestCompletedHandler = (trx: Trx, request: SignatureRequest) => Promise<void>;
@@ -31,4 +31,42 @@ export async function runCompletionHandlers(trx: Trx, request: SignatureRequest)
   for (const handler of handlers.get(request.subject_type) ?? []) {
     await handler(trx, request);
   }
+}
+
+/**
+ * Lines a subject adds to the seal's appearance, before the seal signature is made (Decree 30/2020 Art. 14:
+ * the clerk numbers the document, then applies the organisation's signature): request id → lines.
+ */
+export type SignatureRequestSealingHandler = (
+  db: DbExecutor,
+  requests: readonly SignatureRequest[],
+  at: Date,
+) => Promise<ReadonlyMap<string, readonly string[]>>;
+
+const sealingHandlers = new Map<string, SignatureRequestSealingHandler>();
+
+/** Registers the one sealing handler of `subjectType` (a later one replaces it). */
+export function onSignatureRequestSealing(
+  subjectType: string,
+  handler: SignatureRequestSealingHandler,
+): void {
+  sealingHandlers.set(subjectType, handler);
+}
+
+/** The extra seal lines of every request (in batch order per subject type), from their subjects' handlers. */
+export async function sealingLines(
+  db: DbExecutor,
+  requests: readonly SignatureRequest[],
+  at: Date,
+): Promise<ReadonlyMap<string, readonly string[]>> {
+  const lines = new Map<string, readonly string[]>();
+  for (const [subjectType, handler] of sealingHandlers) {
+    const ofType = requests.filter((r) => r.subject_type === subjectType);
+    if (ofType.length > 0) {
+      for (const [id, extra] of await handler(db, ofType, at)) {
+        lines.set(id, extra);
+      }
+    }
+  }
+  return lines;
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.ts';
+import { vietnamDate } from '../catalogue/vietnam-date.ts';
 import { enqueueDossierNotification } from '../notifications/enqueue-dossier-notification.ts';
 import { recomputeDueDate } from './dossier-deadline.ts';
 import {
@@ -12,13 +13,34 @@ import {
 export const DEFAULT_EXTENSION_LIMIT_DAYS = 10;
 
 /**
+ * BM.04 is due at least 1 day before the deadline (shared/DOMAIN.md, Forms): the Vietnam calendar day of
+ * issue must come before the due day.
+ *
+ * @throws AppError VALIDATION_FAILED (`days`: extensionTooLate)
+ */
+export function assertExtensionInTime(at: Date, dueAt: Date): void {
+  if (vietnamDate(at) >= vietnamDate(dueAt)) {
+    const due = vietnamDate(dueAt).split('-').reverse().join('/');
+    // A business rule on the form's input (the slip's date): shown on the form like any other problem.
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The apology and extension slip (BM.04) must be issued at least 1 day before the due date (${due}).`,
+      { fields: { days: 'extensionTooLate' } },
+    );
+  }
+}
+
+/**
  * Grants the one extension of a dossier with the BM.04 slip "Phiếu xin lỗi và đề nghị gia hạn thời gian
  * giải quyết" signed by the head (issue 7 §5; shared/DOMAIN.md: only one extension per dossier): the new
  * due date is the calendar engine's, from reception with every pause plus the extension, stored on the
- * dossier. BM.04 is due at least 1 day before the deadline; a late one is still issued (the apology).
+ * dossier. BM.04 is sent "at least 1 day before the deadline" (shared/DOMAIN.md, Forms): a calendar day,
+ * as the form's rule says (not a working day), so it must be issued on a Vietnam calendar day before the
+ * due day; on the due day or after it the extension is refused (the dossier is then late).
  *
- * @throws AppError VALIDATION_FAILED (`days`, `reason`), INVALID_STATE (the procedure allows no extension,
- *   one was granted already, no due date), and those of runWorkflowAction
+ * @throws AppError VALIDATION_FAILED (`days`, `reason`; `days`: extensionTooLate when not at least 1 day
+ *   before the due date), INVALID_STATE (the procedure allows no extension, one was granted already, no due
+ *   date), and those of runWorkflowAction
  */
 export async function extendDeadline(
   options: WorkflowActionOptions & { readonly days?: number; readonly reason?: string },
@@ -38,6 +60,7 @@ export async function extendDeadline(
       if (!work.dossier.due_at) {
         throw invalidState('The dossier has no due date.');
       }
+      assertExtensionInTime(options.now ?? new Date(), work.dossier.due_at);
       const limit = work.procedure?.extensionLimitDays ?? DEFAULT_EXTENSION_LIMIT_DAYS;
       if (!Number.isInteger(days) || days < 1 || days > limit) {
         throw new AppError('VALIDATION_FAILED', `Between 1 and ${limit} working days.`, {

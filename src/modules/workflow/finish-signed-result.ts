@@ -7,8 +7,12 @@ import { AppError } from '../../platform/errors.ts';
 import { loadActor } from '../identity/load-actor.ts';
 import { findStaffById } from '../identity/staff.repository.ts';
 import type { SignatureRequest } from '../signature-requests/signature-request.table.ts';
-import { onSignatureRequestCompleted } from '../signature-requests/signature-request-completion.ts';
+import {
+  onSignatureRequestCompleted,
+  onSignatureRequestSealing,
+} from '../signature-requests/signature-request-completion.ts';
 import { markProcessed } from './mark-processed.ts';
+import { drawResultNumbers, takeResultNumber } from './number-result.ts';
 import { RESULT_SUBJECT } from './result-signing.ts';
 
 /** Sealing (or signing, without a seal) the result finishes processing, as the staff member who completed it. */
@@ -22,10 +26,14 @@ export async function finishSignedResult(
   if (!staff) {
     throw new AppError('INTERNAL', 'The staff member who completed the result is unknown.');
   }
+  const actor = await loadActor(trx, staff);
+  const at = request.completed_at ?? new Date();
+  // Decree 30/2020 Art. 14–15: the number from the register, taken by the clerk in the sealing transaction.
+  await takeResultNumber(trx, request, actor, at);
   await markProcessed({
     db: trx,
     trx,
-    actor: await loadActor(trx, staff),
+    actor,
     requestId: null,
     code: request.subject_id,
     // The business time of the finish (outcome); the seal's own time stays the signing time.
@@ -45,5 +53,6 @@ export function registerResultSigning(clock: Clock = systemClock): void {
     onSignatureRequestCompleted(RESULT_SUBJECT, (trx, request) =>
       finishSignedResult(trx, request, finishClock),
     );
+    onSignatureRequestSealing(RESULT_SUBJECT, drawResultNumbers);
   }
 }

@@ -7,17 +7,40 @@
 import { addPdfSignatureFields } from '../../lib/pdf/index.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Unit } from '../organisation/unit.table.ts';
 import { drawNationalHeader } from '../receipts/form-opening.ts';
 import { FormPdf } from '../receipts/form-pdf.ts';
+import type { ReceivingBody } from '../receipts/receipt.types.ts';
 import { formatFormTime } from '../receipts/vietnam-time.ts';
 import { LEADER_FIELD, SEAL_FIELD } from '../signature-requests/signature-placement.ts';
+import { findResultTemplate } from './find-result-template.ts';
 import { receivingBody } from './get-workflow-form.ts';
 import type { DossierWork } from './load-dossier-work.ts';
+import { issuerAbbreviation, resultKindOf, resultSymbol } from './result-kind.ts';
 import { assertResultNotSigning, newResultFile } from './result-signing.ts';
 import { requiredText, runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 
+/** The placeholders a template may use (plain text substitution: no expressions, nothing executed). */
+export const RESULT_PLACEHOLDERS = [
+  'ho_ten',
+  'so_dinh_danh',
+  'dia_chi',
+  'ma_ho_so',
+  'thu_tuc',
+  'ngay_tiep_nhan',
+  'co_quan',
+] as const;
+
+/** VALIDATION_FAILED (`body`: placeholder) when the text uses a placeholder not in RESULT_PLACEHOLDERS. */
+export function assertKnownPlaceholders(text: string): void {
+  fillTemplate(text, Object.fromEntries(RESULT_PLACEHOLDERS.map((name) => [name, ''])));
+}
+
 /** The placeholders a template may use, with the dossier's value of each. */
-function placeholderValues(work: DossierWork, bodyName: string): Record<string, string> {
+function placeholderValues(
+  work: DossierWork,
+  bodyName: string,
+): Record<(typeof RESULT_PLACEHOLDERS)[number], string> {
   const a = work.dossier.applicant;
   return {
     ho_ten: a.fullName,
@@ -56,12 +79,30 @@ export function fillTemplate(text: string, values: Record<string, string>): stri
   });
 }
 
-async function renderResult(
-  work: DossierWork,
+/** What a result is typeset from: the deciding body, the dossier code, the result type and the placeholders. */
+export interface ResultSource {
+  readonly decidingBody: Unit;
+  readonly code: string;
+  readonly resultType: string | undefined;
+  readonly values: (body: ReceivingBody) => Record<string, string>;
+}
+
+function sourceOf(work: DossierWork): ResultSource {
+  return {
+    decidingBody: work.decidingBody,
+    code: work.dossier.code,
+    resultType: work.procedure?.resultType,
+    values: (body) => placeholderValues(work, body.name),
+  };
+}
+
+/** Typesets a result (or a template's preview) in the Decree 30/2020 layout, with its signature fields. */
+export async function renderResult(
+  source: ResultSource,
   options: { title: string; body: string; db: WorkflowActionOptions['db']; at: Date },
 ): Promise<Uint8Array> {
-  const body = await receivingBody(options.db, work.decidingBody);
-  const values = placeholderValues(work, body.name);
+  const body = await receivingBody(options.db, source.decidingBody);
+  const values = source.values(body);
   const title = fillTemplate(options.title, values);
   const paragraphs = fillTemplate(options.body, values)
     .split(/\n\s*\n/)
@@ -69,14 +110,17 @@ async function renderResult(
     .filter((p) => p.length > 0);
   const pdf = await FormPdf.create({
     title,
-    subject: work.dossier.code,
+    subject: source.code,
     date: options.at,
-    idSeed: `result\n${work.dossier.code}\n${title}\n${paragraphs.join('\n')}`,
+    idSeed: `result\n${source.code}\n${title}\n${paragraphs.join('\n')}`,
   });
-  drawNationalHeader(pdf, body, work.dossier.code.split('-').at(-1) ?? '…', options.at);
+  // The number is the clerk's, taken when sealing (number-result.ts) and printed on the seal: the draft
+  // leaves it open with its symbol, "Số: …/GCN-UBND" (Decree 30/2020 Art. 15).
+  const symbol = resultSymbol(resultKindOf(source.resultType), issuerAbbreviation(source.decidingBody));
+  drawNationalHeader(pdf, body, '…', options.at, symbol);
   pdf.gap(14);
   pdf.paragraph(title, { size: 13, bold: true, align: 'center' });
-  pdf.paragraph(`Mã hồ sơ: ${work.dossier.code}`, { italic: true, align: 'center' });
+  pdf.paragraph(`Mã hồ sơ: ${source.code}`, { italic: true, align: 'center' });
   pdf.gap(8);
   for (const paragraph of paragraphs) {
     pdf.paragraph(paragraph);
@@ -115,9 +159,13 @@ export async function generateResult(
     action: 'generateResult',
     check: async (work) => {
       await assertResultNotSigning(options.trx ?? options.db, work.dossier.code);
-      const title = requiredText(options.title, 'title', 300);
-      const body = requiredText(options.body, 'body', 20000);
-      blob = await options.blobStore.put(await renderResult(work, { title, body, db: options.db, at }));
+      // Without a text of its own, the procedure's stored template (the commune's, else the province's).
+      const stored = options.title || options.body ? undefined : await findResultTemplate(options.db, work);
+      const title = requiredText(options.title ?? stored?.title, 'title', 300);
+      const body = requiredText(options.body ?? stored?.body, 'body', 20000);
+      blob = await options.blobStore.put(
+        await renderResult(sourceOf(work), { title, body, db: options.db, at }),
+      );
     },
     apply: async () => {
       const file = newResultFile(blob, at);

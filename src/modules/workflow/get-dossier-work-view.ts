@@ -10,6 +10,7 @@ import { findUnitById } from '../organisation/unit.repository.ts';
 import type { SignatureRequest } from '../signature-requests/signature-request.table.ts';
 import { isStepRole } from './assign-dossier.ts';
 import { stepDueAt } from './dossier-deadline.ts';
+import { findResultTemplate, type ResultTemplate } from './find-result-template.ts';
 import { defaultNextStep } from './hand-over-dossier.ts';
 import { availableActions, type DossierWork, loadDossierWork, reachUnits } from './load-dossier-work.ts';
 import { findSlipSignature, type SignableSlip } from './request-slip-signature.ts';
@@ -34,6 +35,8 @@ export interface DossierWorkView {
   readonly nextStep: number;
   /** The newest signature request of the result (issue 7 §2), if it was sent for signing. */
   readonly resultSignature: SignatureRequest | undefined;
+  /** The procedure's stored result template (the commune's, else the province's) while in processing. */
+  readonly resultTemplate: ResultTemplate | undefined;
   /** The newest signature request of the referral slip and of BM.04, when they exist. */
   readonly slipSignatures: Partial<Record<SignableSlip, SignatureRequest>>;
 }
@@ -91,6 +94,7 @@ export async function getDossierWorkView(options: {
     assigneeName: assigneeId ? (people.find((p) => p.id === assigneeId)?.name ?? null) : null,
     stepDueAt: stepDue,
     resultSignature: await findResultSignature(db, work.dossier.code),
+    resultTemplate: work.dossier.status === 4 ? await findResultTemplate(db, work) : undefined,
     slipSignatures: {
       ...(work.workflow.closure === 'referred'
         ? { referral: await findSlipSignature(db, work.dossier.code, 'referral') }

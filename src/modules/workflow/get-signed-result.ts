@@ -66,12 +66,23 @@ export async function getSignedResultForStaff(options: {
 
 /** Whether the dossier's result is sealed (the lookup page offers the download then). */
 export async function hasSignedResult(db: DbExecutor, code: string): Promise<boolean> {
-  const found = await db
+  return (await listCodesWithSignedResult(db, [code])).has(code);
+}
+
+/** Which of these dossiers have a sealed result (the citizen's list offers their downloads), in one query. */
+export async function listCodesWithSignedResult(
+  db: DbExecutor,
+  codes: readonly string[],
+): Promise<ReadonlySet<string>> {
+  if (codes.length === 0) {
+    return new Set();
+  }
+  const rows = await db
     .selectFrom('signature_requests')
-    .select('id')
+    .select('subject_id')
     .where('subject_type', '=', RESULT_SUBJECT)
-    .where('subject_id', '=', code)
+    .where('subject_id', 'in', codes)
     .where('state', '=', 'completed')
-    .executeTakeFirst();
-  return found !== undefined;
+    .execute();
+  return new Set(rows.map((r) => r.subject_id));
 }

@@ -1,4 +1,4 @@
-// The data of BM.02, BM.04, BM.05 and the referral slip for one dossier (issue 7 §1, §4, §5), for staff who
+// The data of BM.02, BM.04, BM.05, the referral slip and the return record for one dossier (issue 7 §1, §4, §5), for staff who
 // may see the dossier and for its applicant (their own slips). INVALID_STATE when the form does not exist
 // yet (no supplement requested, no extension granted, not referred).
 import type { DbExecutor } from '../../database.ts';
@@ -12,7 +12,7 @@ import { REFUSAL_CLOSING, REFUSAL_TITLE, refusalIntro } from '../receipts/render
 import { formatFormTime } from '../receipts/vietnam-time.ts';
 import { type DossierWork, loadDossierWork, type WorkActor } from './load-dossier-work.ts';
 import { listHandovers, listSupplements, listWorkEvents } from './workflow.repository.ts';
-import type { Timeliness } from './workflow.table.ts';
+import type { DossierWorkEvent, Timeliness } from './workflow.table.ts';
 import type { FormBlock, WorkflowForm, WorkflowFormKind } from './workflow-form.types.ts';
 
 export const TIMELINESS_VI: Record<Timeliness, string> = {
@@ -240,5 +240,63 @@ export async function getWorkflowForm(options: {
         signatures: [{ title: 'NGƯỜI HƯỚNG DẪN', name: officer?.actor_name ?? '', note: body.sealName }],
       };
     }
+    case 'return':
+      return returnRecord(db, work, common, events);
   }
+}
+
+/**
+ * The record of the result's return at the counter (issue 7 §2 "signature on return recorded"): who received
+ * it, the identity paper they showed, when, the officer, and the two signature lines, to print and sign.
+ */
+async function returnRecord(
+  db: DbExecutor,
+  work: DossierWork,
+  common: Pick<WorkflowForm, 'body' | 'number' | 'dossierCode'>,
+  events: readonly DossierWorkEvent[],
+): Promise<WorkflowForm> {
+  const { workflow, dossier } = work;
+  if (!workflow.returned_at || !workflow.returned_to) {
+    throw new AppError('INVALID_STATE', 'The result of this dossier has not been returned.');
+  }
+  const officer = events.findLast((e) => e.action === 'returnResult')?.actor_name ?? '';
+  const numbered = await db
+    .selectFrom('result_register')
+    .select('notation')
+    .where('dossier_id', '=', dossier.id)
+    .orderBy('numbered_at', 'desc')
+    .executeTakeFirst();
+  return {
+    ...common,
+    kind: 'return',
+    name: 'Biên bản trả kết quả giải quyết thủ tục hành chính',
+    title: 'BIÊN BẢN TRẢ KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
+    date: workflow.returned_at,
+    blocks: [
+      {
+        kind: 'paragraph',
+        text: `Vào lúc ${formatControlTime(workflow.returned_at)}, tại ${common.body.name}, kết quả giải quyết hồ sơ được trả như sau:`,
+      },
+      { kind: 'field', label: 'Người nộp hồ sơ', value: dossier.applicant.fullName },
+      { kind: 'field', label: 'Thủ tục', value: dossier.procedure_name },
+      {
+        kind: 'field',
+        label: 'Kết quả',
+        value: `${work.procedure?.resultType || 'Kết quả giải quyết thủ tục hành chính'}${numbered ? `, số ${numbered.notation}` : ''}`,
+      },
+      { kind: 'field', label: 'Người nhận kết quả', value: workflow.returned_to },
+      { kind: 'field', label: 'Số giấy tờ tùy thân', value: workflow.returned_to_identifier ?? '—' },
+      { kind: 'field', label: 'Thời gian nhận', value: formatControlTime(workflow.returned_at) },
+      { kind: 'field', label: 'Cán bộ trả kết quả', value: officer },
+      {
+        kind: 'paragraph',
+        text: 'Người nhận đã nhận đủ kết quả nêu trên và ký xác nhận dưới đây.',
+        italic: true,
+      },
+    ],
+    signatures: [
+      { title: 'NGƯỜI NHẬN KẾT QUẢ', name: workflow.returned_to, note: '(Ký, ghi rõ họ tên)' },
+      { title: 'CÁN BỘ TRẢ KẾT QUẢ', name: officer, note: '(Ký, ghi rõ họ tên)' },
+    ],
+  };
 }

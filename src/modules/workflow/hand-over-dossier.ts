@@ -3,7 +3,7 @@ import { isUuid } from '../catalogue/catalogue-units.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import { isStepRole } from './assign-dossier.ts';
 import { classifyTimeliness, stepDueAt } from './dossier-deadline.ts';
-import type { DossierWork } from './load-dossier-work.ts';
+import { type DossierWork, isHolderOrLeader } from './load-dossier-work.ts';
 import { optionalText, runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 import { insertHandover, listHandovers, listUnitStaff } from './workflow.repository.ts';
 
@@ -36,7 +36,11 @@ export interface HandOverOptions extends WorkflowActionOptions {
  * budget (early / on time / late, measured from when the step received it). The receiver's time is filled
  * when they take it (claim, or start processing).
  *
- * @throws AppError VALIDATION_FAILED (`toStep`, `toUnitId`, `toStaffId`), and those of runWorkflowAction
+ * Only the current holder (the assignee, or someone in the role queue it waits in) or a leader of the
+ * holding unit or the deciding body may hand it over; other staff with dossier rights get FORBIDDEN.
+ *
+ * @throws AppError FORBIDDEN (not the holder nor a leader), VALIDATION_FAILED (`toStep`, `toUnitId`,
+ *   `toStaffId`), and those of runWorkflowAction
  */
 export async function handOverDossier(options: HandOverOptions) {
   let toUnitId = '';
@@ -46,6 +50,13 @@ export async function handOverDossier(options: HandOverOptions) {
     ...options,
     action: 'handOver',
     check: async (work) => {
+      if (options.actor.kind === 'staff' && !isHolderOrLeader(options.actor, work)) {
+        throw new AppError(
+          'FORBIDDEN',
+          'Chỉ người đang giữ hồ sơ hoặc lãnh đạo đơn vị được chuyển hồ sơ. ' +
+            'Only the holder of the dossier or the unit leader may hand it over.',
+        );
+      }
       const steps = work.procedure?.steps ?? [];
       toStep =
         options.toStep ?? defaultNextStep(work, (await listHandovers(options.db, work.dossier.id)).length);

@@ -148,6 +148,22 @@ export function isInActorsQueue(actor: StaffActor, workflow: DossierWorkflow): b
   return role === null || actor.roles.some((r) => r.role === role && r.unitId === workflow.holder_unit_id);
 }
 
+/**
+ * Is the actor the dossier's current holder (the person it is assigned to, or someone in the role queue
+ * it waits in at the holding unit) or a leader of the holding unit or of the deciding body? Only they hand
+ * it over (issue 7 §1: a dossier moves on from the one who has it, not from any colleague).
+ */
+export function isHolderOrLeader(
+  actor: StaffActor,
+  work: Pick<DossierWork, 'workflow' | 'holder' | 'decidingBody'>,
+): boolean {
+  return (
+    isInActorsQueue(actor, work.workflow) ||
+    can(actor, 'dossier.approve', work.holder) ||
+    can(actor, 'dossier.approve', work.decidingBody)
+  );
+}
+
 /** Which actions the actor may do now (for the buttons on the dossier page); guards are checked on submit. */
 export function availableActions(actor: StaffActor, work: DossierWork): WorkflowActionName[] {
   return (Object.keys(WORKFLOW_ACTIONS) as WorkflowActionName[]).filter((name) => {
@@ -157,7 +173,8 @@ export function availableActions(actor: StaffActor, work: DossierWork): Workflow
       canOnDossier(actor, rule.permissions, work) &&
       // taking a dossier already one's own, or someone else's, is pointless: not offered
       (name !== 'claim' ||
-        (isInActorsQueue(actor, work.workflow) && work.workflow.assignee_staff_id === null))
+        (isInActorsQueue(actor, work.workflow) && work.workflow.assignee_staff_id === null)) &&
+      (name !== 'handOver' || isHolderOrLeader(actor, work))
     );
   });
 }

@@ -4,6 +4,11 @@ import { optionalText, runWorkflowAction, type WorkflowActionOptions } from './r
 /**
  * Notifies the applicant of a financial obligation (4 → 6, issue 7 §1): the amount in đồng and what for.
  *
+ * The clock keeps running in status 6: shared/DOMAIN.md ("Deadlines") names only the supplement request
+ * as stopping it, and none of the texts it gathers (Decree 118/2025, Circular 03/2025) says the time spent
+ * awaiting payment is not counted. Should a procedure's rule say so, it would be a pause like a
+ * supplement's (`[requested, paid)`, recomputeDueDate), decided per procedure, not assumed here.
+ *
  * @throws AppError VALIDATION_FAILED (`amountVnd`), and those of runWorkflowAction
  */
 export async function requestPayment(

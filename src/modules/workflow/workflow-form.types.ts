@@ -1,10 +1,11 @@
 // The one-stop-shop forms of processing (shared/DOMAIN.md "Forms"): BM.02 supplement request, BM.03
 // refusal (with the reasons given during processing), BM.04
-// apology and extension, BM.05 control sheet, and the referral guidance slip (issue 7 §4), as one neutral
+// apology and extension, BM.05 control sheet, the referral guidance slip (issue 7 §4) and the record of the
+// result's return at the counter (issue 7 §2), as one neutral
 // model that a PDF typesetter and an HTML page both render, so both print the same words.
 import type { ReceivingBody } from '../receipts/receipt.types.ts';
 
-export const WORKFLOW_FORMS = ['bm02', 'bm03', 'bm04', 'bm05', 'referral'] as const;
+export const WORKFLOW_FORMS = ['bm02', 'bm03', 'bm04', 'bm05', 'referral', 'return'] as const;
 export type WorkflowFormKind = (typeof WORKFLOW_FORMS)[number];
 
 export function isWorkflowFormKind(value: unknown): value is WorkflowFormKind {

@@ -109,6 +109,45 @@ export interface WorkflowUnitSettingsTable {
   warning_working_days: number;
 }
 
+/** Decree 30/2020 Art. 15: the last number issued per issuing unit and year (gapless, yearly reset). */
+export interface ResultNumberCounterTable {
+  unit_id: string;
+  year: number;
+  last_seq: number;
+}
+
+/** One sealed result in the register of the issuing unit: `Số: <seq>/<kind>-<issuer>`. */
+export interface ResultRegisterTable {
+  id: Generated<string>;
+  unit_id: string;
+  year: number;
+  seq: number;
+  /** The type abbreviation (QĐ, GCN, GXN, TB…), empty for a công văn. */
+  kind: string;
+  /** The number and symbol as printed, e.g. "05/QĐ-UBND". */
+  notation: string;
+  dossier_id: string;
+  dossier_code: string;
+  /** The result type and procedure ("trích yếu"). */
+  summary: string;
+  applicant_name: string;
+  signature_request_id: string;
+  numbered_by: string;
+  numbered_by_name: string;
+  numbered_at: Date;
+}
+
+/** A result template of a procedure: the province's default, or a commune's own (issue 7 §2). */
+export interface ResultTemplateTable {
+  unit_id: string;
+  procedure_code: string;
+  title: string;
+  body: string;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export type ResultRegisterEntry = Selectable<ResultRegisterTable>;
 export type DossierWorkflow = Selectable<DossierWorkflowTable>;
 export type DossierHandover = Selectable<DossierHandoverTable>;
 export type DossierSupplement = Selectable<DossierSupplementTable>;
@@ -120,4 +159,7 @@ export interface WorkflowTables {
   dossier_supplements: DossierSupplementTable;
   dossier_work_events: DossierWorkEventTable;
   workflow_unit_settings: WorkflowUnitSettingsTable;
+  result_number_counters: ResultNumberCounterTable;
+  result_register: ResultRegisterTable;
+  result_templates: ResultTemplateTable;
 }

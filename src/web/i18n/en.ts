@@ -2,6 +2,7 @@ import { auditEn } from './audit.en.ts';
 import { certificationEn } from './certification.en.ts';
 import { intakeEn } from './intake.en.ts';
 import { notificationsEn } from './notifications.en.ts';
+import { resultRegisterEn } from './result-register.en.ts';
 import { signingEn } from './signing.en.ts';
 import type { MessageKey } from './vi.ts';
 import { workflowEn } from './workflow.en.ts';
@@ -541,4 +542,5 @@ export const en = {
   ...workflowEn,
   ...notificationsEn,
   ...certificationEn,
+  ...resultRegisterEn,
 } as const satisfies Record<MessageKey, string>;

@@ -2,6 +2,7 @@ import { auditVi } from './audit.vi.ts';
 import { certificationVi } from './certification.vi.ts';
 import { intakeVi } from './intake.vi.ts';
 import { notificationsVi } from './notifications.vi.ts';
+import { resultRegisterVi } from './result-register.vi.ts';
 import { signingVi } from './signing.vi.ts';
 import { workflowVi } from './workflow.vi.ts';
 
@@ -541,6 +542,7 @@ export const vi = {
   ...workflowVi,
   ...notificationsVi,
   ...certificationVi,
+  ...resultRegisterVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

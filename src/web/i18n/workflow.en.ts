@@ -45,6 +45,7 @@ export const workflowEn = {
   'workflow.form.bm04': 'Apology and extension (BM.04)',
   'workflow.form.bm05': 'Control sheet (BM.05)',
   'workflow.form.referral': 'Guidance slip',
+  'workflow.form.return': "Record of the result's return",
   'workflow.form.pdf': 'Download PDF',
   'workflow.form.print': 'Print',
   'workflow.back': 'Back to the dossier',
@@ -142,5 +143,7 @@ export const workflowEn = {
   'workflow.field.resultTitle': 'Title of the result',
   'workflow.field.resultBody':
     'Body (paragraphs separated by a blank line; use {ho_ten}, {so_dinh_danh}, {dia_chi}, {ma_ho_so}, {thu_tuc}, {ngay_tiep_nhan}, {co_quan})',
+  'field.extensionTooLate':
+    'The apology and extension slip (BM.04) must be issued at least 1 day before the due date: the dossier is due today or overdue.',
   'field.placeholder': 'The text uses a placeholder (in braces) that is not supported.',
 } as const satisfies Record<keyof typeof workflowVi, string>;

@@ -43,6 +43,7 @@ export const workflowVi = {
   'workflow.form.bm04': 'Phiếu xin lỗi và gia hạn (BM.04)',
   'workflow.form.bm05': 'Phiếu kiểm soát (BM.05)',
   'workflow.form.referral': 'Phiếu hướng dẫn',
+  'workflow.form.return': 'Biên bản trả kết quả',
   'workflow.form.pdf': 'Tải PDF',
   'workflow.form.print': 'In phiếu',
   'workflow.back': 'Quay lại hồ sơ',
@@ -140,5 +141,7 @@ export const workflowVi = {
   'workflow.field.resultTitle': 'Tên văn bản kết quả',
   'workflow.field.resultBody':
     'Nội dung (các đoạn cách nhau một dòng trống; dùng {ho_ten}, {so_dinh_danh}, {dia_chi}, {ma_ho_so}, {thu_tuc}, {ngay_tiep_nhan}, {co_quan})',
+  'field.extensionTooLate':
+    'Phiếu xin lỗi và đề nghị gia hạn (BM.04) phải gửi chậm nhất 01 ngày trước hạn trả kết quả: hồ sơ đã đến hoặc quá hạn.',
   'field.placeholder': 'Nội dung có trường thay thế không được hỗ trợ (trong dấu ngoặc nhọn).',
 } as const;

@@ -48,6 +48,11 @@ function checkbox(o: { name: string; label: string; isChecked: boolean }): SafeH
 const fieldset = (legend: string, body: SafeHtml | SafeHtml[]) =>
   html`<fieldset class="form-group"><legend class="label">${legend}</legend>${body}</fieldset>`;
 
+/** The procedure's result template for this unit (issue 7 §2). */
+function templateLink(ctx: PageContext, code: string, unitId: string): SafeHtml {
+  return html`<a href="/thu-tuc/${encodeURIComponent(code)}/mau-ket-qua?unit=${unitId}">${ctx.t('resultTemplate.link')}<span class="visually-hidden"> ${code}</span></a>`;
+}
+
 export function catalogueAdminListPage(
   ctx: PageContext,
   options: {
@@ -98,7 +103,7 @@ export function catalogueAdminListPage(
           html`<a href="/thu-tuc/${encodeURIComponent(r.procedure.code)}?unit=${unit.id}">${(r.current ?? r.upcoming)?.name ?? ''}</a>`,
           r.current ? versionText(r.current) : t('catalogueAdmin.notYet'),
           versionText(r.upcoming),
-          html`<a href="/admin/procedures/${r.procedure.id}/versions/new">${t('catalogueAdmin.newVersion')}<span class="visually-hidden"> ${r.procedure.code}</span></a>`,
+          html`<a href="/admin/procedures/${r.procedure.id}/versions/new">${t('catalogueAdmin.newVersion')}<span class="visually-hidden"> ${r.procedure.code}</span></a> · ${templateLink(ctx, r.procedure.code, unit.id)}`,
         ]),
       })
     : table({
@@ -114,7 +119,7 @@ export function catalogueAdminListPage(
           (r.current ?? r.upcoming)?.name ?? '',
           r.current ? versionText(r.current) : t('catalogueAdmin.notYet'),
           html`${adoptionText(r.adoption)}${r.upcomingAdoption ? html`<br><span class="secondary-text">${t('catalogueAdmin.scheduled', { from: formatVietnamDate(r.upcomingAdoption.effective_from) })}</span>` : ''}`,
-          html`<a href="/admin/procedures/${r.procedure.id}/adoption?unit=${unit.id}">${t('catalogueAdmin.adopt')}<span class="visually-hidden"> ${r.procedure.code}</span></a>`,
+          html`<a href="/admin/procedures/${r.procedure.id}/adoption?unit=${unit.id}">${t('catalogueAdmin.adopt')}<span class="visually-hidden"> ${r.procedure.code}</span></a>${r.adoption ? html` · ${templateLink(ctx, r.procedure.code, unit.id)}` : ''}`,
         ]),
       });
   return html`<h1>${t('catalogueAdmin.title')}</h1>

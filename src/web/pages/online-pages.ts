@@ -92,7 +92,13 @@ ${errorSummary(ctx, { message: o.message, fields: known, labels })}
 /** The citizen's own dossiers and drafts (on `/cong-dan` and the kiosk's home once signed in). */
 export function citizenDossierLists(
   ctx: PageContext,
-  o: { base: OnlineBase; dossiers: readonly CitizenDossierSummary[]; drafts: readonly DraftSummary[] },
+  o: {
+    base: OnlineBase;
+    dossiers: readonly CitizenDossierSummary[];
+    drafts: readonly DraftSummary[];
+    /** Codes whose signed result the signed-in citizen may download (issue 7 §2), on `/cong-dan` only. */
+    signedResults?: ReadonlySet<string>;
+  },
 ): SafeHtml {
   const { t, locale } = ctx;
   return html`<p><a class="button button--primary" href="${o.base}/nop-ho-so">${t('intake.online.start')}</a></p>
@@ -106,7 +112,9 @@ ${
           html`<a href="${o.base}/ho-so/${enc(d.code)}">${d.code}</a>`,
           d.procedureName,
           d.dueAt ? formatVietnamTime(d.dueAt) : '—',
-          dossierStatusLabel(d.status, locale),
+          o.signedResults?.has(d.code)
+            ? html`${dossierStatusLabel(d.status, locale)}<br>${resultLink(ctx, d.code)}`
+            : dossierStatusLabel(d.status, locale),
         ]),
       })
 }
@@ -126,6 +134,11 @@ ${
 }`;
 }
 
+/** The signed-in applicant's download of the sealed result (`/cong-dan/ho-so/<code>/ket-qua.pdf`). */
+function resultLink(ctx: PageContext, code: string): SafeHtml {
+  return html`<a href="/cong-dan/ho-so/${enc(code)}/ket-qua.pdf">${ctx.t('workflow.results.download')}<span class="visually-hidden">: ${code}</span></a>`;
+}
+
 /** One of the citizen's dossiers: status, timeline, documents (their own scans), and its form once decided. */
 export function citizenDossierPage(
   ctx: PageContext,
@@ -134,6 +147,8 @@ export function citizenDossierPage(
     dossier: Dossier;
     timeline: readonly DossierStatusEvent[];
     isJustSubmitted: boolean;
+    /** A sealed result exists: the signed-in applicant downloads it here (issue 7 §2). */
+    hasSignedResult?: boolean;
   },
 ): SafeHtml {
   const { t, locale } = ctx;
@@ -152,6 +167,7 @@ export function citizenDossierPage(
   ${d.refusal_reasons ? html`<div><dt>${t('dossier.refusalReasons')}</dt><dd>${d.refusal_reasons}</dd></div>` : ''}
 </dl>
 ${d.status === 1 ? html`<p>${t('intake.online.awaiting')}</p>` : ''}
+${o.base === '/cong-dan' && o.hasSignedResult ? html`<p class="no-print"><a class="button" href="${href}/ket-qua.pdf">${t('workflow.results.download')}</a></p>` : ''}
 ${scanTable(ctx, d, href)}
 ${o.base === '/cong-dan' && (d.status === 9 || d.status === 10) ? certificationLink(ctx, d, `${href}/chung-thuc`, t('certification.citizenLink')) : ''}
 ${table({

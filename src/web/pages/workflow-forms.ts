@@ -195,6 +195,12 @@ function fieldsOf(ctx: PageContext, action: WorkflowActionName, view: DossierWor
 }
 
 /** One action's form; `prefix` keeps ids unique when several forms share a page. */
+/** The result form starts from the procedure's stored template, else the one built from its result type. */
+function templateFields(view: DossierWorkView): { title: string; body: string } {
+  const stored = view.resultTemplate;
+  return stored ? { title: stored.title, body: stored.body } : defaultResultTemplate(view.work);
+}
+
 export function actionForm(
   ctx: PageContext,
   view: DossierWorkView,
@@ -207,7 +213,7 @@ export function actionForm(
   const danger = action === 'refuse' || action === 'stop' || action === 'withdraw';
   return html`<form method="post" action="/ho-so/${code}/xu-ly/${ACTION_PATHS[action]}"${isFile ? html` enctype="multipart/form-data"` : ''} novalidate>
   ${csrfField(ctx)}
-  ${fieldsOf(ctx, action, view).map((f) => field(ctx, options.prefix, f, { toStep: String(view.nextStep), ...(action === 'generateResult' ? defaultResultTemplate(view.work) : {}), ...options.values }, options.errors ?? {}))}
+  ${fieldsOf(ctx, action, view).map((f) => field(ctx, options.prefix, f, { toStep: String(view.nextStep), ...(action === 'generateResult' ? templateFields(view) : {}), ...options.values }, options.errors ?? {}))}
   ${button(label, { variant: danger ? 'warning' : 'primary' })}
 </form>`;
 }

@@ -27,6 +27,7 @@ function formsAvailable(view: DossierWorkView): WorkflowFormKind[] {
     ...(wf.extended_at ? (['bm04'] as const) : []),
     ...(view.handovers.length > 0 ? (['bm05'] as const) : []),
     ...(wf.closure === 'referred' ? (['referral'] as const) : []),
+    ...(wf.returned_at ? (['return'] as const) : []),
   ];
 }
 

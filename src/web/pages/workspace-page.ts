@@ -39,6 +39,7 @@ ${held.length === 0 ? html`<p>${t('workspace.noRoles')}</p>` : ''}
   ${canAnywhere(actor, 'statistics.read') ? card({ title: t('statistics.title'), body: t('statistics.workspace.body'), href: '/thong-ke' }) : ''}
   ${canAnywhere(actor, 'notification.read') ? card({ title: t('notifications.title'), body: t('notifications.workspace.body'), href: '/thong-bao' }) : ''}
   ${canAnywhere(actor, 'certification.read') ? card({ title: t('certification.title'), body: t('certification.workspace'), href: '/chung-thuc' }) : ''}
+  ${canAnywhere(actor, 'document.seal') ? card({ title: t('resultRegister.title'), body: t('resultRegister.workspace'), href: '/so-ket-qua' }) : ''}
 </ul>
 ${
   actor.roles.length > 0
