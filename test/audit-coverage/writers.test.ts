@@ -20,6 +20,8 @@ const NOT_AUDITED_HERE: Record<string, string> = {
   'src/modules/dossiers/dossier-code.ts':
     "takes the next code in its own statement before the intake's audited transaction (a gap, never a duplicate)",
   'src/modules/workflow/apply-extension.ts': "a step inside extendCertification's audited transaction",
+  'src/modules/workflow/number-result.ts':
+    "takes the result's number inside the seal's completion, audited in the seal's transaction",
   'src/modules/workflow/record-decided-finish.ts':
     "a step inside the certification's completion, audited in the seal's transaction",
   'src/modules/certification/assign-certification-number.ts':
