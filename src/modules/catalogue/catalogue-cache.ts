@@ -1,10 +1,11 @@
 // Catalogue reads kept in memory (issue 6: intake resolves the unit's place in the tree and the procedure in
 // force on every dossier, two round trips that rarely change). Units are never updated (insert only), so a
 // found unit's chain stays true; procedures, versions and adoptions are insert only too, and every insert
-// (procedure.repository.ts) bumps the generation, which voids every entry in this process. A load that
-// began before that bump is not kept. Another app process (or a load racing an insert's commit) learns of a
-// new version or adoption within TTL_MS at the latest: versions and adoptions take effect from a date, set
-// ahead, so a minute's delay changes no intake in practice. Inside a transaction callers read afresh.
+// (procedure.repository.ts) bumps the generation, which voids every entry in this process, and the use cases
+// void it again after their commit (voidCatalogueCacheAfter). A load that began before a bump is not kept.
+// Another app process learns of a new version or adoption within TTL_MS at the latest: versions and
+// adoptions take effect from a date, set ahead, so a minute's delay changes no intake in practice. Inside a
+// transaction callers read afresh.
 import type { DbExecutor } from '../../database.ts';
 
 const TTL_MS = 60_000;
@@ -57,4 +58,16 @@ export function cachedCatalogueRead<T>(
 /** Forget every cached catalogue read (a procedure, version or adoption was inserted). */
 export function invalidateCatalogueCache(): void {
   generation += 1;
+}
+
+/**
+ * The committed result of a catalogue change, voiding the cache once more after the commit: a load that ran
+ * between the insert (which voided it first) and the commit read the old rows and must not be kept.
+ */
+export async function voidCatalogueCacheAfter<T>(committed: Promise<T>): Promise<T> {
+  try {
+    return await committed;
+  } finally {
+    invalidateCatalogueCache();
+  }
 }
