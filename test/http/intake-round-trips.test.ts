@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getWorkingCalendar } from '../../src/modules/calendar/get-working-calendar.ts';
 import { setOfficeHours } from '../../src/modules/calendar/set-office-hours.ts';
+import { adoptProcedure } from '../../src/modules/catalogue/adopt-procedure.ts';
+import { vietnamDate } from '../../src/modules/catalogue/vietnam-date.ts';
 import { loadActor } from '../../src/modules/identity/load-actor.ts';
 import { findStaffById } from '../../src/modules/identity/staff.repository.ts';
 import { makeStaff } from '../helpers/factories.ts';
@@ -16,9 +18,8 @@ const { db, statements } = logStatements(setup.db);
 const { app } = await createTestApp({ db, config: setup.config });
 const { token } = await setup.staffWithToken('receptionist');
 
-async function intake(): Promise<{ code: string; statements: string[] }> {
-  statements.length = 0;
-  const response = await app.inject({
+function postIntake() {
+  return app.inject({
     method: 'POST',
     url: '/api/v1/dossiers',
     headers: { authorization: `Bearer ${token}` },
@@ -29,11 +30,16 @@ async function intake(): Promise<{ code: string; statements: string[] }> {
       documents: [{ index: 0, files: [] }],
     },
   });
+}
+
+async function intake(): Promise<{ code: string; statements: string[] }> {
+  statements.length = 0;
+  const response = await postIntake();
   assert.equal(response.statusCode, 201, response.body);
   return { code: response.json().code, statements: [...statements] };
 }
 
-test('an intake costs 6 statements once the unit calendar is cached (9 the first time); a lookup 1', async () => {
+test('an intake costs 4 statements once the unit, procedure and calendar are cached (9 the first time); a lookup 1', async () => {
   const cold = await intake();
   assert.deepEqual(cold.statements, [
     'api_tokens', // the token with its staff member and roles
@@ -49,7 +55,7 @@ test('an intake costs 6 statements once the unit calendar is cached (9 the first
   const warm = await intake();
   assert.deepEqual(
     warm.statements,
-    cold.statements.filter((s) => !['holiday_tables', 'office_hours'].includes(s)).toSpliced(3, 1),
+    cold.statements.filter((s) => !['units', 'procedures', 'holiday_tables', 'office_hours'].includes(s)),
   );
   statements.length = 0;
   const lookup = await app.inject({ method: 'GET', url: `/api/v1/lookup/${warm.code}?phone=5678` });
@@ -79,4 +85,25 @@ test('changing office hours clears the cached calendar at once', async () => {
   statements.length = 0;
   await getWorkingCalendar({ db, unitId: setup.commune.id });
   assert.deepEqual(statements, [], 'served from the cache');
+});
+
+test('withdrawing the procedure at the commune refuses the very next intake (the cached procedure is voided)', async () => {
+  await intake();
+  const procedure = await setup.db
+    .selectFrom('procedures')
+    .select('id')
+    .where('code', '=', PROCEDURE_CODE)
+    .executeTakeFirstOrThrow();
+  await adoptProcedure({
+    db: setup.db,
+    actor: null,
+    requestId: null,
+    procedureId: procedure.id,
+    unitId: setup.commune.id,
+    effectiveFrom: vietnamDate(new Date()),
+    isAdopted: false,
+  });
+  const response = await postIntake();
+  assert.equal(response.statusCode, 400, response.body);
+  assert.match(response.body, /procedureNotProvided/);
 });

@@ -5,6 +5,7 @@ import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
+import { voidCatalogueCacheAfter } from './catalogue-cache.ts';
 import { checkEffectiveFrom, throwIfProblems } from './effective-date-rule.ts';
 import { insertVersion, listVersions } from './procedure.repository.ts';
 import type { ProcedureContent } from './procedure.types.ts';
@@ -39,7 +40,7 @@ export async function addProcedureVersion(options: {
     now: options.now ?? new Date(),
   });
   throwIfProblems(problems, 'The version could not be added.');
-  return options.db.transaction().execute(async (trx) => {
+  const committed = options.db.transaction().execute(async (trx) => {
     // Serialise concurrent edits of one procedure so version numbers stay 1, 2, 3 …
     await sql`select id from procedures where id = ${procedure.id} for update`.execute(trx);
     const versions = await listVersions(trx, procedure.id);
@@ -69,4 +70,5 @@ export async function addProcedureVersion(options: {
     });
     return { versionId: version.id, versionNo, unitId: unit.id };
   });
+  return voidCatalogueCacheAfter(committed);
 }

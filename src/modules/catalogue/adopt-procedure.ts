@@ -4,6 +4,7 @@ import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { AuditAction } from '../audit-log/audit-actions.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
+import { voidCatalogueCacheAfter } from './catalogue-cache.ts';
 import { findCatalogueUnits, isAdopterKind } from './catalogue-units.ts';
 import { checkEffectiveFrom, throwIfProblems } from './effective-date-rule.ts';
 import { contentOf } from './effective-procedure.ts';
@@ -59,14 +60,16 @@ export async function adoptProcedure(options: {
     Object.assign(problems, validateAdjustments(contentOf(version), adjustments));
   }
   throwIfProblems(problems, 'The adoption could not be saved.');
-  return options.db.transaction().execute((trx) =>
-    insertAdoptionWithAudit(trx, {
-      ...options,
-      procedure,
-      unitId: units.unit.id,
-      isAdopted,
-      adjustments,
-    }),
+  return voidCatalogueCacheAfter(
+    options.db.transaction().execute((trx) =>
+      insertAdoptionWithAudit(trx, {
+        ...options,
+        procedure,
+        unitId: units.unit.id,
+        isAdopted,
+        adjustments,
+      }),
+    ),
   );
 }
 

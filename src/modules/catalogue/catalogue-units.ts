@@ -4,6 +4,7 @@
 import type { DbExecutor } from '../../database.ts';
 import { listUnitWithAncestors } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
+import { cachedCatalogueRead } from './catalogue-cache.ts';
 
 export interface CatalogueUnits {
   readonly unit: Unit;
@@ -31,6 +32,11 @@ export async function findCatalogueUnits(
   if (!isUuid(unitId)) {
     return undefined;
   }
+  // Units are never updated: a found unit's chain is kept in memory (catalogue-cache.ts).
+  return cachedCatalogueRead(db, `units:${unitId}`, () => loadCatalogueUnits(db, unitId));
+}
+
+async function loadCatalogueUnits(db: DbExecutor, unitId: string): Promise<CatalogueUnits | undefined> {
   // The unit and its ancestors (the ids in its materialised path) in one round trip: intake asks this first.
   const rows = await listUnitWithAncestors(db, unitId);
   const byId = new Map(rows.map((u) => [u.id, u]));

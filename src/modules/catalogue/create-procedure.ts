@@ -4,6 +4,7 @@ import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
+import { voidCatalogueCacheAfter } from './catalogue-cache.ts';
 import { isUuid } from './catalogue-units.ts';
 import { checkEffectiveFrom, throwIfProblems } from './effective-date-rule.ts';
 import { findProcedure, insertProcedure, insertVersion } from './procedure.repository.ts';
@@ -57,9 +58,11 @@ export async function createProcedure(
       fields: { code: 'codeTaken' },
     });
   }
-  return options.db
-    .transaction()
-    .execute((trx) => insertProcedureWithAudit(trx, { ...options, unitId: unit.id, code }));
+  return voidCatalogueCacheAfter(
+    options.db
+      .transaction()
+      .execute((trx) => insertProcedureWithAudit(trx, { ...options, unitId: unit.id, code })),
+  );
 }
 
 /** Inside the caller's transaction: the procedure, its version 1, and the audit event (content validated). */

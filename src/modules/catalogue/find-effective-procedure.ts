@@ -1,4 +1,5 @@
 import type { DbExecutor } from '../../database.ts';
+import { cachedCatalogueRead } from './catalogue-cache.ts';
 import { type CatalogueUnits, findCatalogueUnits } from './catalogue-units.ts';
 import { toEffectiveProcedure } from './effective-procedure.ts';
 import { findProcedureForResolution, listAdoptionsInForce, listVersions } from './procedure.repository.ts';
@@ -25,12 +26,13 @@ export async function findEffectiveProcedure(options: {
     return undefined;
   }
   const date = vietnamDate(options.at);
-  const found = await findProcedureForResolution(options.db, {
-    provinceId: units.province.id,
-    code: options.code,
-    adopterId: units.adopter?.id,
-    date,
-  });
+  const query = { provinceId: units.province.id, code: options.code, adopterId: units.adopter?.id, date };
+  // Kept in memory until the next procedure, version or adoption insert (catalogue-cache.ts).
+  const found = await cachedCatalogueRead(
+    options.db,
+    `procedure:${query.provinceId}:${query.adopterId ?? ''}:${query.date}:${query.code}`,
+    () => findProcedureForResolution(options.db, query),
+  );
   if (!found) {
     return undefined;
   }

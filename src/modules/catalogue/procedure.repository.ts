@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbExecutor } from '../../database.ts';
+import { invalidateCatalogueCache } from './catalogue-cache.ts';
 import type { Procedure, ProcedureAdoption, ProcedureVersion } from './procedure.table.ts';
 import type { ProcedureAdjustments, ProcedureContent } from './procedure.types.ts';
 
@@ -32,6 +33,7 @@ export async function listProceduresByCode(db: DbExecutor, code: string): Promis
 }
 
 export async function insertProcedure(db: DbExecutor, values: { code: string; unitId: string }) {
+  invalidateCatalogueCache();
   return db
     .insertInto('procedures')
     .values({ code: values.code, unit_id: values.unitId })
@@ -59,6 +61,7 @@ export async function insertVersion(
     createdBy: string | null;
   },
 ): Promise<ProcedureVersion> {
+  invalidateCatalogueCache();
   const c = values.content;
   return db
     .insertInto('procedure_versions')
@@ -194,6 +197,7 @@ export async function insertAdoption(
     createdBy: string | null;
   },
 ): Promise<ProcedureAdoption> {
+  invalidateCatalogueCache();
   return db
     .insertInto('procedure_adoptions')
     .values({

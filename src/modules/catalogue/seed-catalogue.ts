@@ -1,5 +1,6 @@
 import type { Db } from '../../database.ts';
 import { insertAdoptionWithAudit, NO_ADJUSTMENTS } from './adopt-procedure.ts';
+import { voidCatalogueCacheAfter } from './catalogue-cache.ts';
 import { SEED_EFFECTIVE_FROM, seedProcedures } from './catalogue-seed-data.ts';
 import { insertProcedureWithAudit } from './create-procedure.ts';
 import { throwIfProblems } from './effective-date-rule.ts';
@@ -24,7 +25,7 @@ export interface CatalogueSeedPlan {
  */
 export async function seedCatalogue(options: { db: Db; plans: readonly CatalogueSeedPlan[] }): Promise<void> {
   const system = { actor: null, requestId: null } as const;
-  await options.db.transaction().execute(async (trx) => {
+  const committed = options.db.transaction().execute(async (trx) => {
     for (const plan of options.plans) {
       for (const { code, content } of seedProcedures(plan)) {
         throwIfProblems(validateProcedureContent(content), `Seed procedure ${code} is invalid.`);
@@ -50,4 +51,5 @@ export async function seedCatalogue(options: { db: Db; plans: readonly Catalogue
       }
     }
   });
+  await voidCatalogueCacheAfter(committed);
 }

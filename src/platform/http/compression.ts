@@ -37,15 +37,17 @@ export function registerCompression(app: FastifyInstance): void {
     if (!COMPRESSIBLE.test(type) || reply.hasHeader('content-encoding') || request.method === 'HEAD') {
       return payload;
     }
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const vary = String(reply.getHeader('vary') ?? '');
     if (!/accept-encoding/i.test(vary)) {
       reply.header('vary', vary ? `${vary}, accept-encoding` : 'accept-encoding');
     }
     const encoding = chooseEncoding(request.headers['accept-encoding']);
-    if (!encoding || body.length < MIN_BYTES) {
+    // Small bodies (most API responses) pass without being copied to a Buffer first.
+    const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+    if (!encoding || size < MIN_BYTES) {
       return payload;
     }
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const compressed =
       encoding === 'br'
         ? await brotli(body, {
