@@ -33,8 +33,8 @@ interface Activation {
   readonly wrappedDataKey: string;
   readonly openedAt: number;
   lastUsedAt: number;
-  /** Built on the first signHash under this activation, for the certificate it was built with. */
-  signer?: { readonly certificate: string; readonly signer: Signer };
+  /** Built on the first signHash under this activation, with the key ciphertext and certificate used. */
+  signer?: { readonly builtFrom: string; readonly signer: Signer };
 }
 
 const verifierKey = randomBytes(32);
@@ -94,8 +94,9 @@ export function activatedSigner(
   if (!entry || entry.dataKey.length !== dataKey.length || !timingSafeEqual(entry.dataKey, dataKey)) {
     return build();
   }
-  if (entry.signer?.certificate !== credential.certificate) {
-    entry.signer = { certificate: credential.certificate, signer: build() };
+  const builtFrom = `${credential.encrypted_key}\0${credential.certificate}`;
+  if (entry.signer?.builtFrom !== builtFrom) {
+    entry.signer = { builtFrom, signer: build() };
   }
   return entry.signer.signer;
 }
