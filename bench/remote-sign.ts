@@ -5,7 +5,8 @@
 // B-T with the key in memory (no custody). Use cases are called directly (no HTTP) on PostgreSQL, or with
 // `-- --engine pglite` on an in-memory PGlite; the clock is simulated 31 s apart per authorisation because
 // a TOTP code is accepted once.
-// Goals: p95 ≤ 15 ms per document, batch of 50 ≤ 0.5 s. Prints a table, then one JSON line.
+// Goals: p95 ≤ 15 ms per document, batch of 50 ≤ 0.5 s. Prints a table (with the p50/p95 of each step of
+// the one-document run, to see which step makes the tail), then one JSON line.
 // The first authorisation opens the key with scrypt; the following ones (PIN still checked, a fresh code
 // each time) use the in-memory activation of src/modules/signing/activation-cache.ts, as a leader signing
 // several batches in a row does.
@@ -142,8 +143,21 @@ const tick = async () => {
   return { now, otp: await generate({ secret, epoch: Math.floor(clock / 1000) }) };
 };
 
+/** Per-step durations (ms) of the one-document runs, to see which step dominates the p50 and the tail. */
+const STEPS = ['prepare', 'authorize', 'signHash', 'TSA', 'CMS + embed'] as const;
+const stepTimes = new Map<string, number[]>(STEPS.map((s) => [s, []]));
+let lap = 0n;
+const mark = (count: number, step: (typeof STEPS)[number]) => {
+  const t = process.hrtime.bigint();
+  if (count === 1) {
+    stepTimes.get(step)?.push(Number(t - lap) / 1e6);
+  }
+  lap = t;
+};
+
 /** Signs `count` documents under one authorisation; returns the signed files. */
 async function remoteSign(count: number): Promise<Uint8Array[]> {
+  lap = process.hrtime.bigint();
   const prepared = await Promise.all(
     Array.from({ length: count }, (_, i) =>
       preparePdfSignature(pdf, { contentsSize, fieldName: `Leader${i}`, signingTime: new Date() }),
@@ -154,6 +168,7 @@ async function remoteSign(count: number): Promise<Uint8Array[]> {
   );
   const hashes = cades.map((c) => Buffer.from(c.digestToSign).toString('base64'));
   const { now, otp } = await tick();
+  mark(count, 'prepare');
   const common = { db, keyEncryptionKey: kek, actor, requestId: null, credentialId, now };
   const { sad } = await authorizeCredential({
     ...common,
@@ -163,6 +178,7 @@ async function remoteSign(count: number): Promise<Uint8Array[]> {
     pin: PIN,
     otp,
   });
+  mark(count, 'authorize');
   const signatures = await signHashes({
     ...common,
     sad,
@@ -170,12 +186,15 @@ async function remoteSign(count: number): Promise<Uint8Array[]> {
     hashAlgorithmOid: SHA256,
     signAlgorithmOid: '1.2.840.113549.1.1.11',
   });
+  mark(count, 'signHash');
   const out: Uint8Array[] = [];
   for (const [i, c] of cades.entries()) {
     const signature = Buffer.from(signatures[i] ?? '', 'base64');
     const token = await timestamp(createHash('sha256').update(signature).digest());
+    mark(count, 'TSA');
     const cms = assembleCadesSignature({ prepared: c, signature, unsignedTimestamp: token });
     out.push(embedPdfSignature(prepared[i]!, cms));
+    mark(count, 'CMS + embed');
   }
   return out;
 }
@@ -197,6 +216,10 @@ const pct = (sorted: number[], p: number) =>
 const round = (v: number) => Math.round(v * 100) / 100;
 
 const remote = await samples(60, () => remoteSign(1));
+const steps = STEPS.map((step) => {
+  const sorted = (stepTimes.get(step) ?? []).slice(5).sort((a, b) => a - b);
+  return [`  step: ${step}`, pct(sorted, 0.5), pct(sorted, 0.95)] as const;
+});
 const local = await samples(60, () =>
   signPdf(pdf, localSigner, { level: 'B-T', timestamp, contentsSize, signingTime: new Date() }),
 );
@@ -210,6 +233,7 @@ if (admin) {
 
 const rows = [
   ['remote B-T, 1 document (authorize+signHash+TSA+embed)', pct(remote, 0.5), pct(remote, 0.95)],
+  ...steps,
   ['baseline: signPdf B-T, key in memory', pct(local, 0.5), pct(local, 0.95)],
   ['remote B-T, batch of 50 under one SAD (total)', pct(batch, 0.5), pct(batch, 0.95)],
 ] as const;

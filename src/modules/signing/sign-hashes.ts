@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertUsable, getHeldCredential } from './activate-credential.ts';
+import { activatedSigner } from './activation-cache.ts';
 import { der } from './authority-keys.ts';
 import { parseHashes, sadHash } from './authorize-credential.ts';
 import { decryptPrivateKey, unwrapForSad } from './key-envelope.ts';
@@ -77,16 +78,22 @@ export async function signHashes(options: SignHashesOptions): Promise<string[]> 
     if (!dataKey) {
       throw invalidSad('does not open the key');
     }
-    const privateKey = decryptPrivateKey(
-      {
-        encryptedKey: credential.encrypted_key,
-        wrappedDataKey: credential.wrapped_data_key,
-        pinSalt: credential.pin_salt,
-      },
-      dataKey,
-      credential.id,
+    // The activation's signer when this SAD's data key is the activated one (activation-cache.ts).
+    const signer = activatedSigner(credential, dataKey, now, () =>
+      createKeySigner({
+        privateKey: decryptPrivateKey(
+          {
+            encryptedKey: credential.encrypted_key,
+            wrappedDataKey: credential.wrapped_data_key,
+            pinSalt: credential.pin_salt,
+          },
+          dataKey,
+          credential.id,
+        ),
+        certificate: der(credential.certificate),
+      }),
     );
-    const signer = createKeySigner({ privateKey, certificate: der(credential.certificate) });
+    dataKey.fill(0);
     const signatures: string[] = [];
     for (const hash of hashes) {
       const signature = await signer.signDigest(Buffer.from(hash, 'base64'));
