@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { bulkInsertEvents, bulkInsertPendingEvents } from '../../../test/fixtures/tlog/audit-events.ts';
 import { createTestDatabase, testEngine } from '../../../test/helpers/test-database.ts';
 import type { Database, Db } from '../../database.ts';
@@ -60,7 +61,23 @@ async function sharedDatabase(): Promise<{
   if (testEngine === 'postgres') {
     const database = await createTestDatabase();
     target = database.url as string;
-    open = async () => ({ db: database.db, close: async () => undefined });
+    // A killed child's last statement (a COMMIT already sent, say) still runs on its server backend: wait
+    // until no other backend of this database is busy or inside a transaction, so the checks below read
+    // a settled state instead of racing that commit.
+    open = async () => {
+      let quiet = 0;
+      for (let tries = 0; quiet < 2 && tries < 200; tries++) {
+        const busy = await sql<{ n: number }>`
+          select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and pid <> pg_backend_pid()
+            and state in ('active', 'idle in transaction', 'idle in transaction (aborted)')`.execute(
+          database.db,
+        );
+        quiet = Number(busy.rows[0]?.n) === 0 ? quiet + 1 : 0;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return { db: database.db, close: async () => undefined };
+    };
   } else {
     target = mkdtempSync(join(tmpdir(), 'xaso-crash-'));
     open = async () => {
