@@ -22,14 +22,13 @@ import { integrateAuditLog } from './integrate-audit-log.ts';
 import { verifyAuditLog } from './verify-audit-log.ts';
 
 const child = fileURLToPath(new URL('../../../test/fixtures/tlog/integrate-child.ts', import.meta.url));
-const sequencerChild = fileURLToPath(
-  new URL('../../../test/fixtures/tlog/sequence-child.ts', import.meta.url),
-);
 
 /** Runs the child until it has committed `checkpoints` batches, then SIGKILLs it a moment later. */
-function runAndKill(signerKey: string, target: string, checkpoints: number, script = child): Promise<number> {
+function runAndKill(signerKey: string, target: string, checkpoints: number, mode = ''): Promise<number> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [script, signerKey, target], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [child, signerKey, target, mode], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let seen = 0;
     let stderr = '';
     proc.stderr.on('data', (chunk) => {
@@ -131,7 +130,7 @@ test('killing the sequencer mid-batch keeps the numbers gapless and the counter 
   }
   let lastSequenced = 0;
   for (const batches of [1, 4, 9, 40]) {
-    await runAndKill(key.signerKey, target, batches, sequencerChild);
+    await runAndKill(key.signerKey, target, batches, 'sequence');
     const { db, close } = await open();
     const sequenced = await db
       .selectFrom('audit_events')
