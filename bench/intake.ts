@@ -122,6 +122,21 @@ async function bareServer(url: string) {
   await pool.query('create table bare_code_counters (day text primary key, last_seq integer not null)');
   await pool.query('create table bare_log_head (id integer primary key, next_seq bigint not null)');
   await pool.query('insert into bare_log_head values (1, 0)');
+  /** One transaction on one pooled connection: begin, the body, commit (rollback on error). */
+  async function inTransaction<T>(body: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const result = await body(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
   const app = Fastify({ logger: false });
   app.post('/insert', async (_request, reply) => {
     const code = randomBytes(8).toString('hex');
@@ -132,24 +147,17 @@ async function bareServer(url: string) {
     return reply.status(201).send({ id: rows[0].id, code });
   });
   app.post('/gapless', async (_request, reply) => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
+    const code = await inTransaction(async (client) => {
       const { rows } = await client.query(
         `insert into bare_code_counters values (to_char(now(), 'YYMMDD'), 1)
          on conflict (day) do update set last_seq = bare_code_counters.last_seq + 1 returning last_seq`,
       );
-      const code = `B-${rows[0].last_seq}-${randomBytes(4).toString('hex')}`;
-      await client.query('insert into bare_rows (code, body) values ($1, $2)', [code, 'x'.repeat(200)]);
+      const taken = `B-${rows[0].last_seq}-${randomBytes(4).toString('hex')}`;
+      await client.query('insert into bare_rows (code, body) values ($1, $2)', [taken, 'x'.repeat(200)]);
       await client.query('update bare_log_head set next_seq = next_seq + 1 where id = 1');
-      await client.query('commit');
-      return reply.status(201).send({ code });
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    } finally {
-      client.release();
-    }
+      return taken;
+    });
+    return reply.status(201).send({ code });
   });
   // The ceiling of the decided design: the code from a counter in its own statement, committed without
   // waiting for the WAL flush (as takeDossierCode), then the row and a log row (no head counter) in one
@@ -163,19 +171,11 @@ async function bareServer(url: string) {
        select seq.last_seq from seq, relaxed`,
     );
     const code = `U-${rows[0].last_seq}-${randomBytes(4).toString('hex')}`;
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
+    await inTransaction(async (client) => {
       await client.query('insert into bare_rows (code, body) values ($1, $2)', [code, 'x'.repeat(200)]);
       await client.query('insert into bare_log (entry) values ($1)', [code]);
-      await client.query('commit');
-      return reply.status(201).send({ code });
-    } catch (error) {
-      await client.query('rollback');
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
+    return reply.status(201).send({ code });
   });
   app.get<{ Params: { code: string } }>('/select/:code', async (request, reply) => {
     const { rows } = await pool.query('select code, body from bare_rows where code = $1', [
