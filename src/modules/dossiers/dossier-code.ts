@@ -144,7 +144,9 @@ export async function insertDossier(
     ? sql`, notified as (${notificationOutboxInsert(sql`dossier`, { kind, at: row.received_at })})`
     : sql``;
   const audited = auditEvent ? sql`, audited as (${auditEvent})` : sql``;
-  await sql`
+  // Prepared once per connection on PostgreSQL (platform/db/prepared-statements.ts), one name per text.
+  const name = `dossier-insert${kind ? '-notified' : ''}${auditEvent ? '-audited' : ''}`;
+  await sql`/* prepared: ${sql.raw(name)} */
     with dossier as (
       insert into dossiers (id, code, unit_id, procedure_code, procedure_version_id, procedure_name, channel,
         status, applicant, applicant_phone_digits, applicant_identifier, documents, fee_vnd, received_at, due_at,
