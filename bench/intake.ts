@@ -369,9 +369,7 @@ async function main() {
     const uniqueRatio = Math.round((intake.perSecond / baselineUnique.perSecond) * 100) / 100;
     console.log(`intake/gapless ceiling ${gaplessRatio} (what the per-body code and the audit head allow)`);
     console.log(`intake/unique-code ceiling ${uniqueRatio} (the decided design: code outside, no head lock)`);
-    console.log(
-      `statements per request: intake ${intakeStatements}, lookup ${lookupStatements}`,
-    );
+    console.log(`statements per request: intake ${intakeStatements}, lookup ${lookupStatements}`);
     console.log(
       `dossiers ${counted.n}, distinct codes ${counted.distinct}: ${isUnique ? 'no duplicates' : 'DUPLICATES'}`,
     );
