@@ -215,15 +215,15 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 const round = (v: number) => Math.round(v * 100) / 100;
 
-const remote = await samples(60, () => remoteSign(1));
+const remote = await samples(300, () => remoteSign(1));
 const steps = STEPS.map((step) => {
   const sorted = (stepTimes.get(step) ?? []).slice(5).sort((a, b) => a - b);
   return [`  step: ${step}`, pct(sorted, 0.5), pct(sorted, 0.95)] as const;
 });
-const local = await samples(60, () =>
+const local = await samples(300, () =>
   signPdf(pdf, localSigner, { level: 'B-T', timestamp, contentsSize, signingTime: new Date() }),
 );
-const batch = await samples(5, () => remoteSign(50));
+const batch = await samples(10, () => remoteSign(50));
 await handle.close();
 if (admin) {
   await new Promise((resolve) => setTimeout(resolve, 300));

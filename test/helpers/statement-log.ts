@@ -3,7 +3,26 @@
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import type { Db } from '../../src/database.ts';
 
-/** The table a statement reads (first) or updates, or the start of a raw statement. */
+/** A raw statement's text, with raw pieces inlined and parameters as `?`. */
+function rawText(fragments: readonly string[], parameters: readonly unknown[]): string {
+  return fragments
+    .map((fragment, i) => {
+      const parameter = parameters[i] as { kind?: string; sqlFragments?: readonly string[] } | undefined;
+      const inlined =
+        parameter === undefined
+          ? ''
+          : parameter.kind === 'RawNode' && parameter.sqlFragments?.length === 1
+            ? parameter.sqlFragments[0]
+            : '?';
+      return fragment + inlined;
+    })
+    .join('');
+}
+
+/**
+ * The table a statement reads (first) or updates, `prepared: <name>` for a named prepared statement
+ * (platform/db/prepared-statements.ts), or the start of another raw statement.
+ */
 function describe(node: RootOperationNode): string {
   const n = node as unknown as {
     kind: string;
@@ -15,10 +34,19 @@ function describe(node: RootOperationNode): string {
     };
     table?: { table?: { identifier: { name: string } } };
     sqlFragments?: readonly string[];
+    parameters?: readonly unknown[];
   };
   const from = n.from?.froms[0];
   const table = (from?.table ?? from?.node?.table ?? n.table?.table)?.identifier.name; // maybe aliased
-  return table ?? n.sqlFragments?.[0]?.trim().replace(/\s+/g, ' ').slice(0, 40) ?? n.kind;
+  if (table) {
+    return table;
+  }
+  if (!n.sqlFragments) {
+    return n.kind;
+  }
+  const text = rawText(n.sqlFragments, n.parameters ?? []).trim();
+  const prepared = /^\/\* prepared: ([a-z0-9-]+) \*\//.exec(text)?.[1];
+  return prepared ? `prepared: ${prepared}` : text.replace(/\s+/g, ' ').slice(0, 40);
 }
 
 /** `db` with a plugin appending each statement's description to `statements` (empty it between runs). */

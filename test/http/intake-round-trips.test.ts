@@ -1,5 +1,6 @@
 // Intake's cost in database round trips (issue 6 "Speed": count them in a test, not timings). A plugin
-// counts the statements the app sends; each intake also opens and commits one transaction (2 more).
+// counts the statements the app sends; an intake opens no transaction (its one write statement carries the
+// audit event).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getWorkingCalendar } from '../../src/modules/calendar/get-working-calendar.ts';
@@ -39,28 +40,44 @@ async function intake(): Promise<{ code: string; statements: string[] }> {
   return { code: response.json().code, statements: [...statements] };
 }
 
-test('an intake costs 4 statements once the unit, procedure and calendar are cached (9 the first time); a lookup 1', async () => {
+test('a warm intake is ONE statement (token, unit, procedure, calendar and a block of codes in memory); a lookup 1', async () => {
   const cold = await intake();
   assert.deepEqual(cold.statements, [
-    'api_tokens', // the token with its staff member and roles
+    'api_tokens', // the token with its staff member and roles (then remembered for a few seconds)
     'units', // the unit with its ancestors
     'procedures', // the procedure with its versions and the adoption in force
     'units', // the working calendar: the unit's ancestry,
     'holiday_tables', // its holiday tables
     'office_hours', // and office hours (then cached)
-    "with relaxed as (select set_config('sync", // the code, its own statement before the transaction
-    'with dossier as ( insert into dossiers (', // the dossier, its first status, the citizen's message
-    'insert into audit_events (occurred_at, a', // the audit event (pending: no counter row)
+    "with relaxed as (select set_config('sync", // a block of codes (one number), its own statement
+    'prepared: dossier-insert-notified-audited', // the dossier, its first status, message and audit event
+  ]);
+  // Within a second of the first block, the next reservation doubles: two numbers, one used now.
+  const second = await intake();
+  assert.deepEqual(second.statements, [
+    "with relaxed as (select set_config('sync",
+    'prepared: dossier-insert-notified-audited',
   ]);
   const warm = await intake();
-  assert.deepEqual(
-    warm.statements,
-    cold.statements.filter((s) => !['units', 'procedures', 'holiday_tables', 'office_hours'].includes(s)),
-  );
+  assert.deepEqual(warm.statements, ['prepared: dossier-insert-notified-audited']);
+  const numbers = [cold, second, warm].map((i) => Number(i.code.split('-').at(-1)));
+  assert.deepEqual(numbers, [numbers[0], numbers[0]! + 1, numbers[0]! + 2], 'consecutive within the process');
+  const dossier = await setup.db
+    .selectFrom('dossiers')
+    .select('id')
+    .where('code', '=', warm.code)
+    .executeTakeFirstOrThrow();
+  const event = await setup.db
+    .selectFrom('audit_events')
+    .select(['action', 'request_id'])
+    .where('subject_id', '=', dossier.id)
+    .execute();
+  assert.equal(event.length, 1, 'the audit event went in with the dossier');
+  assert.equal(event[0]?.action, 'dossier.received');
   statements.length = 0;
   const lookup = await app.inject({ method: 'GET', url: `/api/v1/lookup/${warm.code}?phone=5678` });
   assert.equal(lookup.statusCode, 200, lookup.body);
-  assert.deepEqual(statements, ['dossiers']);
+  assert.deepEqual(statements, ['prepared: dossier-lookup']);
 });
 
 test('changing office hours clears the cached calendar at once', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { AuditAction } from './audit-actions.ts';
 
@@ -54,6 +54,15 @@ export const PENDING_SEQ = '\u0001';
  * pending table plus one batch sequencer; `bigserial` alone leaves gaps and misorders).
  */
 export async function appendAuditEvent(trx: Transaction<Database>, event: AuditEventInput): Promise<void> {
+  await auditEventInsert(event).execute(trx);
+}
+
+/**
+ * The same pending insert as appendAuditEvent, as an SQL fragment for a data-modifying CTE: a use case whose
+ * whole change is ONE statement (`with changed as (…), audited as (${auditEventInsert(…)}) select …`) commits
+ * the change and its event atomically without opening a transaction (one round trip instead of four).
+ */
+export function auditEventInsert(event: AuditEventInput): RawBuilder<unknown> {
   const occurredAt = event.at ?? new Date();
   const stateDigest =
     event.state === undefined ? null : createHash('sha256').update(canonicalJson(event.state)).digest('hex');
@@ -73,10 +82,10 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: AuditE
     details,
   });
   const entry = template.replace(`"${placeholder}"`, PENDING_SEQ);
-  await sql`
+  return sql`
     insert into audit_events (occurred_at, actor_type, actor_id, unit_id, action, subject_type, subject_id,
       request_id, state_digest, details, entry)
     values (${occurredAt}, ${event.actor.type}, ${event.actor.id}, ${event.unitId}, ${event.action},
       ${event.subjectType}, ${event.subjectId}, ${event.requestId}, ${stateDigest},
-      ${JSON.stringify(details)}::jsonb, ${entry})`.execute(trx);
+      ${JSON.stringify(details)}::jsonb, ${entry})`;
 }

@@ -1,7 +1,7 @@
 // Dossier code per Circular 04/2025 (adding Art. 13.3 to Circular 03/2025), shared/DOMAIN.md:
 // `<deciding body identifier>-YYMMDD-<seq>`, the sequence per body and per Vietnam day, at least 4 digits.
-import { sql } from 'kysely';
-import type { Db, Trx } from '../../database.ts';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db, DbExecutor } from '../../database.ts';
 import { vietnamDate } from '../catalogue/vietnam-date.ts';
 import { notificationOutboxInsert } from '../notifications/enqueue-dossier-notification.ts';
 import { STATUS_NOTIFICATIONS } from '../notifications/notification-kinds.ts';
@@ -35,18 +35,17 @@ export interface DossierRow {
 }
 
 /**
- * Takes the next code of the deciding body for the Vietnam day of `at`, in its OWN statement and
- * transaction, before the intake's transaction opens: the code must never repeat but need not be gapless
- * (shared/DOMAIN.md), so the counter row is locked only for this one statement, not until the intake
- * commits, and intakes at one body no longer queue behind each other's commit. An intake that then fails
- * leaves a gap in the day's numbers, never a duplicate.
+ * Takes the next code of the deciding body for the Vietnam day of `at`. The code must never repeat but need
+ * not be gapless (shared/DOMAIN.md), so numbers come from the counter row in BLOCKS reserved by their own
+ * short statement, outside any intake transaction (reserveCodeBlock), and are handed out from memory:
+ * - a quiet office gets blocks of one number, so its codes are consecutive and a reservation per intake;
+ * - when a block ran out within a second of its reservation the next one doubles (up to 64), so a busy
+ *   body reserves once per many intakes instead of once per intake;
+ * - numbers of a block left unused for 10 s, or when the process stops, are a gap, never a duplicate; with
+ *   several server processes each hands out its own blocks, so codes stay unique but are not in time order
+ *   across processes.
  *
- * The statement commits asynchronously (`synchronous_commit` off for its transaction only), so the row lock
- * is not held across a WAL flush either. That is safe: a dossier carrying the number commits synchronously
- * AFTER this commit, and flushing its commit record flushes this earlier one too; a crash can lose only a
- * number that no committed dossier holds (`dossiers.code` is unique besides).
- *
- * @throws Error when called inside a transaction (the setting would make that whole transaction asynchronous)
+ * @throws Error when called inside a transaction (the reservation's relaxed commit would spread to it)
  */
 export async function takeDossierCode(
   db: Db,
@@ -57,31 +56,97 @@ export async function takeDossierCode(
     throw new Error('takeDossierCode runs in its own transaction, before the intake opens one');
   }
   const day = vietnamDate(at);
+  let blocks = BLOCKS.get(db);
+  if (!blocks) {
+    blocks = new Map();
+    BLOCKS.set(db, blocks);
+  }
+  const key = `${body.id} ${day}`;
+  for (;;) {
+    const block = blocks.get(key);
+    const now = performance.now();
+    if (block && block.next <= block.last && now - block.reservedAt < BLOCK_IDLE_MS) {
+      return formatDossierCode(body.identifier_code, day, block.next++);
+    }
+    if (block?.reserving) {
+      await block.reserving;
+      continue;
+    }
+    const size =
+      block && now - block.reservedAt < BLOCK_GROWTH_MS ? Math.min(block.size * 2, MAX_BLOCK_SIZE) : 1;
+    const reserving = reserveCodeBlock(db, body.id, day, size).then(
+      (last) => {
+        blocks.set(key, { next: last - size + 1, last, size, reservedAt: performance.now() });
+      },
+      (error: unknown) => {
+        blocks.delete(key);
+        throw error;
+      },
+    );
+    blocks.set(key, { next: 1, last: 0, size, reservedAt: block?.reservedAt ?? 0, reserving });
+    await reserving;
+  }
+}
+
+interface CodeBlock {
+  next: number;
+  readonly last: number;
+  readonly size: number;
+  /** performance.now() of the reservation. */
+  readonly reservedAt: number;
+  /** A reservation in flight for this body and day: wait for it instead of reserving again. */
+  readonly reserving?: Promise<void>;
+}
+
+const MAX_BLOCK_SIZE = 64;
+const BLOCK_GROWTH_MS = 1_000;
+const BLOCK_IDLE_MS = 10_000;
+/** Per database handle (each test database and each app has its own), per `<body id> <day>`. */
+const BLOCKS = new WeakMap<Db, Map<string, CodeBlock>>();
+
+/**
+ * Reserves the next `size` numbers of a body's day: one statement, committed asynchronously
+ * (`synchronous_commit` off for its transaction only), so the counter row is locked for this statement and
+ * not across a WAL flush, and intakes at one body never queue behind each other's commit. That is safe: a
+ * dossier carrying a number commits synchronously AFTER this commit, and flushing its commit record flushes
+ * this earlier one too; a crash can lose only numbers that no committed dossier holds (`dossiers.code` is
+ * unique besides). Returns the last number of the block.
+ */
+async function reserveCodeBlock(db: Db, unitId: string, day: string, size: number): Promise<number> {
   const result = await sql<{ last_seq: number }>`
     with relaxed as (select set_config('synchronous_commit', 'off', true)),
     seq as (
-      insert into dossier_code_counters (unit_id, day, last_seq) values (${body.id}, ${day}, 1)
-      on conflict (unit_id, day) do update set last_seq = dossier_code_counters.last_seq + 1
+      insert into dossier_code_counters (unit_id, day, last_seq) values (${unitId}, ${day}, ${size})
+      on conflict (unit_id, day) do update set last_seq = dossier_code_counters.last_seq + ${size}
       returning last_seq
     )
     select seq.last_seq from seq, relaxed`.execute(db);
-  const seq = result.rows[0]?.last_seq;
-  if (seq === undefined) {
+  const last = result.rows[0]?.last_seq;
+  if (last === undefined) {
     throw new Error('the code counter returned no number');
   }
-  return formatDossierCode(body.identifier_code, day, Number(seq));
+  return Number(last);
 }
 
 /**
  * Inserts the dossier under its code (takeDossierCode) with its first status and, when that status has one,
- * the citizen's message about it (notification outbox), in one statement.
+ * the citizen's message about it (notification outbox), in one statement. Given the intake's audit event
+ * (an insert fragment from append-audit-event.ts), that is part of the same statement, so the statement alone is the whole intake: it
+ * commits (or fails) with its event, atomically, with no transaction to open and commit around it.
  */
-export async function insertDossier(trx: Trx, row: DossierRow): Promise<void> {
+export async function insertDossier(
+  executor: DbExecutor,
+  row: DossierRow,
+  auditEvent?: RawBuilder<unknown>,
+): Promise<void> {
   const kind = STATUS_NOTIFICATIONS[row.status as DossierStatus];
   const notified = kind
     ? sql`, notified as (${notificationOutboxInsert(sql`dossier`, { kind, at: row.received_at })})`
     : sql``;
-  await sql`
+  const audited = auditEvent ? sql`, audited as (${auditEvent})` : sql``;
+  // Prepared once per connection on PostgreSQL (platform/db/prepared-statements.ts), one name per text.
+  const name = `dossier-insert${kind ? '-notified' : ''}${auditEvent ? '-audited' : ''}`;
+  await sql`/* prepared: ${sql.raw(name)} */
     with dossier as (
       insert into dossiers (id, code, unit_id, procedure_code, procedure_version_id, procedure_name, channel,
         status, applicant, applicant_phone_digits, applicant_identifier, documents, fee_vnd, received_at, due_at,
@@ -95,8 +160,8 @@ export async function insertDossier(trx: Trx, row: DossierRow): Promise<void> {
     ), first_status as (
       insert into dossier_status_events (dossier_id, status, at)
       select id, status, received_at from dossier
-    )${notified}
-    select id from dossier`.execute(trx);
+    )${notified}${audited}
+    select id from dossier`.execute(executor);
 }
 
 /** `G06.01`, `2026-02-13`, 7 → `G06.01-260213-0007` (more digits once past 9999). */

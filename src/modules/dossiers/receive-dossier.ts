@@ -3,7 +3,7 @@ import type { Db } from '../../database.ts';
 import { renderDerivation } from '../../lib/calendar/index.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
-import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
+import { auditEventInsert } from '../audit-log/append-audit-event.ts';
 import { computeUnitDueDate } from '../calendar/compute-unit-due-date.ts';
 import { findCatalogueUnits } from '../catalogue/catalogue-units.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
@@ -49,8 +49,8 @@ export interface ReceivedDossier {
  * receptionist's right on the body, the procedure in force there, the applicant and the uploads; stores
  * the files (content-addressed, before the transaction: an unreferenced blob is harmless, a half-stored one
  * impossible), takes the code (its own statement: never repeated, a gap if the intake then fails), then in
- * one transaction writes the dossier with its due date and derivation, its first status, the citizen's
- * message and the audit event (last). With `refusalReasons` the dossier is recorded as refused
+ * one statement writes the dossier with its due date and derivation, its first status, the citizen's
+ * message and the audit event. With `refusalReasons` the dossier is recorded as refused
  * (status 3, BM.03) and has no due date.
  *
  * @throws AppError FORBIDDEN (no `dossier.receive` on the unit), NOT_FOUND (unit), VALIDATION_FAILED
@@ -118,32 +118,34 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
   // The code first, in its own short statement (dossier-code.ts): a failure below leaves a gap, not a lock.
   const code = await takeDossierCode(db, decidingBody, receivedAt);
 
-  await db.transaction().execute(async (trx) => {
-    const row = {
-      id,
-      code,
-      unit_id: unit.id,
-      procedure_code: procedure.code,
-      procedure_version_id: procedure.versionId,
-      procedure_name: procedure.name,
-      channel: options.channel,
-      status,
-      applicant: JSON.stringify(applicant),
-      applicant_phone_digits: phoneDigits,
-      applicant_identifier: applicant.personalIdentifier,
-      documents: JSON.stringify(documents),
-      fee_vnd: feeVnd,
-      received_at: receivedAt,
-      due_at: due?.dueAt ?? null,
-      derivation_vi: derivation?.vi ?? null,
-      derivation_en: derivation?.en ?? null,
-      derivation: JSON.stringify(due?.derivation ?? []),
-      refusal_reasons: refusalReasons || null,
-      received_by: actor.staffId,
-    };
-    // The dossier, its first status and the citizen's "received" (or "refused") message: one statement.
-    await insertDossier(trx, row);
-    await appendAuditEvent(trx, {
+  const row = {
+    id,
+    code,
+    unit_id: unit.id,
+    procedure_code: procedure.code,
+    procedure_version_id: procedure.versionId,
+    procedure_name: procedure.name,
+    channel: options.channel,
+    status,
+    applicant: JSON.stringify(applicant),
+    applicant_phone_digits: phoneDigits,
+    applicant_identifier: applicant.personalIdentifier,
+    documents: JSON.stringify(documents),
+    fee_vnd: feeVnd,
+    received_at: receivedAt,
+    due_at: due?.dueAt ?? null,
+    derivation_vi: derivation?.vi ?? null,
+    derivation_en: derivation?.en ?? null,
+    derivation: JSON.stringify(due?.derivation ?? []),
+    refusal_reasons: refusalReasons || null,
+    received_by: actor.staffId,
+  };
+  // The dossier, its first status, the citizen's "received" (or "refused") message and the audit event: ONE
+  // statement, so it commits or fails as a whole without a transaction around it (one round trip).
+  await insertDossier(
+    db,
+    row,
+    auditEventInsert({
       actor: { type: 'staff', id: actor.staffId },
       action: isRefused ? 'dossier.refused' : 'dossier.received',
       unitId: unit.id,
@@ -157,7 +159,7 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
         dueAt: due?.dueAt.toISOString() ?? null,
       },
       at: receivedAt,
-    });
-  });
+    }),
+  );
   return { id, code, status, receivedAt, dueAt: due?.dueAt ?? null, derivation };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../database.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from './actor.ts';
+import { forgetApiTokenActors } from './api-token-cache.ts';
 import { getManageableStaff } from './manageable-staff.ts';
 import { assertPasswordPolicy, hashPassword } from './password.ts';
 import { endAllAccess } from './staff.repository.ts';
@@ -34,4 +35,6 @@ export async function resetStaffPassword(options: {
       at: now,
     });
   });
+  // This process forgets resolved tokens at once; others within API_TOKEN_CACHE_MS (api-token-cache.ts).
+  forgetApiTokenActors();
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from './actor.ts';
+import { forgetApiTokenActors } from './api-token-cache.ts';
 import { getManageableStaff } from './manageable-staff.ts';
 import { assertCan } from './permissions.ts';
 import type { Role } from './roles.ts';
@@ -37,4 +38,6 @@ export async function revokeRole(options: {
       details: { role: options.role },
     });
   });
+  // This process forgets resolved tokens at once; others within API_TOKEN_CACHE_MS (api-token-cache.ts).
+  forgetApiTokenActors();
 }
