@@ -138,7 +138,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerSecurityHeaders(app, { isHttps });
   // Text responses compressed for weak connections (issue 6, intake area); streams and PDFs untouched.
   registerCompression(app);
-  registerMetrics(app);
+  registerMetrics(app, { token: config.metricsToken });
   registerErrorHandler(app, { renderPage: createPageErrorRenderer(kit) });
   // Citizen sign-in (issue 6): the bundled DEVELOPMENT provider only when no OIDC_ISSUER is configured;
   // mounted before authentication, whose Bearer handling must not see the provider's own tokens.

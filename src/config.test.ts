@@ -110,3 +110,17 @@ test('XASO_CLOCK_START: an instant with its offset starts the business clock; re
     /XASO_CLOCK_START is for tests/,
   );
 });
+
+test('XASO_METRICS_TOKEN: unset by default; 32+ visible characters, else refused', () => {
+  const base = { XASO_SESSION_SECRET: secret, XASO_KEY_ENCRYPTION_KEY: secret };
+  assert.equal(loadConfig(base, '/srv/xaso').metricsToken, undefined);
+  const token = `${'a'.repeat(31)}Z`;
+  assert.equal(loadConfig({ ...base, XASO_METRICS_TOKEN: ` ${token} ` }, '/srv/xaso').metricsToken, token);
+  for (const bad of ['short', `${'a'.repeat(20)} ${'b'.repeat(20)}`, `${'a'.repeat(40)}é`]) {
+    assert.throws(
+      () => loadConfig({ ...base, XASO_METRICS_TOKEN: bad }, '/srv/xaso'),
+      /XASO_METRICS_TOKEN/,
+      bad,
+    );
+  }
+});

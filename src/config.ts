@@ -31,6 +31,11 @@ export interface Config {
    * starts at this instant and runs on (src/platform/clock.ts); unset: the system time.
    */
   readonly clockStart: Date | undefined;
+  /**
+   * XASO_METRICS_TOKEN: the bearer token a Prometheus scraper sends to read `/metrics`; unset: `/metrics`
+   * answers direct requests from the loopback address only (src/platform/http/metrics.ts).
+   */
+  readonly metricsToken: string | undefined;
 }
 
 export interface NotificationConfig {
@@ -177,6 +182,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const oidc = parseOidc(env, publicUrl, problems);
   const notifications = parseNotifications(env, problems);
   const clockStart = parseClockStart(env, problems);
+  const metricsToken = parseMetricsToken(env, problems);
 
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -217,7 +223,23 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     }),
     notifications: Object.freeze(notifications),
     clockStart,
+    metricsToken,
   });
+}
+
+/** XASO_METRICS_TOKEN: 32 or more visible ASCII characters (a bearer token in a header), e.g. `openssl rand -hex 32`. */
+function parseMetricsToken(env: Env, problems: string[]): string | undefined {
+  const raw = env.XASO_METRICS_TOKEN?.trim();
+  if (!raw) {
+    return undefined;
+  }
+  if (raw.length < 32 || !/^[\x21-\x7e]+$/.test(raw)) {
+    problems.push(
+      'XASO_METRICS_TOKEN must be 32 or more visible ASCII characters without spaces (e.g. `openssl rand -hex 32`)',
+    );
+    return undefined;
+  }
+  return raw;
 }
 
 /** XASO_CLOCK_START: an ISO 8601 instant with its offset, e.g. `2026-12-08T09:00:00+07:00`. */

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { appendTestEvents, bulkInsertPendingEvents } from '../../test/fixtures/tlog/audit-events.ts';
 import { createTestDatabase, testEngine } from '../../test/helpers/test-database.ts';
+import { childEnv } from '../../test/helpers/test-env.ts';
 import type { Database, Db } from '../database.ts';
 import { MIGRATIONS } from '../migrations.ts';
 import { integrateAuditLog } from '../modules/audit-log/integrate-audit-log.ts';
@@ -49,7 +50,7 @@ test('xaso audit verify: intact, then tampered by a superuser, then without a ke
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [cli, 'audit', 'verify', ...args], {
       encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: '', DATA_DIR: join(dataDir, 'unused') },
+      env: childEnv({ DATA_DIR: join(dataDir, 'unused') }),
     });
 
   const intact = run(...target);
@@ -79,11 +80,12 @@ test('xaso audit verify: intact, then tampered by a superuser, then without a ke
   const noKey = spawnSync(
     process.execPath,
     [cli, 'audit', 'verify', '--database-url', 'postgres://127.0.0.1:1/none'],
-    {
-      encoding: 'utf8',
-    },
+    { encoding: 'utf8', env: childEnv() },
   );
   assert.equal(noKey.status, 2);
   assert.match(noKey.stderr, /no verifier key/);
-  assert.equal(spawnSync(process.execPath, [cli, 'audit', 'nope'], { encoding: 'utf8' }).status, 2);
+  assert.equal(
+    spawnSync(process.execPath, [cli, 'audit', 'nope'], { encoding: 'utf8', env: childEnv() }).status,
+    2,
+  );
 });

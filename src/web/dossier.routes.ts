@@ -240,16 +240,9 @@ export function registerDossierPages(
       const notifications = await listDossierNotifications({ db, actor, dossier: found.dossier });
       const ctx = kit.context(request, reply);
       const code = found.dossier.code;
-      // The history has the page's own access (getDossierHistory uses loadDossierWork like getDossierWorkView).
+      // The history has the page's own access: it reads the work the view loaded (and checked) once.
       const events = options.logVerifier
-        ? await getDossierHistory({ db, actor, code, verifier: options.logVerifier() }).catch(
-            (error: unknown) => {
-              if (isAppError(error) && error.code === 'NOT_FOUND') {
-                return undefined;
-              }
-              throw error;
-            },
-          )
+        ? await getDossierHistory({ db, work: view.work, verifier: options.logVerifier() })
         : undefined;
       const history = events
         ? auditHistory(ctx, {

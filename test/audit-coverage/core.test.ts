@@ -100,20 +100,20 @@ test('organisation and identity: units, staff, roles, accounts, sessions, tokens
     'identity.staff_disabled',
     'staff',
     () => setStaffDisabled({ db, actor: admin, requestId: 'r4', staffId, isDisabled: true }),
-    { expect: () => by(admin.staffId, null, 'staff', staffId) },
+    { expect: () => by(admin.staffId, commune.id, 'staff', staffId) },
   );
   await exercise(
     'identity.staff_enabled',
     'staff',
     () => setStaffDisabled({ db, actor: admin, requestId: 'r5', staffId, isDisabled: false }),
-    { expect: () => by(admin.staffId, null, 'staff', staffId) },
+    { expect: () => by(admin.staffId, commune.id, 'staff', staffId) },
   );
   await exercise(
     'identity.password_reset',
     'staff',
     () =>
       resetStaffPassword({ db, actor: admin, requestId: 'r6', staffId, newPassword: `${TEST_PASSWORD}-2` }),
-    { expect: () => by(admin.staffId, null, 'staff', staffId) },
+    { expect: () => by(admin.staffId, commune.id, 'staff', staffId) },
   );
   await exercise(
     'identity.sign_in_failed',
@@ -132,7 +132,7 @@ test('organisation and identity: units, staff, roles, accounts, sessions, tokens
     'identity.lockout_cleared',
     'staff',
     () => clearLockout({ db, actor: admin, requestId: 'r8', staffId }),
-    { expect: () => by(admin.staffId, null, 'staff', staffId) },
+    { expect: () => by(admin.staffId, commune.id, 'staff', staffId) },
   );
   const session = await exercise(
     'identity.signed_in',

@@ -211,9 +211,10 @@ export function auditCoverage(db: Kysely<Database>, file: CoverageFile) {
 export const staffActor = (id: string) => ({ type: 'staff', id });
 
 /**
- * The one event: by a staff member, on a unit, about a subject (of this id, if given). Account-wide actions
- * (disable, enable, password, lockout, sessions, tokens, the second factor) name no unit (null): an account
- * spans the units it has roles on.
+ * The one event: by a staff member, on a unit, about a subject (of this id, if given). An administrator's
+ * change to an account (disable, enable, password, lockout) names the unit through which the administrator
+ * manages it (getManageableStaff); what the member does on their own account (sessions, tokens, the second
+ * factor) names no unit (null): an account spans the units it has roles on.
  */
 export const by = (staffId: string, unit: string | null, type: string, id?: string): ExpectedEvent => ({
   actor: staffActor(staffId),

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { REPO_ROOT, type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import { childEnv } from '../helpers/test-env.ts';
 
 let server: ServerProcess | undefined;
 
@@ -13,7 +14,7 @@ let server: ServerProcess | undefined;
 function runXaso(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['src/cli.ts', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    env: childEnv({ LOG_LEVEL: 'silent', ...env }),
     encoding: 'utf8',
     timeout: 30_000,
   });

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childEnv } from './test-env.ts';
 
 export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -43,14 +44,13 @@ export async function startServerProcess(
   const started = Date.now();
   const child = spawn(process.execPath, ['src/cli.ts', 'serve'], {
     cwd: REPO_ROOT,
-    env: {
-      ...process.env,
+    env: childEnv({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       ...(options.clockStart ? { XASO_CLOCK_START: options.clockStart.toISOString() } : {}),
       ...options.env,
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

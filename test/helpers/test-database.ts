@@ -8,16 +8,16 @@ import { MIGRATIONS } from '../../src/migrations.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { ensurePgliteTemplate } from '../../src/platform/db/pglite-template.ts';
+import { testEnv } from './test-env.ts';
 
-export const testEngine: 'pglite' | 'postgres' =
-  process.env.XASO_TEST_ENGINE === 'postgres' && process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+export const testEngine: 'pglite' | 'postgres' = testEnv.engine;
 
 export interface TestDatabase extends DatabaseHandle<Database> {
   readonly url: string | undefined;
 }
 
 async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL ?? '';
+  const adminUrl = testEnv.databaseUrl ?? '';
   const name = `xaso_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

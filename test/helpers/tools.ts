@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestContext } from 'node:test';
+import { testEnv } from './test-env.ts';
 
 function isInstalled(command: string): boolean {
   if (command.startsWith('/')) {
@@ -18,7 +19,7 @@ export function requireTool(t: TestContext, command: string, debianPackage: stri
     return true;
   }
   const message = `${command} is not installed: apt-get install ${debianPackage} (CI installs it)`;
-  if (process.env.CI === 'true') {
+  if (testEnv.isCi) {
     throw new Error(message);
   }
   t.skip(message);

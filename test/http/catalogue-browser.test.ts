@@ -7,12 +7,13 @@ import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { axeViolations, CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.ts';
+import { testEngine } from '../helpers/test-database.ts';
 import { requireTool } from '../helpers/tools.ts';
 
 let server: ServerProcess | undefined;
 let browser: Browser | undefined;
 
-const isPostgresPass = process.env.XASO_TEST_ENGINE === 'postgres';
+const isPostgresPass = testEngine === 'postgres';
 
 before(async () => {
   if (!isPostgresPass) {

@@ -16,7 +16,8 @@ const routes = listRoutes(app).filter((r) => r.method !== 'HEAD');
 /** Pages anyone may open (the public site, sign-in, citizen and kiosk entry points, published data). */
 const PUBLIC_PAGES = [
   /^\/$/,
-  /^\/(metrics|healthz|readyz|sign-in|sign-out)$/,
+  /^\/(healthz|readyz|sign-in|sign-out)$/,
+  /^\/metrics$/, // its own bearer or the loopback address (metrics.ts), tested in test/http/metrics.test.ts
   /^\/api\/(openapi\.json|docs)/,
   /^\/assets\//,
   /^\/log\//,

@@ -3,6 +3,7 @@
 // the member's commune and of the province above it. Each allowed action leaves its audit event.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { insertStaffRole } from '../../src/modules/identity/staff.repository.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { createTestApp } from '../helpers/test-app.ts';
@@ -112,6 +113,30 @@ for (const action of ACTIONS) {
     }
   });
 }
+
+test("an account change names the unit the admin reaches the member through, so that unit's auditors see it", async () => {
+  // A member working both at the province and in the commune: the commune's admin reaches them through the
+  // commune only; the province's admin through both, and the event names the higher unit (the province).
+  const member = await makeStaff(db, { unit: province, role: 'specialist' });
+  await insertStaffRole(db, member.id, commune.id, 'clerk');
+  for (const [who, path, unit] of [
+    ['communeAdmin', 'disable', commune],
+    ['provinceAdmin', 'enable', province],
+  ] as const) {
+    const browser = await signedIn(actors[who]);
+    const response = await browser.post(`/admin/staff/${member.id}/${path}`, {
+      _csrf: PageClient.csrfFrom((await browser.get('/workspace')).body),
+    });
+    assert.equal(response.statusCode, 303, who);
+    const event = await db
+      .selectFrom('audit_events')
+      .select('unit_id')
+      .where('subject_id', '=', member.id)
+      .where('action', '=', `identity.staff_${path}d`)
+      .executeTakeFirstOrThrow();
+    assert.equal(event.unit_id, unit.id, who);
+  }
+});
 
 test('creating a staff member: allowed on the own subtree only; a taken username is a 409 form error', async () => {
   const form = (unitId: string, username: string) => ({

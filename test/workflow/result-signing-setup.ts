@@ -2,14 +2,13 @@
 // certificate and a clerk with the commune's seal, and helpers that send a result for signing, sign it and
 // seal it through the use cases (the seal's completion hook marks the dossier processed).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { sealSignatureRequests } from '../../src/modules/signature-requests/seal-signature-requests.ts';
 import { signSignatureRequests } from '../../src/modules/signature-requests/sign-signature-requests.ts';
 import { approveResult } from '../../src/modules/workflow/approve-result.ts';
 import { registerResultSigning } from '../../src/modules/workflow/finish-signed-result.ts';
 import { uploadResult } from '../../src/modules/workflow/upload-result.ts';
 import { basePdf } from '../fixtures/pdf/corpus.ts';
-import { makePerson, otpClock, SIGNING_PIN } from '../fixtures/signature-requests.ts';
+import { approvalOf, makePerson, otpClock } from '../fixtures/signature-requests.ts';
 import { setUpWorkflowTests } from '../http/workflow-setup.ts';
 
 export async function setUpResultSigning() {
@@ -19,7 +18,6 @@ export async function setUpResultSigning() {
   const signer = await makePerson(db, kek, commune, 'leader', 'Hoàng Văn Ký');
   const sealer = await makePerson(db, kek, commune, 'clerk', 'Lê Thị Đóng Dấu');
   const tick = otpClock();
-  const key = () => randomBytes(16).toString('base64url');
   registerResultSigning();
 
   async function approvedForSigning(): Promise<{ code: string; requestId: string }> {
@@ -32,21 +30,8 @@ export async function setUpResultSigning() {
   }
 
   /** The options of one signing step by `person` (PIN, a fresh one-time code, its own idempotency key). */
-  async function stepOf(person: typeof signer, requestId: string) {
-    const otp = await tick(person.totpSecret);
-    return {
-      db,
-      blobStore,
-      keyEncryptionKey: kek,
-      actor: person.actor,
-      requestId: null,
-      requestIds: [requestId],
-      pin: SIGNING_PIN,
-      otp: otp.otp,
-      idempotencyKey: key(),
-      now: otp.now,
-    };
-  }
+  const stepOf = (person: typeof signer, requestId: string) =>
+    approvalOf({ db, blobStore, kek, tick }, person, [requestId]);
 
   const sign = async (requestId: string) => signSignatureRequests(await stepOf(signer, requestId));
   const seal = async (requestId: string) =>

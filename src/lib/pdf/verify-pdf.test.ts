@@ -1,27 +1,17 @@
 // verifyPdf: signatures that pass, tampered bytes, post-signature edits (page content, annotations, a
-// replaced catalog) caught, an untrusted root indeterminate, and a B-LTA document through DSS and a
-// document timestamp from the in-process TSA.
+// replaced catalog, a shadow change) caught, an untrusted root indeterminate, fuzzed files. Certification
+// and field locks (DocMDP, FieldMDP) are in verify-pdf.mdp.test.ts, timestamps and validation data (B-T to
+// B-LTA) in verify-pdf.ltv.test.ts.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { basePdf, formPdf } from '../../../test/fixtures/pdf/corpus.ts';
-import { makeNssDb, missing, pdfsig, qpdfCheck, toPem } from '../../../test/fixtures/pdf/tools.ts';
-import { localTimestamp } from '../../../test/fixtures/pki/responders.ts';
+import { basePdf } from '../../../test/fixtures/pdf/corpus.ts';
 import { getTestPki } from '../../../test/fixtures/pki/test-pki.ts';
-import { createCrl } from '../pki/index.ts';
-import { addPdfDocumentTimestamp } from './add-document-timestamp.ts';
-import { addPdfValidationData } from './add-validation-data.ts';
 import { PdfError } from './errors.ts';
 import { formatPdfVerification } from './format-verification.ts';
 import { PdfDocument } from './internal/document.ts';
 import { DocumentEdit } from './internal/edit.ts';
-import { fullFieldName } from './internal/field-lock.ts';
-import { dict, isName, name, PdfDict, PdfRef, PdfStream, PdfString } from './internal/objects.ts';
+import { dict, name, PdfRef, PdfStream, PdfString } from './internal/objects.ts';
 import { findPage } from './internal/pages.ts';
-import { listSignatures } from './internal/signatures.ts';
 import { signPdf } from './sign-pdf.ts';
 import { verifyPdf } from './verify-pdf.ts';
 
@@ -132,46 +122,6 @@ test('an unknown root is indeterminate; an unsigned PDF is indeterminate', async
   assert.deepEqual(unsigned.reasons, ['NO_SIGNATURES']);
 });
 
-test('B-T, B-LT and B-LTA with the in-process TSA, CRLs in the DSS and a document timestamp', async () => {
-  const pki = await getTestPki();
-  const timestamp = localTimestamp(pki);
-  const now = new Date();
-  const crls = [
-    createCrl({
-      issuer: pki.root.certificate,
-      issuerKey: pki.root.privateKey,
-      revoked: [],
-      thisUpdate: now,
-      nextUpdate: new Date(now.getTime() + 86_400_000),
-    }),
-    createCrl({
-      issuer: pki.issuingCa.certificate,
-      issuerKey: pki.issuingCa.privateKey,
-      revoked: [],
-      thisUpdate: now,
-      nextUpdate: new Date(now.getTime() + 86_400_000),
-    }),
-  ];
-  const validationData = {
-    certificates: [pki.issuingCa.certificate, pki.root.certificate, pki.tsa.certificate],
-    crls,
-  };
-  const input = await basePdf(1);
-  for (const level of ['B-T', 'B-LT', 'B-LTA'] as const) {
-    const signed = await signPdf(input, pki.leader.signer, { level, timestamp, validationData });
-    const report = await verifyPdf(signed, { trustAnchors: pki.trustAnchors });
-    assert.equal(report.verdict, 'TOTAL_PASSED', `${level}: ${JSON.stringify(report, null, 2)}`);
-    const signature = report.signatures.find((s) => s.kind === 'signature')!;
-    assert.equal(signature.level, level);
-    assert.ok(signature.timestampTime, `${level}: signature timestamp time`);
-    if (level === 'B-LTA') {
-      const docTs = report.signatures.find((s) => s.kind === 'document-timestamp');
-      assert.ok(docTs && docTs.verdict === 'TOTAL_PASSED' && docTs.coversWholeDocument);
-      assert.ok(signature.modifications.allowed.some((m) => m.includes('DSS')));
-    }
-  }
-});
-
 test('fuzzed signed files never crash the verifier: a report or a PdfError', async () => {
   const { pki, sealed } = await signedTwice();
   let seed = 7;
@@ -205,103 +155,6 @@ test('fuzzed signed files never crash the verifier: a report or a PdfError', asy
   assert.ok(Date.now() - started < 60_000, 'finished in time');
 });
 
-test('the document timestamp verifies with openssl ts -verify', async (t) => {
-  const skip = missing('openssl');
-  if (skip) {
-    t.skip(skip);
-    return;
-  }
-  const pki = await getTestPki();
-  const timestamp = localTimestamp(pki);
-  const stamped = await addPdfDocumentTimestamp(
-    await signPdf(await basePdf(1), pki.leader.signer),
-    timestamp,
-  );
-  const entry = listSignatures(PdfDocument.open(stamped)).find((s) => s.subFilter === 'ETSI.RFC3161')!;
-  const [a, b, c, d] = entry.byteRange as [number, number, number, number];
-  const dir = mkdtempSync(join(tmpdir(), 'xaso-pdf-docts-'));
-  writeFileSync(
-    join(dir, 'content.bin'),
-    Buffer.concat([stamped.subarray(a, a + b), stamped.subarray(c, c + d)]),
-  );
-  writeFileSync(join(dir, 'ts.der'), entry.contents);
-  writeFileSync(join(dir, 'root.pem'), toPem(pki.root.certificate));
-  writeFileSync(join(dir, 'chain.pem'), pki.tsa.chain.map((cert) => toPem(cert)).join(''));
-  const run = spawnSync(
-    'openssl',
-    [
-      'ts',
-      '-verify',
-      '-data',
-      'content.bin',
-      '-in',
-      'ts.der',
-      '-token_in',
-      '-CAfile',
-      'root.pem',
-      '-untrusted',
-      'chain.pem',
-    ],
-    { cwd: dir, encoding: 'utf8' },
-  );
-  assert.match(`${run.stdout}${run.stderr}`, /Verification: OK/);
-});
-
-test('DocMDP: P=2 allows the seal and form fills, P=1 allows only DSS and document timestamps', async () => {
-  const pki = await getTestPki();
-  const timestamp = localTimestamp(pki);
-  const form = await formPdf();
-  const fill = (pdf: Uint8Array) => {
-    const edit = new DocumentEdit(PdfDocument.open(pdf));
-    const num = [...edit.doc.xref.keys()].find((n) => {
-      const value = edit.doc.getObject(n);
-      return value instanceof PdfDict && isName(value.get('FT'), 'Tx');
-    });
-    assert.ok(num !== undefined, 'the form has a text field');
-    const text = new PdfRef(num, 0);
-    edit.editDict(text).set('V', PdfString.text('Lê Thị C'));
-    return edit.write().bytes;
-  };
-  const verdictOf = async (pdf: Uint8Array) => {
-    const report = await verifyPdf(pdf, { trustAnchors: pki.trustAnchors });
-    return report.signatures.map((s) => [s.fieldName, s.verdict, s.modifications.disallowed.length > 0]);
-  };
-
-  const certified2 = await signPdf(form, pki.leader.signer, { certify: 2 });
-  assert.deepEqual(await verdictOf(await signPdf(certified2, pki.seal.signer, { fieldName: 'Seal' })), [
-    ['Signature1', 'TOTAL_PASSED', false],
-    ['Seal', 'TOTAL_PASSED', false],
-  ]);
-  assert.deepEqual(await verdictOf(fill(certified2)), [['Signature1', 'TOTAL_PASSED', false]]);
-
-  const approval = await signPdf(form, pki.leader.signer);
-  assert.deepEqual(
-    await verdictOf(fill(approval)),
-    [['Signature1', 'TOTAL_FAILED', true]],
-    'no permission to fill',
-  );
-
-  const certified1 = await signPdf(form, pki.leader.signer, { certify: 1 });
-  assert.deepEqual(await verdictOf(await signPdf(certified1, pki.seal.signer, { fieldName: 'Seal' })), [
-    ['Signature1', 'TOTAL_FAILED', true],
-    ['Seal', 'TOTAL_PASSED', false],
-  ]);
-  const ltv = await addPdfDocumentTimestamp(
-    addPdfValidationData(certified1, { certificates: [pki.issuingCa.certificate] }),
-    timestamp,
-  );
-  const ltvVerdicts = await verdictOf(ltv);
-  assert.deepEqual(
-    ltvVerdicts[0],
-    ['Signature1', 'TOTAL_PASSED', false],
-    'DSS and document timestamp after P=1',
-  );
-  await assert.rejects(
-    () => signPdf(certified2, pki.seal.signer, { certify: 2 }),
-    (e: unknown) => e instanceof PdfError && e.code === 'INVALID_ARGUMENT',
-  );
-});
-
 test('a shadow change is caught: a dangling reference of a signed page filled by a later revision', async () => {
   const pki = await getTestPki();
   const objects = [
@@ -331,141 +184,4 @@ test('a shadow change is caught: a dangling reference of a signed page filled by
   const report = await verifyPdf(edit.write().bytes, { trustAnchors: pki.trustAnchors });
   assert.equal(report.verdict, 'TOTAL_FAILED');
   assert.ok(report.signatures[0]!.modifications.disallowed.some((m) => m.includes('object 9')));
-});
-
-test('B-LTA outputs stay valid for pdfsig and qpdf on xref-table and xref-stream files', async (t) => {
-  const skip = missing('pdfsig', 'certutil', 'qpdf');
-  if (skip) {
-    t.skip(skip);
-    return;
-  }
-  const pki = await getTestPki();
-  const timestamp = localTimestamp(pki);
-  const dir = mkdtempSync(join(tmpdir(), 'xaso-pdf-lta-'));
-  const db = makeNssDb(dir, [toPem(pki.root.certificate)]);
-  for (const [name, input] of [
-    ['table', await basePdf(2)],
-    ['stream', await basePdf(2, true)],
-  ] as const) {
-    const leader = await signPdf(input, pki.leader.signer, { level: 'B-T', timestamp });
-    const lta = await signPdf(leader, pki.seal.signer, {
-      level: 'B-LTA',
-      timestamp,
-      fieldName: 'Seal',
-      validationData: { certificates: [pki.issuingCa.certificate, pki.tsa.certificate] },
-    });
-    const file = join(dir, `${name}.pdf`);
-    writeFileSync(file, lta);
-    const check = qpdfCheck(file);
-    assert.ok(check.ok, `${name}: qpdf --check\n${check.output}`);
-    const sigs = pdfsig(db, file).filter((s) => s.subFilter === 'ETSI.CAdES.detached');
-    assert.equal(sigs.length, 2, name);
-    assert.ok(
-      sigs.every((s) => s.signatureValid && s.certificateTrusted),
-      sigs.map((s) => s.text).join('\n'),
-    );
-    const report = await verifyPdf(lta, { trustAnchors: pki.trustAnchors });
-    assert.deepEqual(
-      report.signatures.map((s) => [s.kind, s.verdict]),
-      [
-        ['signature', 'TOTAL_PASSED'],
-        ['signature', 'TOTAL_PASSED'],
-        ['document-timestamp', 'TOTAL_PASSED'],
-      ],
-      name,
-    );
-  }
-});
-
-test('FieldMDP: a later revision may fill only the fields the signature’s lock leaves open', async () => {
-  const pki = await getTestPki();
-  const form = await formPdf(); // fields applicant.name (text) and agree (check box)
-  const fill = (pdf: Uint8Array, fieldName: string) => {
-    const edit = new DocumentEdit(PdfDocument.open(pdf));
-    const num = [...edit.doc.xref.keys()].find((n) => {
-      const value = edit.doc.getObject(n);
-      return value instanceof PdfDict && value.has('FT') && fullFieldName(edit.doc, value) === fieldName;
-    });
-    assert.ok(num !== undefined, `the form has a field ${fieldName}`);
-    const field = edit.doc.getDict(new PdfRef(num, 0))!;
-    const value = isName(field.get('FT'), 'Btn') ? name('Off') : PdfString.text('Lê Thị C');
-    edit.editDict(new PdfRef(num, 0)).set('V', value);
-    return edit.write().bytes;
-  };
-  const outcome = async (pdf: Uint8Array) => {
-    const report = await verifyPdf(pdf, { trustAnchors: pki.trustAnchors });
-    const signature = report.signatures[0]!;
-    return { verdict: signature.verdict, disallowed: signature.modifications.disallowed.join('; ') };
-  };
-  const cases: Array<{
-    what: string;
-    options: Parameters<typeof signPdf>[2];
-    open: string[];
-    locked: string[];
-  }> = [
-    {
-      what: 'approval, Include applicant',
-      options: { lock: { action: 'Include', fields: ['applicant'] } },
-      open: ['agree'],
-      locked: ['applicant.name'],
-    },
-    {
-      what: 'approval, Exclude agree',
-      options: { lock: { action: 'Exclude', fields: ['agree'] } },
-      open: ['agree'],
-      locked: ['applicant.name'],
-    },
-    {
-      what: 'approval, All',
-      options: { lock: { action: 'All' } },
-      open: [],
-      locked: ['agree', 'applicant.name'],
-    },
-    {
-      what: 'certified P=2, Include applicant.name',
-      options: { certify: 2, lock: { action: 'Include', fields: ['applicant.name'] } },
-      open: ['agree'],
-      locked: ['applicant.name'],
-    },
-  ];
-  for (const c of cases) {
-    const signed = await signPdf(form, pki.leader.signer, c.options);
-    for (const field of c.open) {
-      assert.deepEqual(
-        await outcome(fill(signed, field)),
-        { verdict: 'TOTAL_PASSED', disallowed: '' },
-        `${c.what}: fill ${field}`,
-      );
-    }
-    for (const field of c.locked) {
-      const result = await outcome(fill(signed, field));
-      assert.equal(result.verdict, 'TOTAL_FAILED', `${c.what}: fill ${field}`);
-      assert.match(
-        result.disallowed,
-        new RegExp(`form field ${field.replace('.', '\\.')} filled, but the signature locks it`),
-      );
-    }
-  }
-  // The lock is recorded where other validators look: /Reference FieldMDP and the field's /Lock.
-  const locked = await signPdf(form, pki.leader.signer, { lock: { action: 'Include', fields: ['agree'] } });
-  const doc = PdfDocument.open(locked);
-  const entry = listSignatures(doc)[0]!;
-  const reference = doc.getDict((doc.resolve(entry.dict.get('Reference')) as PdfRef[])[0]);
-  assert.ok(isName(reference?.get('TransformMethod'), 'FieldMDP'));
-  const lockDict = doc.getDict(doc.getDict(entry.widgets[0])?.get('Lock'));
-  assert.ok(isName(lockDict?.get('Type'), 'SigFieldLock') && isName(lockDict.get('Action'), 'Include'));
-  await assert.rejects(
-    () => signPdf(form, pki.leader.signer, { lock: { action: 'Some' } as never }),
-    (e: unknown) => e instanceof PdfError && e.code === 'INVALID_ARGUMENT',
-  );
-  // Without a lock an approval signature still allows no fill (xaso's rule), and the lock holds with P=1.
-  assert.equal(
-    (await outcome(fill(await signPdf(form, pki.leader.signer), 'agree'))).verdict,
-    'TOTAL_FAILED',
-  );
-  const p1 = await signPdf(form, pki.leader.signer, {
-    certify: 1,
-    lock: { action: 'Include', fields: ['applicant'] },
-  });
-  assert.equal((await outcome(fill(p1, 'agree'))).verdict, 'TOTAL_FAILED');
 });

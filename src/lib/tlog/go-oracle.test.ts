@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from '../../../test/helpers/test-env.ts';
 import { appendTiles } from './append-tiles.ts';
 import { formatCheckpoint } from './checkpoint.ts';
 import { leafHash } from './hashes.ts';
@@ -23,7 +24,7 @@ const GOPATH_SYSTEM = '/usr/share/gocode';
 const oracle = fileURLToPath(new URL('../../../test/fixtures/tlog/oracle/main.go', import.meta.url));
 
 test('Go sumdb/tlog and note accept xaso tile-based proofs, roots and signed checkpoints', async (t) => {
-  const hasGo = spawnSync('go', ['version']).status === 0;
+  const hasGo = spawnSync('go', ['version'], { env: childEnv() }).status === 0;
   if (!hasGo || !existsSync(join(GOPATH_SYSTEM, 'src/golang.org/x/mod/sumdb/tlog'))) {
     t.skip('go or x/mod missing: apt-get install golang-go golang-golang-x-mod-dev');
     return;
@@ -73,13 +74,11 @@ test('Go sumdb/tlog and note accept xaso tile-based proofs, roots and signed che
       verifierKey: key.verifierKey,
       note,
     }),
-    env: {
-      ...process.env,
+    env: childEnv({
       GO111MODULE: 'off',
       GOPATH: `${gopath}:${GOPATH_SYSTEM}`,
       GOCACHE: join(gopath, 'cache'),
-      GOFLAGS: '',
-    },
+    }),
     encoding: 'utf8',
   });
   assert.equal(run.status, 0, run.stderr);

@@ -1,8 +1,9 @@
 // A dossier's history from the audit log for the staff who may open the dossier page (issue 4 §6): the
-// same access as the page (loadDossierWork: staff with a dossier right on its receiving unit, its deciding
-// body or the unit it was handed to). Every change, the recent staff views collapsed, each with its
-// "verified" mark, and who acted (name and title). Opening the dossier page is already logged
-// (`dossier.viewed`); reading its history is part of that view and logs nothing more.
+// same access as the page, whose loaded work it takes (loadDossierWork, the only maker of a DossierWork,
+// has already checked that the actor is staff with a dossier right on its receiving unit, its deciding body
+// or the unit it was handed to). Every change, the recent staff views collapsed, each with its "verified"
+// mark, and who acted (name and title). Opening the dossier page is already logged (`dossier.viewed`);
+// reading its history is part of that view and logs nothing more.
 import type { DbExecutor } from '../../database.ts';
 import type { NoteVerifier } from '../../lib/tlog/index.ts';
 import {
@@ -10,9 +11,8 @@ import {
   readSubjectHistory,
   type SubjectHistory,
 } from '../audit-log/read-subject-history.ts';
-import type { StaffActor } from '../identity/actor.ts';
 import { findStaffNames } from '../identity/find-staff-names.ts';
-import { loadDossierWork } from '../workflow/load-dossier-work.ts';
+import type { DossierWork } from '../workflow/load-dossier-work.ts';
 
 export interface NamedHistoryEntry extends HistoryEntry {
   /** The staff member who acted, when the actor is staff. */
@@ -26,11 +26,11 @@ export interface DossierHistory extends SubjectHistory {
 
 export async function getDossierHistory(options: {
   db: DbExecutor;
-  actor: StaffActor;
-  code: string;
+  /** The dossier as the page loaded it for a staff actor (getDossierWorkView): access already checked. */
+  work: DossierWork;
   verifier: NoteVerifier;
 }): Promise<DossierHistory> {
-  const { dossier } = await loadDossierWork(options);
+  const { dossier } = options.work;
   const history = await readSubjectHistory({
     db: options.db,
     subjectType: 'dossier',

@@ -9,7 +9,7 @@ export async function clearLockout(options: {
   requestId: string | null;
   staffId: string;
 }): Promise<void> {
-  const { staff } = await getManageableStaff(options.db, options.actor, options.staffId);
+  const { staff, unitId } = await getManageableStaff(options.db, options.actor, options.staffId);
   await options.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('staff')
@@ -19,7 +19,7 @@ export async function clearLockout(options: {
     await appendAuditEvent(trx, {
       actor: { type: 'staff', id: options.actor.staffId },
       action: 'identity.lockout_cleared',
-      unitId: null,
+      unitId,
       subjectType: 'staff',
       subjectId: staff.id,
       requestId: options.requestId,

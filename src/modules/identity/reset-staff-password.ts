@@ -14,7 +14,7 @@ export async function resetStaffPassword(options: {
   staffId: string;
   newPassword: string;
 }): Promise<void> {
-  const { staff } = await getManageableStaff(options.db, options.actor, options.staffId);
+  const { staff, unitId } = await getManageableStaff(options.db, options.actor, options.staffId);
   assertPasswordPolicy(options.newPassword);
   const passwordHash = await hashPassword(options.newPassword);
   await options.db.transaction().execute(async (trx) => {
@@ -28,7 +28,7 @@ export async function resetStaffPassword(options: {
     await appendAuditEvent(trx, {
       actor: { type: 'staff', id: options.actor.staffId },
       action: 'identity.password_reset',
-      unitId: null,
+      unitId,
       subjectType: 'staff',
       subjectId: staff.id,
       requestId: options.requestId,

@@ -14,7 +14,7 @@ export async function setStaffDisabled(options: {
   staffId: string;
   isDisabled: boolean;
 }): Promise<void> {
-  const { staff } = await getManageableStaff(options.db, options.actor, options.staffId);
+  const { staff, unitId } = await getManageableStaff(options.db, options.actor, options.staffId);
   if (staff.id === options.actor.staffId) {
     throw new AppError('INVALID_STATE', 'You cannot disable your own account.');
   }
@@ -34,7 +34,7 @@ export async function setStaffDisabled(options: {
     await appendAuditEvent(trx, {
       actor: { type: 'staff', id: options.actor.staffId },
       action: options.isDisabled ? 'identity.staff_disabled' : 'identity.staff_enabled',
-      unitId: null,
+      unitId,
       subjectType: 'staff',
       subjectId: staff.id,
       requestId: options.requestId,

@@ -9,7 +9,7 @@ import { vietnamDate } from '../catalogue/vietnam-date.ts';
 import type { Dossier } from '../dossiers/dossier.table.ts';
 import { setDossierDueDate } from '../dossiers/set-dossier-due-date.ts';
 import { listSupplements } from './workflow.repository.ts';
-import type { Timeliness } from './workflow.table.ts';
+import type { DossierWorkflow, Timeliness } from './workflow.table.ts';
 
 /**
  * Recomputes the dossier's due date from its reception with every closed clock stop (supplements of a
@@ -53,6 +53,20 @@ export function classifyTimeliness(doneAt: Date, dueAt: Date | null): Timeliness
     return 'late';
   }
   return vietnamDate(doneAt) < vietnamDate(dueAt) ? 'early' : 'on_time';
+}
+
+/**
+ * The outcome of processing finished at `at` (markProcessed, recordDecidedFinish), measured on the statutory
+ * due date (pauses counted, the extension not: a dossier that needed an extension and finished after its
+ * statutory date is late, issue 7 §5); without a statutory date on the workflow row, on the dossier's due
+ * date.
+ */
+export function processingOutcome(
+  at: Date,
+  workflow: Pick<DossierWorkflow, 'statutory_due_at'>,
+  dossier: Pick<Dossier, 'due_at'>,
+): Timeliness {
+  return classifyTimeliness(at, workflow.statutory_due_at ?? dossier.due_at);
 }
 
 /** When a step started at `startedAt` on the unit's calendar is due by its time budget. */

@@ -1,4 +1,4 @@
-import { classifyTimeliness } from './dossier-deadline.ts';
+import { processingOutcome } from './dossier-deadline.ts';
 import { findResultSignature, isOpenRequest } from './result-signing.ts';
 import { invalidState, runWorkflowAction, type WorkflowActionOptions } from './run-workflow-action.ts';
 
@@ -25,7 +25,7 @@ export async function markProcessed(options: WorkflowActionOptions) {
       }
     },
     apply: async (_trx, work, locked, at) => {
-      const outcome = classifyTimeliness(at, locked.statutory_due_at ?? work.dossier.due_at);
+      const outcome = processingOutcome(at, locked, work.dossier);
       return { workflow: { finished_at: at, outcome }, details: { outcome }, result: { outcome } };
     },
   });

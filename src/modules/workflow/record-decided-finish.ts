@@ -4,14 +4,14 @@
 // on the statutory due date (pauses counted, the extension not), inside the caller's transaction.
 import type { Trx } from '../../database.ts';
 import type { Dossier } from '../dossiers/dossier.table.ts';
-import { classifyTimeliness } from './dossier-deadline.ts';
+import { processingOutcome } from './dossier-deadline.ts';
 import { initialWorkflow } from './load-dossier-work.ts';
 import { lockWorkflow, updateWorkflow } from './workflow.repository.ts';
 import type { Timeliness } from './workflow.table.ts';
 
 export async function recordDecidedFinish(trx: Trx, dossier: Dossier, at: Date): Promise<Timeliness> {
   const locked = await lockWorkflow(trx, { ...initialWorkflow(dossier), referral: null });
-  const outcome = classifyTimeliness(at, locked.statutory_due_at ?? dossier.due_at);
+  const outcome = processingOutcome(at, locked, dossier);
   await updateWorkflow(trx, dossier.id, { finished_at: at, outcome });
   return outcome;
 }

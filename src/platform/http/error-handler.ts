@@ -74,9 +74,12 @@ export function toAppError(error: unknown): AppError {
   );
 }
 
+/** Probes and the scraper: machines, answered in JSON like the API. */
+const OPERATIONS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
 export function isApiRequest(request: FastifyRequest): boolean {
   const url = request.url;
-  return url.startsWith('/api/') || url.startsWith('/csc/') || url === '/healthz' || url === '/readyz';
+  return url.startsWith('/api/') || url.startsWith('/csc/') || OPERATIONS_PATHS.has(url);
 }
 
 export function sendApiError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {

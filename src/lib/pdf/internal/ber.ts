@@ -4,7 +4,7 @@
  * lengths; the pki DER reader accepts only definite lengths. Signed attributes are DER already, so the
  * bytes a signature covers are unchanged.
  */
-import { malformed } from './parser.ts';
+import { malformed } from './lexer.ts';
 
 const MAX_DEPTH = 64;
 

@@ -5,8 +5,9 @@
  */
 import { PdfError } from '../errors.ts';
 import { decodeStream } from './filters.ts';
+import { indexOf, lastIndexOf, latin1, malformed } from './lexer.ts';
 import { isName, PdfDict, type PdfObject, PdfRef, PdfStream } from './objects.ts';
-import { indexOf, lastIndexOf, latin1, malformed, Parser } from './parser.ts';
+import { Parser } from './parser.ts';
 import { readChain } from './xref.ts';
 
 export type XrefEntry =

@@ -4,8 +4,8 @@
  */
 import type { PdfDocument } from './document.ts';
 import { type AppendedObject, type AppendResult, appendRevision, appendTail } from './incremental.ts';
+import { malformed } from './lexer.ts';
 import { PdfDict, type PdfObject, PdfRef, PdfStream } from './objects.ts';
-import { malformed } from './parser.ts';
 
 export class DocumentEdit {
   readonly doc: PdfDocument;

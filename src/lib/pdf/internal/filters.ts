@@ -4,8 +4,8 @@
  */
 import { inflateSync } from 'node:zlib';
 import { PdfError } from '../errors.ts';
+import { malformed } from './lexer.ts';
 import { isName, PdfDict, type PdfObject, type PdfStream } from './objects.ts';
-import { malformed } from './parser.ts';
 
 const MAX_DECODED = 256 * 1024 * 1024;
 

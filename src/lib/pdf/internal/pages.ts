@@ -1,8 +1,8 @@
 /** Page tree walking (ISO 32000-2 §7.7.3): finds page N using /Count, never reading unrelated leaves. */
 import { PdfError } from '../errors.ts';
 import type { PdfDocument } from './document.ts';
+import { malformed } from './lexer.ts';
 import { isName, type PdfDict, PdfRef } from './objects.ts';
-import { malformed } from './parser.ts';
 
 export interface PageHandle {
   ref: PdfRef;

@@ -1,97 +1,18 @@
 /**
- * Lexer and object parser for PDF syntax (ISO 32000-2 §7.2 lexical conventions, §7.3 objects).
- * Robust on garbage: every loop advances, nesting is bounded, and any problem throws PdfError 'MALFORMED'.
+ * The object parser of PDF syntax (ISO 32000-2 §7.3 objects, §7.3.10 indirect objects, §7.3.8 streams), on
+ * the lexer of lexer.ts (§7.2). Robust on garbage: every loop advances, nesting is bounded, and any problem
+ * throws PdfError 'MALFORMED'.
  */
-import { PdfError } from '../errors.ts';
+import { indexOf, isDelimiter, isRegular, isWhitespace, Lexer, latin1, malformed } from './lexer.ts';
 import { PdfDict, PdfName, type PdfObject, PdfRef, PdfStream, PdfString } from './objects.ts';
 
 const MAX_DEPTH = 64;
-
-// §7.2.3 white-space characters and §7.2.4 delimiters.
-const WHITESPACE = new Uint8Array(256);
-for (const c of [0, 9, 10, 12, 13, 32]) {
-  WHITESPACE[c] = 1;
-}
-const DELIMITER = new Uint8Array(256);
-for (const c of '()<>[]{}/%') {
-  DELIMITER[c.charCodeAt(0)] = 1;
-}
-
-export function isWhitespace(c: number | undefined): boolean {
-  return c !== undefined && WHITESPACE[c] === 1;
-}
-
-function isRegular(c: number | undefined): boolean {
-  return c !== undefined && WHITESPACE[c] === 0 && DELIMITER[c] === 0;
-}
-
-export function malformed(message: string, cause?: unknown): PdfError {
-  return new PdfError('MALFORMED', message, cause === undefined ? undefined : { cause });
-}
+const ENDSTREAM = 'endstream';
 
 /** Resolves the /Length of a stream when it is an indirect reference (§7.3.8.2). */
 export type LengthResolver = (ref: PdfRef) => number | undefined;
 
-export class Parser {
-  readonly bytes: Uint8Array;
-  pos: number;
-  private readonly end: number;
-
-  constructor(bytes: Uint8Array, pos = 0, end = bytes.length) {
-    this.bytes = bytes;
-    this.pos = pos;
-    this.end = end;
-  }
-
-  skipWhitespace(): void {
-    const b = this.bytes;
-    while (this.pos < this.end) {
-      const c = b[this.pos]!;
-      if (WHITESPACE[c] === 1) {
-        this.pos++;
-      } else if (c === 0x25) {
-        // comment to end of line
-        while (this.pos < this.end && b[this.pos] !== 10 && b[this.pos] !== 13) {
-          this.pos++;
-        }
-      } else {
-        return;
-      }
-    }
-  }
-
-  /** Reads a run of regular characters (a keyword or number), after skipping white space. */
-  readToken(): string {
-    this.skipWhitespace();
-    const start = this.pos;
-    while (this.pos < this.end && isRegular(this.bytes[this.pos])) {
-      this.pos++;
-    }
-    return latin1(this.bytes, start, this.pos);
-  }
-
-  peekToken(): string {
-    const save = this.pos;
-    const token = this.readToken();
-    this.pos = save;
-    return token;
-  }
-
-  expectKeyword(keyword: string): void {
-    const token = this.readToken();
-    if (token !== keyword) {
-      throw malformed(`expected '${keyword}' at offset ${this.pos}, found '${token.slice(0, 20)}'`);
-    }
-  }
-
-  readInteger(): number {
-    const token = this.readToken();
-    if (!/^[+-]?\d{1,15}$/.test(token)) {
-      throw malformed(`expected an integer at offset ${this.pos}`);
-    }
-    return Number(token);
-  }
-
+export class Parser extends Lexer {
   parseObject(depth = 0): PdfObject {
     if (depth > MAX_DEPTH) {
       throw malformed('objects nested too deeply');
@@ -185,7 +106,7 @@ export class Parser {
     const start = this.pos;
     const [num, afterNum] = digits(start);
     const next = b[afterNum];
-    if (afterNum < this.end && !isWhitespace(next) && DELIMITER[next!] !== 1) {
+    if (afterNum < this.end && !isWhitespace(next) && !isDelimiter(next)) {
       return undefined; // a real number, or digits too long: the token path handles it
     }
     let at = afterNum;
@@ -199,7 +120,7 @@ export class Parser {
         r++;
       }
       const after = b[r + 1];
-      if (b[r] === 0x52 && (r + 1 >= this.end || isWhitespace(after) || DELIMITER[after!] === 1)) {
+      if (b[r] === 0x52 && (r + 1 >= this.end || isWhitespace(after) || isDelimiter(after))) {
         this.pos = r + 1;
         return new PdfRef(num, gen);
       }
@@ -265,7 +186,7 @@ export class Parser {
       const v = hexValue(c);
       if (v >= 0) {
         digits.push(v);
-      } else if (WHITESPACE[c] !== 1) {
+      } else if (!isWhitespace(c)) {
         throw malformed(`bad character in hex string at offset ${this.pos - 1}`);
       }
     }
@@ -390,8 +311,7 @@ export class Parser {
   }
 }
 
-const ENDSTREAM = 'endstream';
-
+/** The value of a hexadecimal digit (§7.3.4.3), or -1. */
 function hexValue(c: number): number {
   if (c >= 0x30 && c <= 0x39) {
     return c - 0x30;
@@ -403,21 +323,4 @@ function hexValue(c: number): number {
     return c - 0x57;
   }
   return -1;
-}
-
-export function latin1(bytes: Uint8Array, start: number, end: number): string {
-  const stop = Math.min(end, bytes.length);
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, stop - start)).toString('latin1');
-}
-
-/** First index of the ASCII `needle` in `haystack[from, to)`, or -1. */
-export function indexOf(haystack: Uint8Array, needle: string, from = 0, to = haystack.length): number {
-  const view = Buffer.from(haystack.buffer, haystack.byteOffset, Math.min(to, haystack.length));
-  return view.indexOf(needle, from, 'latin1');
-}
-
-/** Last index of the ASCII `needle` in `haystack` starting at or before `from`, or -1. */
-export function lastIndexOf(haystack: Uint8Array, needle: string, from = haystack.length): number {
-  const view = Buffer.from(haystack.buffer, haystack.byteOffset, haystack.length);
-  return view.lastIndexOf(needle, from, 'latin1');
 }

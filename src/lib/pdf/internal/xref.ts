@@ -4,8 +4,9 @@
  */
 import type { XrefEntry, XrefSection } from './document.ts';
 import { decodeStream } from './filters.ts';
+import { malformed } from './lexer.ts';
 import { isName, PdfDict, PdfStream } from './objects.ts';
-import { malformed, Parser } from './parser.ts';
+import { Parser } from './parser.ts';
 
 const MAX_SECTIONS = 10_000;
 
