@@ -13,7 +13,6 @@ import { getSupplementRequest } from '../modules/workflow/get-supplement-request
 import { getSuppliedFile } from '../modules/workflow/get-supplied-file.ts';
 import { getWorkflowForm } from '../modules/workflow/get-workflow-form.ts';
 import { listWarningThresholds } from '../modules/workflow/list-warning-thresholds.ts';
-import { listWorkQueue } from '../modules/workflow/list-work-queue.ts';
 import type { WorkActor } from '../modules/workflow/load-dossier-work.ts';
 import { renderWorkflowFormPdf } from '../modules/workflow/render-workflow-form-pdf.ts';
 import {
@@ -24,6 +23,7 @@ import {
 import { setWarningThreshold } from '../modules/workflow/set-warning-threshold.ts';
 import { supplyDossier } from '../modules/workflow/supply-dossier.ts';
 import { uploadResult } from '../modules/workflow/upload-result.ts';
+import { viewWorkQueue } from '../modules/workflow/view-work-queue.ts';
 import { WORKFLOW_API_ROUTES } from '../modules/workflow/workflow.routes.ts';
 import type { WorkflowActionName } from '../modules/workflow/workflow-actions.ts';
 import { isWorkflowFormKind } from '../modules/workflow/workflow-form.types.ts';
@@ -100,7 +100,8 @@ export function registerWorkflowPages(
     { schema: { hide: true } },
     async (request, reply) => {
       const actor = requireStaff(request);
-      const items = await listWorkQueue({ db, actor });
+      // It names the applicants: a `register.viewed` event per receiving unit listed.
+      const items = await viewWorkQueue({ db, actor, requestId: request.id });
       const thresholds = await listWarningThresholds({ db, actor });
       const ctx = kit.context(request, reply);
       return kit.send(reply, ctx, {

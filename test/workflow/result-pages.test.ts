@@ -14,6 +14,7 @@ import { findWorkflow } from '../../src/modules/workflow/workflow.repository.ts'
 import { returnTraces as onlineReturnTraces } from '../fixtures/online-return.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
+import { assertRegisterView, registerViews } from '../helpers/register-views.ts';
 import { setUpResultSigning } from './result-signing-setup.ts';
 
 const r = await setUpResultSigning();
@@ -173,6 +174,7 @@ test('the signed-in applicant’s dossier list and page link the sealed result, 
 
 test('the clerk lists the register of results (/so-ket-qua): number and symbol, summary, dossier; others may not', async () => {
   const clerk = await signedIn('clerk');
+  const viewsBefore = (await registerViews(db, 'results')).length;
   const page = await clerk.get('/so-ket-qua');
   assert.equal(page.statusCode, 200, page.body);
   const entry = await db
@@ -188,6 +190,30 @@ test('the clerk lists the register of results (/so-ket-qua): number and symbol, 
   assert.equal((await clerk.get('/so-ket-qua?nam=abc')).statusCode, 400);
   assert.equal((await reception.get('/so-ket-qua')).statusCode, 403);
   assert.equal((await stranger.get('/so-ket-qua')).statusCode, 403);
+  // It names the applicants (issue 4 §1): each view shown is one `register.viewed` event with the year and
+  // the codes listed, no names; the refused ones (bad year, no right) write nothing.
+  const views = (await registerViews(db, 'results')).slice(viewsBefore);
+  assert.equal(views.length, 2, 'this year and last year, nothing for the refused reads');
+  const { id: clerkId } = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('full_name', '=', 'Trang clerk')
+    .executeTakeFirstOrThrow();
+  assertRegisterView(views[0], {
+    staffId: clerkId,
+    unitId: entry.unit_id,
+    codes: [sealed.code],
+    filter: { year },
+    personal: [entry.applicant_name],
+  });
+  assertRegisterView(views[1], {
+    staffId: clerkId,
+    unitId: entry.unit_id,
+    codes: [],
+    filter: { year: year - 1 },
+    count: 0,
+    personal: [],
+  });
 });
 
 test('the return at the counter records the receiver, the identity paper and the officer (9 → 10)', async () => {

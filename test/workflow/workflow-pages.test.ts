@@ -8,6 +8,7 @@ import { CITIZEN_SESSION_COOKIE } from '../../src/modules/citizen-identity/authe
 import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { multipartForm, PageClient } from '../helpers/http.ts';
+import { assertRegisterView, registerViews } from '../helpers/register-views.ts';
 import { minimalPdf } from '../http/dossier-setup.ts';
 import { setUpWorkflowTests } from '../http/workflow-setup.ts';
 
@@ -19,11 +20,11 @@ async function signedIn(role: 'receptionist' | 'specialist' | 'leader') {
   // the receptionist is the one who received w.receive's dossiers: only the holder hands a dossier over
   const staff =
     role === 'receptionist'
-      ? w.receptionistLogin
+      ? { ...w.receptionistLogin, id: w.actors.receptionist.staffId }
       : await makeStaff(db, { unit: commune, role, fullName: `Trang ${role}` });
   const browser = new PageClient(app, `10.9.0.${++address}`);
   assert.equal((await browser.signIn(staff.username, staff.password)).statusCode, 303);
-  return browser;
+  return Object.assign(browser, { staffId: staff.id });
 }
 
 async function act(browser: PageClient, code: string, path: string, form: Record<string, string> = {}) {
@@ -171,9 +172,20 @@ test('result upload (multipart), approval, processed, return; BM.05 and the queu
       .statusCode,
     303,
   );
+  const viewsBefore = (await registerViews(db, 'work-queue')).length;
   const queue = await specialist.get('/ho-so/hang-doi');
   assert.equal(queue.statusCode, 200);
   assert.match(queue.body, new RegExp(code.replaceAll('.', '\\.')));
+  // It names the applicants (issue 4 §1): one `register.viewed` for the receiving unit with the codes.
+  const [view, ...more] = (await registerViews(db, 'work-queue')).slice(viewsBefore);
+  assert.equal(more.length, 0);
+  assertRegisterView(view, {
+    staffId: specialist.staffId,
+    unitId: commune.id,
+    codes: [code],
+    filter: {},
+    personal: ['Trần Thị Nộp', '001190012345'],
+  });
   assert.equal((await act(specialist, code, 'claim')).statusCode, 303);
   assert.equal((await act(specialist, code, 'start')).statusCode, 303);
   const page = await specialist.get(`/ho-so/${encodeURIComponent(code)}`);
@@ -224,6 +236,8 @@ test('unit administrators set the warning threshold on the queue page; others ma
   assert.equal((await browser.signIn(admin.username, admin.password)).statusCode, 303);
   const page = await browser.get('/ho-so/hang-doi');
   assert.match(page.body, /action="\/ho-so\/hang-doi\/canh-bao"/);
+  // An administrator's queue lists no dossier: no applicant shown, no read event.
+  assert.ok(!(await registerViews(db, 'work-queue')).some((e) => e.actor_id === admin.id));
   const saved = await browser.post('/ho-so/hang-doi/canh-bao', {
     _csrf: PageClient.csrfFrom(page.body),
     unitId: commune.id,
