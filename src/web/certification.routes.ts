@@ -116,7 +116,12 @@ export function registerCertificationPages(
     extension?: { error: AppError; values: ExtensionFormValues },
   ) => {
     const actor = requireStaff(request);
-    const view = await getDossierCertifications({ db, actor, code: request.params.code });
+    const view = await getDossierCertifications({
+      db,
+      actor,
+      code: request.params.code,
+      requestId: request.id,
+    });
     const ctx = kit.context(request, reply);
     const done = (request.query as Record<string, unknown>).so;
     return kit.send(reply, ctx, {
@@ -160,6 +165,7 @@ export function registerCertificationPages(
         viewer,
         code: request.params.code,
         certificationId: request.params.id,
+        requestId: request.id,
       });
       return sendPdf(reply, pdf, pdfName(certification.number));
     },

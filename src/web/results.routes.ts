@@ -73,6 +73,7 @@ export function registerResultPages(
           blobStore,
           actor: requireStaff(request),
           code: request.params.code,
+          requestId: request.id,
         }),
       ),
   );

@@ -264,7 +264,14 @@ export function registerWorkflowPages(
     if (!isWorkflowFormKind(kind)) {
       throw new AppError('NOT_FOUND', 'No such form.');
     }
-    const form = await getWorkflowForm({ db, actor, code: request.params.code, form: kind, publicUrl });
+    const form = await getWorkflowForm({
+      db,
+      actor,
+      code: request.params.code,
+      form: kind,
+      publicUrl,
+      view: { requestId: request.id, format: isPdf ? 'pdf' : 'page' },
+    });
     // results (issue 7 §4, §5): a slip signed by the head and sealed is handed out as signed.
     const signed =
       isPdf && isSignableSlip(kind)
@@ -340,6 +347,7 @@ ${workflowFormPage(form)}`,
         actor: requireStaff(request),
         code: request.params.code,
         sha256: request.params.sha256,
+        requestId: request.id,
       });
       return reply
         .type(file.mediaType)
@@ -358,6 +366,7 @@ ${workflowFormPage(form)}`,
         blobStore,
         actor: requireStaff(request),
         code: request.params.code,
+        requestId: request.id,
       });
       return reply
         .type('application/pdf')

@@ -17,7 +17,7 @@ import { makePerson, otpClock } from '../fixtures/signature-requests.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { type FormPart, postMultipart } from '../helpers/multipart.ts';
-import { assertRegisterView, registerViews } from '../helpers/register-views.ts';
+import { assertRegisterView, dossierViews, registerViews } from '../helpers/read-events.ts';
 import { applicantJson, citizenCookie, minimalPdf, setUpDossierTests } from './dossier-setup.ts';
 
 const base = await setUpDossierTests();
@@ -158,6 +158,20 @@ test('the certified PDF: staff of the unit at any stage, the owner citizen once 
   assert.equal(prepared.statusCode, 200);
   assert.equal(prepared.headers['content-type'], 'application/pdf');
   assert.equal((await (await client(stranger)).get(staffUrl)).statusCode, 404);
+  // Staff reads are `dossier.viewed` events (issue 4 §1): the certify page and the PDF (which one, by id);
+  // the stranger's refused read wrote nothing.
+  assert.deepEqual(
+    (await dossierViews(db, code, 'certified-pdf')).map((e) => [
+      e.actor_id,
+      (e.details as { item?: string }).item,
+    ]),
+    [[officer.id, row.id]],
+  );
+  assert.equal((await desk.get(`/ho-so/${code}/chung-thuc`)).statusCode, 200);
+  assert.deepEqual(
+    (await dossierViews(db, code, 'certifications')).map((e) => e.actor_id),
+    [officer.id],
+  );
   const owner = await citizenCookie(db, applicantJson().personalIdentifier);
   const asOwner = (url: string) => app.inject({ method: 'GET', url, headers: { cookie: owner } });
   assert.equal((await asOwner(citizenUrl)).statusCode, 404, 'not sealed yet');

@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { DEMO_CITIZENS } from '../../src/modules/demo/demo-citizens.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
-import { assertRegisterView, registerViews } from '../helpers/register-views.ts';
+import { assertRegisterView, dossierViews, registerViews } from '../helpers/read-events.ts';
 import { localPath, signInCitizen } from './citizen-flow.ts';
 import { minimalPdf, multipart, type Part, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
 
@@ -280,5 +280,9 @@ test('the waiting list is for receptionists; a page refusal needs its reasons an
   const form = await receptionist.get(`/ho-so/${code}/tu-choi.pdf`);
   assert.equal(form.statusCode, 200);
   assert.equal(form.headers['content-type'], 'application/pdf');
+  // BM.03 names the applicant: the staff read is a `dossier.viewed` event (the citizen's own reads are not).
+  const [refusalView, ...more] = await dossierViews(db, code, 'refusal-pdf');
+  assert.equal(more.length, 0);
+  assert.equal(refusalView?.actor_id, receptionist.staffId);
   assert.equal((await receptionist.get(`/ho-so/${code}/bien-nhan`)).statusCode, 409);
 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { issueApiToken } from '../../src/modules/identity/issue-api-token.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
-import { assertRegisterView, registerViews } from '../helpers/register-views.ts';
+import { assertRegisterView, registerViews } from '../helpers/read-events.ts';
 import { OCTOBER, setUpStatisticsTests } from './statistics-setup.ts';
 
 const { app, db, province, commune, other } = await setUpStatisticsTests();

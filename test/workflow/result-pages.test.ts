@@ -14,7 +14,7 @@ import { findWorkflow } from '../../src/modules/workflow/workflow.repository.ts'
 import { returnTraces as onlineReturnTraces } from '../fixtures/online-return.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
-import { assertRegisterView, registerViews } from '../helpers/register-views.ts';
+import { assertRegisterView, dossierViews, registerViews } from '../helpers/read-events.ts';
 import { setUpResultSigning } from './result-signing-setup.ts';
 
 const r = await setUpResultSigning();
@@ -48,6 +48,8 @@ test('the dossier page shows the sealed result with its request, download and ve
   assert.match(page.body, new RegExp(`href="/xac-minh/${sealed.requestId}"`));
   const pdf = await reception.get(`/ho-so/${code}/ket-qua-da-ky.pdf`);
   assert.equal(pdf.statusCode, 200);
+  // The sealed result names the applicant: the staff download is a `dossier.viewed` event (issue 4 §1).
+  assert.equal((await dossierViews(db, sealed.code, 'signed-result')).length, 1);
   assert.equal(pdf.headers['content-type'], 'application/pdf');
   assert.deepEqual(
     readPdfLayout(new Uint8Array(pdf.rawPayload)).signatureFields.map((f) => f.isSigned),

@@ -8,7 +8,7 @@ import { CITIZEN_SESSION_COOKIE } from '../../src/modules/citizen-identity/authe
 import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { multipartForm, PageClient } from '../helpers/http.ts';
-import { assertRegisterView, registerViews } from '../helpers/register-views.ts';
+import { assertRegisterView, dossierViews, registerViews } from '../helpers/read-events.ts';
 import { minimalPdf } from '../http/dossier-setup.ts';
 import { setUpWorkflowTests } from '../http/workflow-setup.ts';
 
@@ -150,6 +150,12 @@ test('supplement at the page, BM.02 printable and as PDF, citizen supplies onlin
     (await reception.get(`/ho-so/${encodeURIComponent(code)}/bo-sung/tep/${'0'.repeat(64)}`)).statusCode,
     404,
   );
+  // The staff read of the citizen's file is one `dossier.viewed` with its SHA-256; the 404 wrote nothing.
+  const supplied = await dossierViews(db, code, 'supplied-file');
+  assert.deepEqual(
+    supplied.map((e) => [e.actor_id, (e.details as { file?: string }).file]),
+    [[reception.staffId, fileHref.split('/').at(-1)]],
+  );
   const work = await loadDossierWork({ db, actor: actors.receptionist, code });
   assert.ok(work.dossier.due_at && dueBefore && work.dossier.due_at.getTime() >= dueBefore.getTime());
   // the public lookup and the receipt show the current due date
@@ -197,6 +203,10 @@ test('result upload (multipart), approval, processed, return; BM.05 and the queu
   const file = await leader.get(`/ho-so/${encodeURIComponent(code)}/ket-qua.pdf`);
   assert.equal(file.statusCode, 200);
   assert.deepEqual(file.rawPayload, minimalPdf());
+  // Staff reads of what names the applicant are `dossier.viewed` events (issue 4 §1).
+  const [resultView, ...moreResultViews] = await dossierViews(db, code, 'result');
+  assert.equal(moreResultViews.length, 0);
+  assert.equal(resultView?.actor_id, leader.staffId);
   assert.equal((await act(leader, code, 'approve', { note: '' })).statusCode, 303);
   assert.equal((await act(specialist, code, 'mark-processed')).statusCode, 303);
   assert.equal((await act(reception, code, 'return', { receivedBy: 'Trần Thị Nộp (CCCD)' })).statusCode, 303);
@@ -206,6 +216,15 @@ test('result upload (multipart), approval, processed, return; BM.05 and the queu
   assert.match(bm05.body, /Giao: Cán bộ receptionist/);
   const bm05pdf = await reception.get(`/ho-so/${encodeURIComponent(code)}/phieu/bm05.pdf`);
   assert.equal(bm05pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  for (const view of ['form', 'form-pdf'] as const) {
+    const [event, ...more] = await dossierViews(db, code, view);
+    assert.equal(more.length, 0, view);
+    assert.equal(event?.actor_id, reception.staffId);
+    assert.equal((event?.details as { item?: string } | undefined)?.item, 'bm05');
+  }
+  // A refused read (an unknown form) writes nothing.
+  assert.equal((await reception.get(`/ho-so/${encodeURIComponent(code)}/phieu/bm99`)).statusCode, 404);
+  assert.equal((await dossierViews(db, code, 'form')).length, 1);
 });
 
 test('extension (BM.04) and referral slip from the page', async () => {

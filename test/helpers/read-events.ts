@@ -1,8 +1,10 @@
-// The `register.viewed` events (issue 4 §1: staff reads of registers and lists naming applicants) of one
-// register, oldest first, and the check that one event says what a view showed and nothing personal.
+// Staff reads of personal data as audit events (issue 4 §1): the `register.viewed` events of one register
+// (lists naming applicants) with the check that one says what a view showed and nothing personal, and the
+// `dossier.viewed` events of one dossier and one kind of view.
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/database.ts';
+import type { DossierViewKind } from '../../src/modules/dossiers/record-dossier-view.ts';
 import type { RegisterName } from '../../src/modules/dossiers/record-register-view.ts';
 
 export function registerViews(db: Kysely<Database>, register: RegisterName) {
@@ -52,4 +54,19 @@ export function assertRegisterView(
     assert.ok(!event.entry.includes(value), `no personal data (${value}) in the event`);
   }
   return details;
+}
+
+/** The `dossier.viewed` events of a dossier (by its code) and one kind of view, oldest first. */
+export async function dossierViews(db: Kysely<Database>, code: string, view: DossierViewKind) {
+  const events = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('action', '=', 'dossier.viewed')
+    .where('subject_type', '=', 'dossier')
+    .orderBy('id')
+    .execute();
+  return events.filter((e) => {
+    const details = e.details as { code?: string; view?: string };
+    return details.code === code && details.view === view;
+  });
 }
