@@ -167,6 +167,12 @@ test('the certified PDF: staff of the unit at any stage, the owner citizen once 
     ]),
     [[officer.id, row.id]],
   );
+  assert.equal((await desk.get(`/trinh-ky/${row.signature_request_id}/van-ban.pdf`)).statusCode, 200);
+  assert.deepEqual(
+    (await dossierViews(db, code, 'signature-pdf')).map((e) => (e.details as { item?: string }).item),
+    [row.signature_request_id],
+    'the certified copy through its signature request is a read of the dossier too',
+  );
   assert.equal((await desk.get(`/ho-so/${code}/chung-thuc`)).statusCode, 200);
   assert.deepEqual(
     (await dossierViews(db, code, 'certifications')).map((e) => e.actor_id),

@@ -84,6 +84,20 @@ test('the receiving officer signs the receipt once; the signed PDF verifies', as
     (await dossierViews(db, code, 'signed-receipt')).map((e) => e.actor_id),
     [officer.id],
   );
+  const [receiptRequest] = await db
+    .selectFrom('signature_requests')
+    .select('id')
+    .where('subject_type', '=', 'receipt')
+    .where('subject_id', '=', code)
+    .execute();
+  assert.ok(receiptRequest);
+  const requestPdf = await app.inject({
+    method: 'GET',
+    url: `/api/v1/signature-requests/${receiptRequest.id}/pdf`,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  assert.equal(requestPdf.statusCode, 200);
+  assert.equal((await dossierViews(db, code, 'signature-pdf')).length, 1, 'through the API too');
   const report = await verifyPdf(pdf.rawPayload, { trustAnchors: await listTrustAnchors(db) });
   assert.equal(report.signatures.length, 1);
   assert.equal(report.signatures[0]?.level, 'B-T');

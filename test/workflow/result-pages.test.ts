@@ -48,8 +48,15 @@ test('the dossier page shows the sealed result with its request, download and ve
   assert.match(page.body, new RegExp(`href="/xac-minh/${sealed.requestId}"`));
   const pdf = await reception.get(`/ho-so/${code}/ket-qua-da-ky.pdf`);
   assert.equal(pdf.statusCode, 200);
-  // The sealed result names the applicant: the staff download is a `dossier.viewed` event (issue 4 §1).
+  // The sealed result names the applicant: the staff download is a `dossier.viewed` event (issue 4 §1),
+  // from the dossier and from its signature request alike (view `signature-pdf`, the request's id).
   assert.equal((await dossierViews(db, sealed.code, 'signed-result')).length, 1);
+  const requestPdf = await reception.get(`/trinh-ky/${sealed.requestId}/van-ban.pdf`);
+  assert.equal(requestPdf.statusCode, 200);
+  assert.deepEqual(
+    (await dossierViews(db, sealed.code, 'signature-pdf')).map((e) => (e.details as { item?: string }).item),
+    [sealed.requestId],
+  );
   assert.equal(pdf.headers['content-type'], 'application/pdf');
   assert.deepEqual(
     readPdfLayout(new Uint8Array(pdf.rawPayload)).signatureFields.map((f) => f.isSigned),

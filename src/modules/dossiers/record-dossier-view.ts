@@ -34,7 +34,9 @@ export type DossierViewKind =
   /** The certification page of the dossier (its register entries and the certify form). */
   | 'certifications'
   /** A certified copy (`item`: the certification's id). */
-  | 'certified-pdf';
+  | 'certified-pdf'
+  /** A document of the dossier being signed or signed (`item`: the signature request's id). */
+  | 'signature-pdf';
 
 export interface DossierView {
   actor: StaffActor;

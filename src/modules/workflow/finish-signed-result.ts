@@ -4,15 +4,18 @@
 import type { Trx } from '../../database.ts';
 import { type Clock, systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { loadActor } from '../identity/load-actor.ts';
 import { findStaffById } from '../identity/staff.repository.ts';
 import type { SignatureRequest } from '../signature-requests/signature-request.table.ts';
 import {
   onSignatureRequestCompleted,
+  onSignatureRequestDossier,
   onSignatureRequestSealing,
 } from '../signature-requests/signature-request-completion.ts';
 import { markProcessed } from './mark-processed.ts';
 import { drawResultNumbers, takeResultNumber } from './number-result.ts';
+import { SLIP_SUBJECTS } from './request-slip-signature.ts';
 import { RESULT_SUBJECT } from './result-signing.ts';
 
 /**
@@ -64,5 +67,9 @@ export function registerResultSigning(clock: Clock = systemClock): void {
       finishSignedResult(trx, request, finishClock),
     );
     onSignatureRequestSealing(RESULT_SUBJECT, drawResultNumbers);
+    // The result and the slips name the applicant: their PDFs' downloads are reads of the dossier (by code).
+    for (const subject of [RESULT_SUBJECT, ...Object.values(SLIP_SUBJECTS)]) {
+      onSignatureRequestDossier(subject, findDossierByCode);
+    }
   }
 }

@@ -47,4 +47,5 @@ export const auditEn = {
   'audit.history.view.signed-result': 'Signed result downloaded',
   'audit.history.view.certifications': 'Certification page viewed',
   'audit.history.view.certified-pdf': 'Certified copy downloaded',
+  'audit.history.view.signature-pdf': 'Document for signature downloaded',
 } as const satisfies Record<keyof typeof auditVi, string>;

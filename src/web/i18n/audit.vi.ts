@@ -44,4 +44,5 @@ export const auditVi = {
   'audit.history.view.signed-result': 'Tải kết quả đã ký số',
   'audit.history.view.certifications': 'Xem trang chứng thực của hồ sơ',
   'audit.history.view.certified-pdf': 'Tải bản chứng thực',
+  'audit.history.view.signature-pdf': 'Tải văn bản trình ký',
 } as const;
