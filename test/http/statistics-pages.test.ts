@@ -89,6 +89,18 @@ test('the BM.06 register lists the received dossiers in order, without the refus
   const procedureOnly = await client.get(`/thong-ke/so-theo-doi?${OCTOBER}&procedure=NONE`);
   assert.equal(procedureOnly.statusCode, 200);
   assert.match(procedureOnly.body, /Không có hồ sơ nào/);
+  // Whatever is typed as the procedure, the event records a code or 'not-a-code', never the text.
+  const typed = await client.get(
+    `/thong-ke/so-theo-doi?${OCTOBER}&procedure=${encodeURIComponent('Người Sớm')}`,
+  );
+  assert.equal(typed.statusCode, 200);
+  const filters = (await registerViews(db, 'tracking'))
+    .slice(-2)
+    .map((e) => (e.details as { filter: unknown }).filter);
+  assert.deepEqual(filters, [
+    { from: '2026-10-01', to: '2026-10-31', procedure: 'NONE' },
+    { from: '2026-10-01', to: '2026-10-31', procedure: 'not-a-code' },
+  ]);
 });
 
 test('authorisation: clerks and specialists are refused, another commune too; a province admin may choose', async () => {

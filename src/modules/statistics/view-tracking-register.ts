@@ -8,6 +8,14 @@ import { recordRegisterView } from '../dossiers/record-register-view.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { getTrackingRegister } from './get-tracking-register.ts';
 
+/** The procedure asked for as the event records it: a code, never whatever else was typed in the query. */
+function procedureFilter(code: string | undefined): string | null {
+  if (code === undefined) {
+    return null;
+  }
+  return /^[A-Za-z0-9._-]{1,40}$/.test(code) ? code : 'not-a-code';
+}
+
 /** @throws AppError FORBIDDEN, VALIDATION_FAILED (those of getTrackingRegister) */
 export async function viewTrackingRegister(options: {
   readonly db: Db;
@@ -26,7 +34,7 @@ export async function viewTrackingRegister(options: {
     filter: {
       from: register.period.from,
       to: register.period.to,
-      procedure: options.filter.procedureCode ?? null,
+      procedure: procedureFilter(options.filter.procedureCode),
     },
     dossierCodes: register.lines.map((line) => line.code),
   });
