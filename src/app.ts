@@ -26,6 +26,7 @@ import { registerDossierApiRoutes } from './modules/dossiers/dossier.routes.ts';
 import { registerAuthentication } from './modules/identity/authenticate.ts';
 import { registerIdentityRoutes } from './modules/identity/identity.routes.ts';
 import { registerOrganisationRoutes } from './modules/organisation/organisation.routes.ts';
+import { registerReceiptSigning } from './modules/signature-requests/sign-dossier-receipt.ts';
 import { registerSignatureRequestApiRoutes } from './modules/signature-requests/signature-request.routes.ts';
 import { registerCscRoutes } from './modules/signing/csc.routes.ts';
 import { registerPkiRoutes } from './modules/signing/pki.routes.ts';
@@ -211,6 +212,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Dossier processing (issue 7 §1, §4, §5): the workflow API and pages.
   registerWorkflowApiRoutes(app, { db, blobStore, clock });
   registerResultSigning(clock); // results (issue 7 §2)
+  registerReceiptSigning(); // the signed BM.01's PDF is a read of its dossier (issue 4 §1)
   registerResultPages(app, { db, blobStore, lookupLimiter, clock, kit }); // results (issue 7 §2)
   registerResultTemplatePages(app, { db, kit }); // result templates per procedure (issue 7 §2)
   registerWorkflowPages(app, {

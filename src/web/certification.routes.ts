@@ -12,8 +12,8 @@ import {
   getDossierCertifications,
   listCertificationsOfDossier,
 } from '../modules/certification/get-dossier-certifications.ts';
-import { listCertificationRegister } from '../modules/certification/list-certification-register.ts';
 import { loadCertificationDossier } from '../modules/certification/load-certification-dossier.ts';
+import { viewCertificationRegister } from '../modules/certification/view-certification-register.ts';
 import { requireCitizen } from '../modules/citizen-identity/authenticate-citizen.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { choosePermittedUnit } from '../modules/identity/list-permitted-units.ts';
@@ -79,7 +79,9 @@ export function registerCertificationPages(
       const asked =
         typeof q.thang === 'string' && q.thang !== '' ? q.thang.slice(0, 20) : currentMonth(clock.now());
       const ctx = kit.context(request, reply);
-      const run = (month: string) => listCertificationRegister({ db, actor, unitId: unit.id, kind, month });
+      // Each register shown is a `register.viewed` event (it names the requesters); a refused month, none.
+      const run = (month: string) =>
+        viewCertificationRegister({ db, actor, requestId: request.id, unitId: unit.id, kind, month });
       try {
         const { entries } = await run(asked);
         return kit.send(reply, ctx, {
@@ -114,7 +116,12 @@ export function registerCertificationPages(
     extension?: { error: AppError; values: ExtensionFormValues },
   ) => {
     const actor = requireStaff(request);
-    const view = await getDossierCertifications({ db, actor, code: request.params.code });
+    const view = await getDossierCertifications({
+      db,
+      actor,
+      code: request.params.code,
+      requestId: request.id,
+    });
     const ctx = kit.context(request, reply);
     const done = (request.query as Record<string, unknown>).so;
     return kit.send(reply, ctx, {
@@ -158,6 +165,7 @@ export function registerCertificationPages(
         viewer,
         code: request.params.code,
         certificationId: request.params.id,
+        requestId: request.id,
       });
       return sendPdf(reply, pdf, pdfName(certification.number));
     },

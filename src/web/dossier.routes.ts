@@ -10,9 +10,9 @@ import { acceptOnlineDossier } from '../modules/dossiers/accept-online-dossier.t
 import type { UploadLimits } from '../modules/dossiers/check-upload.ts';
 import { getDossier } from '../modules/dossiers/get-dossier.ts';
 import { getDossierHistory } from '../modules/dossiers/get-dossier-history.ts';
-import { listOnlineDossiersAwaiting } from '../modules/dossiers/list-online-dossiers-awaiting.ts';
 import { receiveDossier } from '../modules/dossiers/receive-dossier.ts';
 import { refuseOnlineDossier } from '../modules/dossiers/refuse-online-dossier.ts';
+import { viewOnlineDossiersAwaiting } from '../modules/dossiers/view-online-dossiers-awaiting.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
 import { canAnywhere, scopesFor } from '../modules/identity/permissions.ts';
 import { listDossierNotifications } from '../modules/notifications/list-dossier-notifications.ts';
@@ -173,7 +173,8 @@ export function registerDossierPages(
     const ctx = kit.context(request, reply);
     return kit.send(reply, ctx, {
       title: ctx.t('intake.awaiting.title'),
-      body: awaitingPage(ctx, await listOnlineDossiersAwaiting({ db, actor })),
+      // It names the applicants: a `register.viewed` event per unit listed.
+      body: awaitingPage(ctx, await viewOnlineDossiersAwaiting({ db, actor, requestId: request.id })),
     });
   });
 

@@ -2,10 +2,11 @@
 // authenticator app (issue 5 §2, /ky-so/otp): the signing pages next to the signature requests.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff } from '../modules/identity/authenticate.ts';
+import { getSignedReceiptPdf } from '../modules/signature-requests/get-signed-receipt-pdf.ts';
 import { findSignedReceipt, signDossierReceipt } from '../modules/signature-requests/sign-dossier-receipt.ts';
 import { getTotpStatus } from '../modules/signing/get-totp-status.ts';
 import { confirmTotp, enrolTotp } from '../modules/signing/totp.ts';
-import { AppError, isAppError } from '../platform/errors.ts';
+import { type AppError, isAppError } from '../platform/errors.ts';
 import { receiptSigningPage, signingProblem } from './pages/signature-request-pages.ts';
 import { totpPage } from './pages/totp-pages.ts';
 import type { SignatureRequestPagesOptions } from './signature-requests.routes.ts';
@@ -69,14 +70,16 @@ export function registerReceiptSigningPages(
     '/ho-so/:code/bien-nhan-da-ky.pdf',
     { schema: { hide: true } },
     async (request, reply) => {
-      const signed = await findSignedReceipt({ db, actor: requireStaff(request), code: request.params.code });
-      const pdf = signed ? await blobStore.get(signed.current_sha256) : undefined;
-      if (!pdf) {
-        throw new AppError('NOT_FOUND', 'The receipt is not signed yet.');
-      }
+      const { code, pdf } = await getSignedReceiptPdf({
+        db,
+        blobStore,
+        actor: requireStaff(request),
+        code: request.params.code,
+        requestId: request.id,
+      });
       return reply
         .header('cache-control', 'no-store')
-        .header('content-disposition', `inline; filename="bien-nhan-ky-so-${signed?.subject_id ?? ''}.pdf"`)
+        .header('content-disposition', `inline; filename="bien-nhan-ky-so-${code}.pdf"`)
         .type('application/pdf')
         .send(Buffer.from(pdf));
     },

@@ -71,7 +71,7 @@ ${receiptPage(receipt)}`,
 
   app.get<CodeParams>(`${prefix}/:code/tu-choi`, { schema: { hide: true } }, async (request, reply) => {
     const actor = options.viewer(request);
-    const refusal = await getDossierRefusal({ db, actor, code: request.params.code });
+    const refusal = await getDossierRefusal({ db, actor, code: request.params.code, requestId: request.id });
     const ctx = kit.context(request, reply);
     const pdfHref = `${prefix}/${encodeURIComponent(request.params.code)}/tu-choi.pdf`;
     return kit.send(reply, ctx, {
@@ -83,7 +83,13 @@ ${refusalPage(refusal)}`,
 
   app.get<CodeParams>(`${prefix}/:code/tu-choi.pdf`, { schema: { hide: true } }, async (request, reply) => {
     const actor = options.viewer(request);
-    const refusal = await getDossierRefusal({ db, actor, code: request.params.code });
+    const refusal = await getDossierRefusal({
+      db,
+      actor,
+      code: request.params.code,
+      requestId: request.id,
+      format: 'pdf',
+    });
     const pdf = await renderRefusalPdf(refusal);
     return reply
       .type('application/pdf')

@@ -13,7 +13,7 @@ import {
   getSignedResultForStaff,
   type SignedResult,
 } from '../modules/workflow/get-signed-result.ts';
-import { listResultRegister } from '../modules/workflow/list-result-register.ts';
+import { viewResultRegister } from '../modules/workflow/view-result-register.ts';
 import type { BlobStore } from '../platform/blob-store/blob-store.ts';
 import { type Clock, systemClock } from '../platform/clock.ts';
 import type { RateLimiter } from '../platform/http/rate-limiter.ts';
@@ -37,7 +37,8 @@ export function registerResultPages(
   const { db, blobStore, kit } = options;
   const clock = options.clock ?? systemClock;
 
-  // The register of results issued (numbers taken by the clerk when sealing), per unit and year.
+  // The register of results issued (numbers taken by the clerk when sealing), per unit and year; it names
+  // the applicants, so each view is a `register.viewed` event.
   if (kit) {
     app.get<{ Querystring: Record<string, unknown> }>(
       '/so-ket-qua',
@@ -46,9 +47,10 @@ export function registerResultPages(
         const actor = requireStaff(request);
         const ctx = kit.context(request, reply);
         const asked = text(request.query.nam, 8);
-        const register = await listResultRegister({
+        const register = await viewResultRegister({
           db,
           actor,
+          requestId: request.id,
           unitId: text(request.query.unit, 64) || undefined,
           year: asked ? Number(asked) : new Date(clock.now().getTime() + 7 * 3_600_000).getUTCFullYear(),
         });
@@ -71,6 +73,7 @@ export function registerResultPages(
           blobStore,
           actor: requireStaff(request),
           code: request.params.code,
+          requestId: request.id,
         }),
       ),
   );

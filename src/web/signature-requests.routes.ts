@@ -181,6 +181,7 @@ export function registerSignatureRequestPages(
         blobStore,
         actor,
         signatureRequestId: request.params.id,
+        requestId: request.id,
       });
       return reply
         .header('cache-control', 'no-store')

@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../database.ts';
 import { requireStaff } from '../modules/identity/authenticate.ts';
-import { getTrackingRegister } from '../modules/statistics/get-tracking-register.ts';
 import { getUnitStatistics, type StatisticsFilter } from '../modules/statistics/get-unit-statistics.ts';
 import { statisticsCsv, statisticsCsvFilename } from '../modules/statistics/statistics-csv.ts';
+import { viewTrackingRegister } from '../modules/statistics/view-tracking-register.ts';
 import { isAppError } from '../platform/errors.ts';
 import type { PageKit } from './page-kit.ts';
 import { statisticsPage, statisticsQuery } from './pages/statistics-page.ts';
@@ -66,7 +66,8 @@ export function registerStatisticsPages(app: FastifyInstance, options: { db: Db;
   app.get<Query>('/thong-ke/so-theo-doi', { schema: { hide: true } }, async (request, reply) => {
     const actor = requireStaff(request);
     const filter = filterOf(request.query);
-    const register = await getTrackingRegister({ db, actor, filter });
+    // It names the applicants: each view is a `register.viewed` event (the dashboard and CSV are counts).
+    const register = await viewTrackingRegister({ db, actor, requestId: request.id, filter });
     const back = statisticsQuery({ ...register, procedureCode: filter.procedureCode });
     const ctx = kit.context(request, reply);
     return kit.send(reply, ctx, {

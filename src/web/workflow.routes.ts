@@ -13,7 +13,6 @@ import { getSupplementRequest } from '../modules/workflow/get-supplement-request
 import { getSuppliedFile } from '../modules/workflow/get-supplied-file.ts';
 import { getWorkflowForm } from '../modules/workflow/get-workflow-form.ts';
 import { listWarningThresholds } from '../modules/workflow/list-warning-thresholds.ts';
-import { listWorkQueue } from '../modules/workflow/list-work-queue.ts';
 import type { WorkActor } from '../modules/workflow/load-dossier-work.ts';
 import { renderWorkflowFormPdf } from '../modules/workflow/render-workflow-form-pdf.ts';
 import {
@@ -24,6 +23,7 @@ import {
 import { setWarningThreshold } from '../modules/workflow/set-warning-threshold.ts';
 import { supplyDossier } from '../modules/workflow/supply-dossier.ts';
 import { uploadResult } from '../modules/workflow/upload-result.ts';
+import { viewWorkQueue } from '../modules/workflow/view-work-queue.ts';
 import { WORKFLOW_API_ROUTES } from '../modules/workflow/workflow.routes.ts';
 import type { WorkflowActionName } from '../modules/workflow/workflow-actions.ts';
 import { isWorkflowFormKind } from '../modules/workflow/workflow-form.types.ts';
@@ -100,7 +100,8 @@ export function registerWorkflowPages(
     { schema: { hide: true } },
     async (request, reply) => {
       const actor = requireStaff(request);
-      const items = await listWorkQueue({ db, actor });
+      // It names the applicants: a `register.viewed` event per receiving unit listed.
+      const items = await viewWorkQueue({ db, actor, requestId: request.id });
       const thresholds = await listWarningThresholds({ db, actor });
       const ctx = kit.context(request, reply);
       return kit.send(reply, ctx, {
@@ -263,7 +264,14 @@ export function registerWorkflowPages(
     if (!isWorkflowFormKind(kind)) {
       throw new AppError('NOT_FOUND', 'No such form.');
     }
-    const form = await getWorkflowForm({ db, actor, code: request.params.code, form: kind, publicUrl });
+    const form = await getWorkflowForm({
+      db,
+      actor,
+      code: request.params.code,
+      form: kind,
+      publicUrl,
+      view: { requestId: request.id, format: isPdf ? 'pdf' : 'page' },
+    });
     // results (issue 7 §4, §5): a slip signed by the head and sealed is handed out as signed.
     const signed =
       isPdf && isSignableSlip(kind)
@@ -339,6 +347,7 @@ ${workflowFormPage(form)}`,
         actor: requireStaff(request),
         code: request.params.code,
         sha256: request.params.sha256,
+        requestId: request.id,
       });
       return reply
         .type(file.mediaType)
@@ -357,6 +366,7 @@ ${workflowFormPage(form)}`,
         blobStore,
         actor: requireStaff(request),
         code: request.params.code,
+        requestId: request.id,
       });
       return reply
         .type('application/pdf')

@@ -251,7 +251,7 @@ test('procedure catalogue: procedures, versions, adoptions', async () => {
   );
 });
 
-test('dossiers: received, refused, viewed', async () => {
+test('dossiers: received, refused, viewed, listed', async () => {
   const receptionist = await staffWithToken('receptionist');
   /** Intake through the API (a refusal when reasons are given); a refused append surfaces as a 500. */
   const intake = async (documents: unknown[], refusalReasons?: string) => {
@@ -294,6 +294,25 @@ test('dossiers: received, refused, viewed', async () => {
     async () =>
       getDossier({ db, actor: await actorOf(receptionist.id), code: received.code, requestId: 'd1' }),
     { expect: () => by(receptionist.id, commune.id, 'dossier', received.id) },
+  );
+  // A list naming applicants: the work queue over the API (the one-stop desk sees the dossier received).
+  await exercise(
+    'register.viewed',
+    null,
+    async () => {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/work-queues',
+        headers: { authorization: `Bearer ${receptionist.token}` },
+      });
+      if (response.statusCode !== 200) {
+        throw new Error(`${response.statusCode} ${response.body}`);
+      }
+      assert.ok(
+        (response.json() as { items: { code: string }[] }).items.some((i) => i.code === received.code),
+      );
+    },
+    { expect: () => by(receptionist.id, commune.id, 'register', 'work-queue') },
   );
 });
 

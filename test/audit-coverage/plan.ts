@@ -64,6 +64,7 @@ export const COVERAGE_PLAN: Record<AuditAction, CoverageFile | { readonly reason
   'notification.resend_requested': 'notifications',
   'dossier.history_imported': 'foundation',
   'dossier.viewed': 'core',
+  'register.viewed': 'core',
   'audit.witness_added': 'core',
   'dev_oidc.key_created': 'core',
   'signature_request.created': 'signature-requests',

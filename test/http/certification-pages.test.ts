@@ -17,6 +17,7 @@ import { makePerson, otpClock } from '../fixtures/signature-requests.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
 import { type FormPart, postMultipart } from '../helpers/multipart.ts';
+import { assertRegisterView, dossierViews, registerViews } from '../helpers/read-events.ts';
 import { applicantJson, citizenCookie, minimalPdf, setUpDossierTests } from './dossier-setup.ts';
 
 const base = await setUpDossierTests();
@@ -64,7 +65,13 @@ test('the register: read by the staff of the commune, refused to another commune
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /error-summary/);
   const other = await client(stranger);
+  const viewsBefore = (await registerViews(db, 'certifications')).length;
   assert.equal((await other.get(`/chung-thuc?unit=${commune.id}`)).statusCode, 403);
+  assert.equal(
+    (await registerViews(db, 'certifications')).length,
+    viewsBefore,
+    'a refused read writes nothing',
+  );
   assert.equal((await other.get('/chung-thuc')).statusCode, 200, 'their own commune’s register');
 });
 
@@ -105,8 +112,26 @@ test('certify: the officer only; a form problem is a 400 with the form; the numb
   assert.equal(done.statusCode, 303, done.body);
   const number = decodeURIComponent(/so=([^&]+)/.exec(String(done.headers.location))?.[1] ?? '');
   assert.match(number, /^1\/1\/\d{4}\/SCT\/BS$/);
+  const viewsBefore = (await registerViews(db, 'certifications')).length;
   const register = await reception.get('/chung-thuc');
   assert.ok(register.body.includes(number));
+  // It names the requester (issue 4 §1): one `register.viewed` with the type, the month and the code, no name.
+  const [view, ...more] = (await registerViews(db, 'certifications')).slice(viewsBefore);
+  assert.equal(more.length, 0);
+  const entry = await db
+    .selectFrom('certifications')
+    .selectAll()
+    .where('number', '=', number)
+    .executeTakeFirstOrThrow();
+  const { filter } = assertRegisterView(view, {
+    staffId: receptionist.id,
+    unitId: commune.id,
+    codes: [code],
+    count: 1,
+    personal: [entry.requester_name],
+  });
+  assert.equal(filter.kind, 'copy');
+  assert.match(String(filter.month), /^\d{4}-\d{2}$/);
   assert.match(register.body, /Bằng tốt nghiệp/);
   assert.match(register.body, /6\.000/, 'fee: 3 copies of a one-page paper');
   // A dossier of another procedure has no form, and its post is an illegal state.
@@ -133,6 +158,26 @@ test('the certified PDF: staff of the unit at any stage, the owner citizen once 
   assert.equal(prepared.statusCode, 200);
   assert.equal(prepared.headers['content-type'], 'application/pdf');
   assert.equal((await (await client(stranger)).get(staffUrl)).statusCode, 404);
+  // Staff reads are `dossier.viewed` events (issue 4 §1): the certify page and the PDF (which one, by id);
+  // the stranger's refused read wrote nothing.
+  assert.deepEqual(
+    (await dossierViews(db, code, 'certified-pdf')).map((e) => [
+      e.actor_id,
+      (e.details as { item?: string }).item,
+    ]),
+    [[officer.id, row.id]],
+  );
+  assert.equal((await desk.get(`/trinh-ky/${row.signature_request_id}/van-ban.pdf`)).statusCode, 200);
+  assert.deepEqual(
+    (await dossierViews(db, code, 'signature-pdf')).map((e) => (e.details as { item?: string }).item),
+    [row.signature_request_id],
+    'the certified copy through its signature request is a read of the dossier too',
+  );
+  assert.equal((await desk.get(`/ho-so/${code}/chung-thuc`)).statusCode, 200);
+  assert.deepEqual(
+    (await dossierViews(db, code, 'certifications')).map((e) => e.actor_id),
+    [officer.id],
+  );
   const owner = await citizenCookie(db, applicantJson().personalIdentifier);
   const asOwner = (url: string) => app.inject({ method: 'GET', url, headers: { cookie: owner } });
   assert.equal((await asOwner(citizenUrl)).statusCode, 404, 'not sealed yet');

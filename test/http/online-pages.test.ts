@@ -7,6 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { DEMO_CITIZENS } from '../../src/modules/demo/demo-citizens.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
+import { assertRegisterView, dossierViews, registerViews } from '../helpers/read-events.ts';
 import { localPath, signInCitizen } from './citizen-flow.ts';
 import { minimalPdf, multipart, type Part, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
 
@@ -21,11 +22,11 @@ async function citizen(sub: string): Promise<PageClient> {
   return browser;
 }
 
-async function staff(role: 'receptionist' | 'specialist'): Promise<PageClient> {
+async function staff(role: 'receptionist' | 'specialist'): Promise<PageClient & { staffId: string }> {
   const member = await makeStaff(db, { unit: commune, role });
   const browser = new PageClient(app, `10.9.1.${++address}`);
   assert.equal((await browser.signIn(member.username, member.password)).statusCode, 303);
-  return browser;
+  return Object.assign(browser, { staffId: member.id });
 }
 
 async function postMultipart(
@@ -117,9 +118,20 @@ test('a receptionist accepts from the waiting list; the citizen then has the rec
   const browser = await citizen(an.sub);
   const code = await submitted(browser);
   const receptionist = await staff('receptionist');
+  const viewsBefore = (await registerViews(db, 'online-awaiting')).length;
   const waiting = await receptionist.get('/ho-so/truc-tuyen');
   assert.equal(waiting.statusCode, 200);
   assert.ok(waiting.body.includes(code));
+  // It names the applicants (issue 4 §1): one `register.viewed` for the commune with the codes, no names.
+  const [view, ...more] = (await registerViews(db, 'online-awaiting')).slice(viewsBefore);
+  assert.equal(more.length, 0);
+  assertRegisterView(view, {
+    staffId: receptionist.staffId,
+    unitId: commune.id,
+    codes: [code],
+    filter: {},
+    personal: [an.name],
+  });
   const dossierPage = await receptionist.get(`/ho-so/${code}`);
   assert.equal(dossierPage.statusCode, 200);
   assert.match(dossierPage.body, /action="\/ho-so\/[^"]+\/tiep-nhan"/);
@@ -243,7 +255,13 @@ test('the waiting list is for receptionists; a page refusal needs its reasons an
   const browser = await citizen(an.sub);
   const code = await submitted(browser);
   const specialist = await staff('specialist');
+  const viewsBefore = (await registerViews(db, 'online-awaiting')).length;
   assert.equal((await specialist.get('/ho-so/truc-tuyen')).statusCode, 403);
+  assert.equal(
+    (await registerViews(db, 'online-awaiting')).length,
+    viewsBefore,
+    'a refused read writes nothing',
+  );
   const receptionist = await staff('receptionist');
   const page = await receptionist.get(`/ho-so/${code}`);
   const csrf = PageClient.csrfFrom(page.body);
@@ -262,5 +280,9 @@ test('the waiting list is for receptionists; a page refusal needs its reasons an
   const form = await receptionist.get(`/ho-so/${code}/tu-choi.pdf`);
   assert.equal(form.statusCode, 200);
   assert.equal(form.headers['content-type'], 'application/pdf');
+  // BM.03 names the applicant: the staff read is a `dossier.viewed` event (the citizen's own reads are not).
+  const [refusalView, ...more] = await dossierViews(db, code, 'refusal-pdf');
+  assert.equal(more.length, 0);
+  assert.equal(refusalView?.actor_id, receptionist.staffId);
   assert.equal((await receptionist.get(`/ho-so/${code}/bien-nhan`)).statusCode, 409);
 });

@@ -9,6 +9,7 @@ import { readPdfLayout, verifyPdf } from '../../src/lib/pdf/index.ts';
 import { issueApiToken } from '../../src/modules/identity/issue-api-token.ts';
 import { listTrustAnchors } from '../../src/modules/signing/list-trust-anchors.ts';
 import { makePerson, SIGNING_PIN } from '../fixtures/signature-requests.ts';
+import { dossierViews } from '../helpers/read-events.ts';
 import { applicantJson, minimalPdf, PROCEDURE_CODE, setUpDossierTests } from './dossier-setup.ts';
 
 const { app, db, commune, staffWithToken } = await setUpDossierTests();
@@ -78,6 +79,25 @@ test('the receiving officer signs the receipt once; the signed PDF verifies', as
     headers: { authorization: `Bearer ${token}` },
   });
   assert.equal(pdf.statusCode, 200);
+  // The signed receipt names the applicant: its download is a `dossier.viewed` event (issue 4 §1).
+  assert.deepEqual(
+    (await dossierViews(db, code, 'signed-receipt')).map((e) => e.actor_id),
+    [officer.id],
+  );
+  const [receiptRequest] = await db
+    .selectFrom('signature_requests')
+    .select('id')
+    .where('subject_type', '=', 'receipt')
+    .where('subject_id', '=', code)
+    .execute();
+  assert.ok(receiptRequest);
+  const requestPdf = await app.inject({
+    method: 'GET',
+    url: `/api/v1/signature-requests/${receiptRequest.id}/pdf`,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  assert.equal(requestPdf.statusCode, 200);
+  assert.equal((await dossierViews(db, code, 'signature-pdf')).length, 1, 'through the API too');
   const report = await verifyPdf(pdf.rawPayload, { trustAnchors: await listTrustAnchors(db) });
   assert.equal(report.signatures.length, 1);
   assert.equal(report.signatures[0]?.level, 'B-T');

@@ -81,8 +81,19 @@ test('submit, sign from the queue, re-post safely, seal, verify publicly', async
   const again = await leader.post('/ky-duyet', { ...form, otp: await otp(people.leader) });
   assert.equal(again.statusCode, 303);
   assert.equal(again.headers.location, '/ky-duyet?lap-lai=1');
+  const viewsBefore = await db
+    .selectFrom('audit_events')
+    .select('id')
+    .where('action', '=', 'dossier.viewed')
+    .execute();
   const pdf = await leader.get(`/trinh-ky/${id}/van-ban.pdf`);
   assert.equal(pdf.headers['content-type'], 'application/pdf');
+  // A document submitted by hand belongs to no dossier: its download is no read of a citizen's dossier.
+  assert.equal(
+    (await db.selectFrom('audit_events').select('id').where('action', '=', 'dossier.viewed').execute())
+      .length,
+    viewsBefore.length,
+  );
   assert.deepEqual(
     readPdfLayout(pdf.rawPayload).signatureFields.map((f) => [f.name, f.isSigned]),
     [

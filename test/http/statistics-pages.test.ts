@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { issueApiToken } from '../../src/modules/identity/issue-api-token.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
+import { assertRegisterView, registerViews } from '../helpers/read-events.ts';
 import { OCTOBER, setUpStatisticsTests } from './statistics-setup.ts';
 
 const { app, db, province, commune, other } = await setUpStatisticsTests();
@@ -16,7 +17,7 @@ async function signedIn(
   const staff = await makeStaff(db, { unit, role });
   const client = new PageClient(app);
   await client.signIn(staff.username, staff.password);
-  return client;
+  return Object.assign(client, { staffId: staff.id });
 }
 
 test('the dashboard shows the figures, two SVG charts with their tables, and the links', async () => {
@@ -63,24 +64,54 @@ test('the CSV: UTF-8 with BOM, a header, a line per procedure, the total, no for
 
 test('the BM.06 register lists the received dossiers in order, without the refusal at intake', async () => {
   const client = await signedIn('receptionist');
+  const viewsBefore = (await registerViews(db, 'tracking')).length;
   const page = await client.get(`/thong-ke/so-theo-doi?${OCTOBER}`);
   assert.equal(page.statusCode, 200);
   assert.match(page.body, /Sổ theo dõi hồ sơ/);
   const names = [...page.body.matchAll(/<td>(Người [^<]+)<\/td>/g)].map((m) => m[1]);
   assert.deepEqual(names, ['Người Chờ', 'Người Sớm', 'Người Đúng', 'Người Trễ']);
+  // It names the applicants (issue 4 §1): one `register.viewed` with the period and the four codes, no names.
+  const [view, ...more] = (await registerViews(db, 'tracking')).slice(viewsBefore);
+  assert.equal(more.length, 0);
+  const codes = [...page.body.matchAll(/<td class="nowrap">([^<]+-\d{6}-[^<]+)<\/td>/g)].map(
+    (m) => m[1] ?? '',
+  );
+  assert.equal(codes.length, 4, 'the codes on the page');
+  assertRegisterView(view, {
+    staffId: client.staffId,
+    unitId: commune.id,
+    codes,
+    filter: { from: '2026-10-01', to: '2026-10-31', procedure: null },
+    count: 4,
+    personal: names.map(String),
+  });
   assert.match(page.body, /08:00 09\/10\/2026/, 'the return time of the first');
   const procedureOnly = await client.get(`/thong-ke/so-theo-doi?${OCTOBER}&procedure=NONE`);
   assert.equal(procedureOnly.statusCode, 200);
   assert.match(procedureOnly.body, /Không có hồ sơ nào/);
+  // Whatever is typed as the procedure, the event records a code or 'not-a-code', never the text.
+  const typed = await client.get(
+    `/thong-ke/so-theo-doi?${OCTOBER}&procedure=${encodeURIComponent('Người Sớm')}`,
+  );
+  assert.equal(typed.statusCode, 200);
+  const filters = (await registerViews(db, 'tracking'))
+    .slice(-2)
+    .map((e) => (e.details as { filter: unknown }).filter);
+  assert.deepEqual(filters, [
+    { from: '2026-10-01', to: '2026-10-31', procedure: 'NONE' },
+    { from: '2026-10-01', to: '2026-10-31', procedure: 'not-a-code' },
+  ]);
 });
 
 test('authorisation: clerks and specialists are refused, another commune too; a province admin may choose', async () => {
+  const viewsBefore = (await registerViews(db, 'tracking')).length;
   for (const role of ['clerk', 'specialist'] as const) {
     const client = await signedIn(role);
     for (const path of ['/thong-ke', '/thong-ke.csv', '/thong-ke/so-theo-doi']) {
       assert.equal((await client.get(`${path}?${OCTOBER}`)).statusCode, 403, `${role} ${path}`);
     }
   }
+  assert.equal((await registerViews(db, 'tracking')).length, viewsBefore, 'refused reads write nothing');
   const elsewhere = await signedIn('receptionist', other);
   assert.equal((await elsewhere.get(`/thong-ke?unit=${commune.id}&${OCTOBER}`)).statusCode, 403);
   assert.equal((await elsewhere.get(`/thong-ke.csv?unit=${commune.id}&${OCTOBER}`)).statusCode, 403);

@@ -14,6 +14,7 @@ import { findWorkflow } from '../../src/modules/workflow/workflow.repository.ts'
 import { returnTraces as onlineReturnTraces } from '../fixtures/online-return.ts';
 import { makeStaff, makeUnit } from '../helpers/factories.ts';
 import { PageClient } from '../helpers/http.ts';
+import { assertRegisterView, dossierViews, registerViews } from '../helpers/read-events.ts';
 import { setUpResultSigning } from './result-signing-setup.ts';
 
 const r = await setUpResultSigning();
@@ -47,6 +48,15 @@ test('the dossier page shows the sealed result with its request, download and ve
   assert.match(page.body, new RegExp(`href="/xac-minh/${sealed.requestId}"`));
   const pdf = await reception.get(`/ho-so/${code}/ket-qua-da-ky.pdf`);
   assert.equal(pdf.statusCode, 200);
+  // The sealed result names the applicant: the staff download is a `dossier.viewed` event (issue 4 §1),
+  // from the dossier and from its signature request alike (view `signature-pdf`, the request's id).
+  assert.equal((await dossierViews(db, sealed.code, 'signed-result')).length, 1);
+  const requestPdf = await reception.get(`/trinh-ky/${sealed.requestId}/van-ban.pdf`);
+  assert.equal(requestPdf.statusCode, 200);
+  assert.deepEqual(
+    (await dossierViews(db, sealed.code, 'signature-pdf')).map((e) => (e.details as { item?: string }).item),
+    [sealed.requestId],
+  );
   assert.equal(pdf.headers['content-type'], 'application/pdf');
   assert.deepEqual(
     readPdfLayout(new Uint8Array(pdf.rawPayload)).signatureFields.map((f) => f.isSigned),
@@ -173,6 +183,7 @@ test('the signed-in applicant’s dossier list and page link the sealed result, 
 
 test('the clerk lists the register of results (/so-ket-qua): number and symbol, summary, dossier; others may not', async () => {
   const clerk = await signedIn('clerk');
+  const viewsBefore = (await registerViews(db, 'results')).length;
   const page = await clerk.get('/so-ket-qua');
   assert.equal(page.statusCode, 200, page.body);
   const entry = await db
@@ -188,6 +199,30 @@ test('the clerk lists the register of results (/so-ket-qua): number and symbol, 
   assert.equal((await clerk.get('/so-ket-qua?nam=abc')).statusCode, 400);
   assert.equal((await reception.get('/so-ket-qua')).statusCode, 403);
   assert.equal((await stranger.get('/so-ket-qua')).statusCode, 403);
+  // It names the applicants (issue 4 §1): each view shown is one `register.viewed` event with the year and
+  // the codes listed, no names; the refused ones (bad year, no right) write nothing.
+  const views = (await registerViews(db, 'results')).slice(viewsBefore);
+  assert.equal(views.length, 2, 'this year and last year, nothing for the refused reads');
+  const { id: clerkId } = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('full_name', '=', 'Trang clerk')
+    .executeTakeFirstOrThrow();
+  assertRegisterView(views[0], {
+    staffId: clerkId,
+    unitId: entry.unit_id,
+    codes: [sealed.code],
+    filter: { year },
+    personal: [entry.applicant_name],
+  });
+  assertRegisterView(views[1], {
+    staffId: clerkId,
+    unitId: entry.unit_id,
+    codes: [],
+    filter: { year: year - 1 },
+    count: 0,
+    personal: [],
+  });
 });
 
 test('the return at the counter records the receiver, the identity paper and the officer (9 → 10)', async () => {

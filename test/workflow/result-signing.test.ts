@@ -276,3 +276,31 @@ test('the clerk’s number (Decree 30): drawn on the seal, registered in the sea
   await seal(late.requestId);
   assert.equal((await registerOf(late.requestId))?.seq, entry.seq + 3);
 });
+
+test('a result completed without the seal takes no number: processed, no register entry, the next seal gets the next number', async () => {
+  const before = await r.sealedDossier();
+  const last = await registerOf(before.requestId);
+  assert.ok(last);
+  // A result request that needs no seal (the signature-request module allows it for any subject): the
+  // leader's signature completes it and the completion hook finishes the dossier.
+  const unsealed = await approvedForSigning();
+  await db
+    .updateTable('signature_requests')
+    .set({ needs_seal: false })
+    .where('id', '=', unsealed.requestId)
+    .execute();
+  const signed = await sign(unsealed.requestId);
+  assert.equal(signed.requests[0]?.state, 'completed');
+  assert.equal(await w.statusOf(unsealed.code), 9, 'processing finished');
+  assert.equal(await registerOf(unsealed.requestId), undefined, 'no register entry');
+  const counter = await db
+    .selectFrom('result_number_counters')
+    .select('last_seq')
+    .where('unit_id', '=', last.unit_id)
+    .where('year', '=', last.year)
+    .executeTakeFirstOrThrow();
+  assert.equal(counter.last_seq, last.seq, 'no number taken');
+  // The next sealed result takes the next number: no gap for the unsealed one.
+  const next = await r.sealedDossier();
+  assert.equal((await registerOf(next.requestId))?.seq, last.seq + 1);
+});

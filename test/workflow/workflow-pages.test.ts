@@ -8,6 +8,7 @@ import { CITIZEN_SESSION_COOKIE } from '../../src/modules/citizen-identity/authe
 import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { makeStaff } from '../helpers/factories.ts';
 import { multipartForm, PageClient } from '../helpers/http.ts';
+import { assertRegisterView, dossierViews, registerViews } from '../helpers/read-events.ts';
 import { minimalPdf } from '../http/dossier-setup.ts';
 import { setUpWorkflowTests } from '../http/workflow-setup.ts';
 
@@ -19,11 +20,11 @@ async function signedIn(role: 'receptionist' | 'specialist' | 'leader') {
   // the receptionist is the one who received w.receive's dossiers: only the holder hands a dossier over
   const staff =
     role === 'receptionist'
-      ? w.receptionistLogin
+      ? { ...w.receptionistLogin, id: w.actors.receptionist.staffId }
       : await makeStaff(db, { unit: commune, role, fullName: `Trang ${role}` });
   const browser = new PageClient(app, `10.9.0.${++address}`);
   assert.equal((await browser.signIn(staff.username, staff.password)).statusCode, 303);
-  return browser;
+  return Object.assign(browser, { staffId: staff.id });
 }
 
 async function act(browser: PageClient, code: string, path: string, form: Record<string, string> = {}) {
@@ -149,6 +150,12 @@ test('supplement at the page, BM.02 printable and as PDF, citizen supplies onlin
     (await reception.get(`/ho-so/${encodeURIComponent(code)}/bo-sung/tep/${'0'.repeat(64)}`)).statusCode,
     404,
   );
+  // The staff read of the citizen's file is one `dossier.viewed` with its SHA-256; the 404 wrote nothing.
+  const supplied = await dossierViews(db, code, 'supplied-file');
+  assert.deepEqual(
+    supplied.map((e) => [e.actor_id, (e.details as { file?: string }).file]),
+    [[reception.staffId, fileHref.split('/').at(-1)]],
+  );
   const work = await loadDossierWork({ db, actor: actors.receptionist, code });
   assert.ok(work.dossier.due_at && dueBefore && work.dossier.due_at.getTime() >= dueBefore.getTime());
   // the public lookup and the receipt show the current due date
@@ -171,9 +178,20 @@ test('result upload (multipart), approval, processed, return; BM.05 and the queu
       .statusCode,
     303,
   );
+  const viewsBefore = (await registerViews(db, 'work-queue')).length;
   const queue = await specialist.get('/ho-so/hang-doi');
   assert.equal(queue.statusCode, 200);
   assert.match(queue.body, new RegExp(code.replaceAll('.', '\\.')));
+  // It names the applicants (issue 4 §1): one `register.viewed` for the receiving unit with the codes.
+  const [view, ...more] = (await registerViews(db, 'work-queue')).slice(viewsBefore);
+  assert.equal(more.length, 0);
+  assertRegisterView(view, {
+    staffId: specialist.staffId,
+    unitId: commune.id,
+    codes: [code],
+    filter: {},
+    personal: ['Trần Thị Nộp', '001190012345'],
+  });
   assert.equal((await act(specialist, code, 'claim')).statusCode, 303);
   assert.equal((await act(specialist, code, 'start')).statusCode, 303);
   const page = await specialist.get(`/ho-so/${encodeURIComponent(code)}`);
@@ -185,6 +203,10 @@ test('result upload (multipart), approval, processed, return; BM.05 and the queu
   const file = await leader.get(`/ho-so/${encodeURIComponent(code)}/ket-qua.pdf`);
   assert.equal(file.statusCode, 200);
   assert.deepEqual(file.rawPayload, minimalPdf());
+  // Staff reads of what names the applicant are `dossier.viewed` events (issue 4 §1).
+  const [resultView, ...moreResultViews] = await dossierViews(db, code, 'result');
+  assert.equal(moreResultViews.length, 0);
+  assert.equal(resultView?.actor_id, leader.staffId);
   assert.equal((await act(leader, code, 'approve', { note: '' })).statusCode, 303);
   assert.equal((await act(specialist, code, 'mark-processed')).statusCode, 303);
   assert.equal((await act(reception, code, 'return', { receivedBy: 'Trần Thị Nộp (CCCD)' })).statusCode, 303);
@@ -194,6 +216,15 @@ test('result upload (multipart), approval, processed, return; BM.05 and the queu
   assert.match(bm05.body, /Giao: Cán bộ receptionist/);
   const bm05pdf = await reception.get(`/ho-so/${encodeURIComponent(code)}/phieu/bm05.pdf`);
   assert.equal(bm05pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+  for (const view of ['form', 'form-pdf'] as const) {
+    const [event, ...more] = await dossierViews(db, code, view);
+    assert.equal(more.length, 0, view);
+    assert.equal(event?.actor_id, reception.staffId);
+    assert.equal((event?.details as { item?: string } | undefined)?.item, 'bm05');
+  }
+  // A refused read (an unknown form) writes nothing.
+  assert.equal((await reception.get(`/ho-so/${encodeURIComponent(code)}/phieu/bm99`)).statusCode, 404);
+  assert.equal((await dossierViews(db, code, 'form')).length, 1);
 });
 
 test('extension (BM.04) and referral slip from the page', async () => {
@@ -224,6 +255,8 @@ test('unit administrators set the warning threshold on the queue page; others ma
   assert.equal((await browser.signIn(admin.username, admin.password)).statusCode, 303);
   const page = await browser.get('/ho-so/hang-doi');
   assert.match(page.body, /action="\/ho-so\/hang-doi\/canh-bao"/);
+  // An administrator's queue lists no dossier: no applicant shown, no read event.
+  assert.ok(!(await registerViews(db, 'work-queue')).some((e) => e.actor_id === admin.id));
   const saved = await browser.post('/ho-so/hang-doi/canh-bao', {
     _csrf: PageClient.csrfFrom(page.body),
     unitId: commune.id,

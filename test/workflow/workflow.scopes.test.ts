@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DossierStatus } from '../../src/modules/dossiers/dossier-status.ts';
+import { importDossierHistory } from '../../src/modules/dossiers/import-dossier-history.ts';
 import type { StaffActor } from '../../src/modules/identity/actor.ts';
 import { approveResult } from '../../src/modules/workflow/approve-result.ts';
 import { assignDossier } from '../../src/modules/workflow/assign-dossier.ts';
@@ -12,7 +13,7 @@ import { commentOnDossier } from '../../src/modules/workflow/comment-on-dossier.
 import { extendDeadline } from '../../src/modules/workflow/extend-deadline.ts';
 import { generateResult } from '../../src/modules/workflow/generate-result.ts';
 import { handOverDossier } from '../../src/modules/workflow/hand-over-dossier.ts';
-import { loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
+import { availableActions, loadDossierWork } from '../../src/modules/workflow/load-dossier-work.ts';
 import { markProcessed } from '../../src/modules/workflow/mark-processed.ts';
 import { recordPayment } from '../../src/modules/workflow/record-payment.ts';
 import { referDossier } from '../../src/modules/workflow/refer-dossier.ts';
@@ -26,8 +27,8 @@ import { supplyDossier } from '../../src/modules/workflow/supply-dossier.ts';
 import { uploadResult } from '../../src/modules/workflow/upload-result.ts';
 import { withdrawDossier } from '../../src/modules/workflow/withdraw-dossier.ts';
 import { WORKFLOW_ACTIONS, type WorkflowActionName } from '../../src/modules/workflow/workflow-actions.ts';
-import { minimalPdf } from '../http/dossier-setup.ts';
-import { setUpWorkflowTests } from '../http/workflow-setup.ts';
+import { applicantJson, minimalPdf } from '../http/dossier-setup.ts';
+import { setUpWorkflowTests, WORKFLOW_PROCEDURE } from '../http/workflow-setup.ts';
 
 const w = await setUpWorkflowTests();
 const { actors, blobStore, common, db } = w;
@@ -293,6 +294,59 @@ test('handOver: a colleague with dossier rights who does not hold it is refused 
   });
   await handOverDossier({ ...common(code), actor: actors.specialist });
   assert.equal(await auditCount(), before + 2);
+});
+
+test('handOver of a dossier held by no one (imported, no receiving officer): the one-stop staff of its unit or a leader, no other colleague', async () => {
+  const version = await db
+    .selectFrom('procedure_versions as v')
+    .innerJoin('procedures as p', 'p.id', 'v.procedure_id')
+    .select(['v.id', 'v.name'])
+    .where('p.code', '=', WORKFLOW_PROCEDURE)
+    .executeTakeFirstOrThrow();
+  const importOne = async () => {
+    const before = (await db.selectFrom('dossiers').select('code').execute()).map((d) => d.code);
+    await importDossierHistory({
+      db,
+      unitId: w.commune.id,
+      dossiers: [
+        {
+          procedure: { code: WORKFLOW_PROCEDURE, versionId: version.id, name: version.name },
+          channel: 'counter',
+          applicant: { ...applicantJson(), proxy: null },
+          feeVnd: 0,
+          dueAt: new Date(Date.now() + 5 * 86_400_000),
+          events: [{ status: 2, at: new Date() }],
+        },
+      ],
+    });
+    const added = await db.selectFrom('dossiers').selectAll().where('code', 'not in', before).execute();
+    assert.equal(added.length, 1);
+    assert.equal(added[0]?.received_by, null, 'no receiving officer');
+    return added[0]?.code ?? '';
+  };
+  const code = await importOne();
+  const before = await auditCount();
+  // A specialist and a clerk of the same commune have dossier rights but do not hold it.
+  for (const colleague of [actors.specialist, actors.clerk]) {
+    await assert.rejects(handOverDossier({ ...common(code), actor: colleague }), { code: 'FORBIDDEN' });
+    assert.ok(
+      !availableActions(colleague, await loadDossierWork({ db, actor: colleague, code })).includes(
+        'handOver',
+      ),
+    );
+  }
+  assert.equal(await auditCount(), before, 'a refused hand-over writes nothing');
+  // The one-stop staff of its unit hold it: the receptionist (not the one who received it: nobody did).
+  assert.ok(
+    availableActions(
+      actors.receptionist,
+      await loadDossierWork({ db, actor: actors.receptionist, code }),
+    ).includes('handOver'),
+  );
+  await handOverDossier({ ...common(code), actor: actors.receptionist });
+  assert.equal(await auditCount(), before + 1);
+  // A leader of the unit may hand over another such dossier too.
+  await handOverDossier({ ...common(await importOne()), actor: actors.leader });
 });
 
 test('extend: BM.04 at least 1 day before the due date, else a precise VALIDATION_FAILED; then allowed', async () => {

@@ -107,6 +107,11 @@ export const AUDIT_ACTIONS = {
   // in the event, only the dossier's id and code and what was opened (page, receipt, receipt PDF).
   /** A staff member opened a citizen's dossier page or its receipt (BM.01). Citizens' own views are not logged. */
   'dossier.viewed': 'dossier',
+  // Staff reads of registers and lists naming applicants (issue 4 §1), src/modules/dossiers/record-register-view.ts:
+  // the subject is the register ('results', 'certifications', 'tracking', 'online-awaiting', 'work-queue');
+  // the details carry the filter asked for, the codes of the dossiers listed and their count, no names.
+  /** A staff member opened a register or list showing applicants (one event per unit whose dossiers it showed). */
+  'register.viewed': 'register',
   // The log's own configuration and development-only keys (issue 4 coverage, test/audit-coverage/).
   /** An operator registered a witness, or replaced the URL and key of one (`xaso audit witness add`). */
   'audit.witness_added': 'witness',
@@ -190,4 +195,7 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
  * Actions that record a read, not a change: history pages collapse them so that the decisive events
  * (received, status changes) are never pushed out by many views.
  */
-export const READ_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>(['dossier.viewed']);
+export const READ_ACTIONS: ReadonlySet<AuditAction> = new Set<AuditAction>([
+  'dossier.viewed',
+  'register.viewed',
+]);

@@ -7,7 +7,10 @@ import { type Clock, systemClock } from '../../platform/clock.ts';
 import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
 import { changeDossierStatus } from '../dossiers/change-dossier-status.ts';
 import { OPEN_STATES, type SignatureRequest } from '../signature-requests/signature-request.table.ts';
-import { onSignatureRequestCompleted } from '../signature-requests/signature-request-completion.ts';
+import {
+  onSignatureRequestCompleted,
+  onSignatureRequestDossier,
+} from '../signature-requests/signature-request-completion.ts';
 import { recordDecidedFinish } from '../workflow/record-decided-finish.ts';
 import { CERTIFICATION_SUBJECT } from './certify-paper.ts';
 
@@ -80,6 +83,15 @@ export function registerCertificationCompletion(clock: Clock = systemClock): voi
     isRegistered = true;
     onSignatureRequestCompleted(CERTIFICATION_SUBJECT, (trx, request) =>
       completeCertification(trx, request, completionClock),
+    );
+    // The certified copy names the requester: its PDF's download is a read of the dossier.
+    onSignatureRequestDossier(CERTIFICATION_SUBJECT, (db, certificationId) =>
+      db
+        .selectFrom('certifications as c')
+        .innerJoin('dossiers as d', 'd.id', 'c.dossier_id')
+        .select(['d.id', 'd.code', 'd.unit_id'])
+        .where('c.id', '=', certificationId)
+        .executeTakeFirst(),
     );
   }
 }

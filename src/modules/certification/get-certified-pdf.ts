@@ -5,6 +5,7 @@ import type { Db } from '../../database.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { DossierViewer } from '../dossiers/get-viewable-dossier.ts';
+import { recordDossierView } from '../dossiers/record-dossier-view.ts';
 import { findSignatureRequest } from '../signature-requests/signature-request.repository.ts';
 import { recordOnlineReturn } from '../workflow/record-online-return.ts';
 import type { Certification } from './certification.table.ts';
@@ -42,6 +43,17 @@ export async function getCertifiedPdf(options: {
   const pdf = request ? await options.blobStore.get(request.current_sha256) : undefined;
   if (!certification || !pdf) {
     throw new AppError('NOT_FOUND', 'No such certified paper.');
+  }
+  // A staff member's download shows the certified paper (personal data): a `dossier.viewed` event.
+  if (options.viewer.kind === 'staff') {
+    await recordDossierView({
+      db: options.db,
+      actor: options.viewer,
+      requestId: options.requestId ?? null,
+      dossier,
+      kind: 'certified-pdf',
+      item: certification.id,
+    });
   }
   // The citizen's first download of a signed copy of a processed dossier is its return (9 → 10, online).
   if (options.viewer.kind === 'citizen') {

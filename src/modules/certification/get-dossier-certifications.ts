@@ -2,6 +2,7 @@
 // whether this actor may certify a paper now, and the chairman / vice-chairmen who may sign.
 import type { DbExecutor } from '../../database.ts';
 import type { Dossier } from '../dossiers/dossier.table.ts';
+import { recordDossierView } from '../dossiers/record-dossier-view.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
 import type { Unit } from '../organisation/unit.table.ts';
@@ -34,17 +35,22 @@ export function listCertificationsOfDossier(db: DbExecutor, dossierId: string): 
     .execute();
 }
 
-/** @throws AppError NOT_FOUND (no such dossier, or not one of the actor's unit) */
+/**
+ * The page names the applicant and the requesters: a `dossier.viewed` event (issue 4 §1).
+ * @throws AppError NOT_FOUND (no such dossier, or not one of the actor's unit)
+ */
 export async function getDossierCertifications(options: {
   readonly db: DbExecutor;
   readonly actor: StaffActor;
   readonly code: string;
+  readonly requestId: string | null;
   readonly now?: Date;
 }): Promise<DossierCertifications> {
   const { dossier, certifyingUnit: unit } = await loadCertificationDossier({
     ...options,
     viewer: options.actor,
   });
+  await recordDossierView({ ...options, dossier, kind: 'certifications' });
   const kind = certificationKindOf(dossier.procedure_code);
   const canCertify =
     kind !== undefined &&

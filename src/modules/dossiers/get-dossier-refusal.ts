@@ -5,21 +5,29 @@ import { findStaffName } from '../identity/find-staff-name.ts';
 import type { RefusalData } from '../receipts/receipt.types.ts';
 import { formApplicantOf, receivingBodyOf } from './get-dossier-receipt.ts';
 import { type DossierViewer, getViewableDossier } from './get-viewable-dossier.ts';
+import { recordDossierView } from './record-dossier-view.ts';
 
 /**
  * The refusal form of a dossier refused at the counter or online, for staff of its unit or its owner
  * (NOT_FOUND otherwise). Dated at the refusal: `refused_at` for an online dossier (refused after its
  * submission), the reception time for a counter refusal (the same moment). Any other status has no
- * refusal (INVALID_STATE).
+ * refusal (INVALID_STATE). A staff member opening it is a `dossier.viewed` event (it names the applicant).
  */
 export async function getDossierRefusal(options: {
   db: DbExecutor;
   actor: DossierViewer;
   code: string;
+  requestId: string | null;
+  /** The printable page or the PDF (default: the page). */
+  format?: 'page' | 'pdf';
 }): Promise<RefusalData> {
   const { dossier } = await getViewableDossier({ db: options.db, viewer: options.actor, code: options.code });
   if (dossier.status !== 3) {
     throw new AppError('INVALID_STATE', 'The dossier was not refused.');
+  }
+  if (options.actor.kind === 'staff') {
+    const kind = options.format === 'pdf' ? 'refusal-pdf' : 'refusal';
+    await recordDossierView({ ...options, actor: options.actor, dossier, kind });
   }
   const officer = dossier.received_by
     ? await findStaffName({ db: options.db, staffId: dossier.received_by })

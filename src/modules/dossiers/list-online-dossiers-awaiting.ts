@@ -4,6 +4,7 @@ import { scopesFor } from '../identity/permissions.ts';
 
 export interface AwaitingDossier {
   readonly code: string;
+  readonly unitId: string;
   readonly unitName: string;
   readonly procedureName: string;
   readonly applicantName: string;
@@ -28,6 +29,7 @@ export async function listOnlineDossiersAwaiting(options: {
     .innerJoin('units', 'units.id', 'dossiers.unit_id')
     .select([
       'dossiers.code',
+      'dossiers.unit_id',
       'units.name as unit_name',
       'dossiers.procedure_name',
       'dossiers.applicant',
@@ -42,6 +44,7 @@ export async function listOnlineDossiersAwaiting(options: {
     .execute();
   return rows.map((r) => ({
     code: r.code,
+    unitId: r.unit_id,
     unitName: r.unit_name,
     procedureName: r.procedure_name,
     applicantName: r.applicant.fullName,

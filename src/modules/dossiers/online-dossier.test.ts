@@ -230,7 +230,7 @@ test('refusal moves 1 → 3 and BM.03 is dated at the refusal, not the submissio
     reasons: 'Thiếu bản sao giấy khai sinh.\nẢnh chụp không đọc được.',
     now: refusedAt,
   });
-  const refusal = await getDossierRefusal({ db, actor: citizen, code });
+  const refusal = await getDossierRefusal({ db, actor: citizen, code, requestId: null });
   assert.equal(refusal.refusedAt.getTime(), refusedAt.getTime());
   assert.deepEqual(refusal.reasons, ['Thiếu bản sao giấy khai sinh.', 'Ảnh chụp không đọc được.']);
   assert.equal((await findDossierByCode(db, code))?.status, 3);
@@ -262,7 +262,7 @@ test('only receptionists of the unit accept; scans and forms only for its staff 
     getDossierScan({ db, blobStore, viewer: citizen, requestId: null, code, sha256: foreign.sha256 }),
     'NOT_FOUND',
   );
-  await expectError(getDossierRefusal({ db, actor: other, code }), 'NOT_FOUND');
+  await expectError(getDossierRefusal({ db, actor: other, code, requestId: null }), 'NOT_FOUND');
 });
 
 test('bad input is refused precisely and writes nothing', async () => {

@@ -4,11 +4,13 @@
 import type { Db } from '../../database.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
+import { recordDossierView } from '../dossiers/record-dossier-view.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { can } from '../identity/permissions.ts';
 import { findStaffById } from '../identity/staff.repository.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import { findSignatureRequest, listSignatureRequestEvents } from './signature-request.repository.ts';
+import { findSignatureRequestDossier } from './signature-request-completion.ts';
 import { signerRuleFor } from './signer-role.ts';
 
 export async function getSignatureRequest(options: {
@@ -44,17 +46,26 @@ export async function getSignatureRequest(options: {
   };
 }
 
-/** The request's current PDF (signed so far), for those who may see the request. */
+/**
+ * The request's current PDF (signed so far), for those who may see the request. A dossier's document (a
+ * result, a slip, a receipt, a certified copy) names the applicant: its download is a `dossier.viewed` event
+ * (issue 4 §1, view `signature-pdf`, the request's id); a document submitted by hand has no dossier.
+ */
 export async function getSignatureRequestPdf(options: {
   db: Db;
   blobStore: BlobStore;
   actor: StaffActor;
   signatureRequestId: string;
+  requestId: string | null;
 }): Promise<{ pdf: Uint8Array; filename: string }> {
   const { request } = await getSignatureRequest(options);
   const pdf = await options.blobStore.get(request.current_sha256);
   if (!pdf) {
     throw new AppError('NOT_FOUND', 'The stored document is missing.');
+  }
+  const dossier = await findSignatureRequestDossier(options.db, request);
+  if (dossier) {
+    await recordDossierView({ ...options, dossier, kind: 'signature-pdf', item: request.id });
   }
   return { pdf, filename: `trinh-ky-${request.id.slice(0, 8)}-${request.state}.pdf` };
 }

@@ -7,6 +7,7 @@
 import type { Db } from '../../database.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
+import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { findDossierForStaff } from '../dossiers/get-dossier.ts';
 import { getDossierReceipt } from '../dossiers/get-dossier-receipt.ts';
 import type { StaffActor } from '../identity/actor.ts';
@@ -15,8 +16,14 @@ import { createSignatureRequest } from './create-signature-request.ts';
 import { signSignatureRequests } from './sign-signature-requests.ts';
 import { listSignatureRequestsOfSubject } from './signature-request.repository.ts';
 import type { SignatureRequest } from './signature-request.table.ts';
+import { onSignatureRequestDossier } from './signature-request-completion.ts';
 
 export const RECEIPT_SUBJECT = 'receipt';
+
+/** At start-up: the receipt names the applicant, so its PDF's download is a read of the dossier (by code). */
+export function registerReceiptSigning(): void {
+  onSignatureRequestDossier(RECEIPT_SUBJECT, findDossierByCode);
+}
 
 /** The completed (signed) receipt request of a dossier, if any; NOT_FOUND when the actor may not see the dossier. */
 export async function findSignedReceipt(options: {

@@ -2,7 +2,10 @@
 // for a subject type runs inside the transaction that completes the request (the seal signature, or the
 // leader's signature when no seal is needed), so e.g. a dossier becomes "processed" exactly when its
 // result is sealed. A handler that throws rolls the whole signature back: nothing is half-written.
+// The subject's module also adds the seal's lines (its number) and says which dossier a request's PDF is
+// about, so that a staff download of it is a read of that dossier (issue 4 §1).
 import type { DbExecutor, Trx } from '../../database.ts';
+import type { Dossier } from '../dossiers/dossier.table.ts';
 import type { SignatureRequest } from './signature-request.table.ts';
 
 export type SignatureRequestCompletedHandler = (trx: Trx, request: SignatureRequest) => Promise<void>;
@@ -69,4 +72,28 @@ export async function sealingLines(
     }
   }
   return lines;
+}
+
+/** The dossier a request's document belongs to (a result, a slip, a certified copy), by the subject's owner. */
+export type SignatureRequestDossierFinder = (
+  db: DbExecutor,
+  subjectId: string,
+) => Promise<Pick<Dossier, 'id' | 'code' | 'unit_id'> | undefined>;
+
+const dossierFinders = new Map<string, SignatureRequestDossierFinder>();
+
+/**
+ * Registers how to find the dossier of `subjectType`'s requests: their PDF names the applicant, so a staff
+ * member's download is a read of that dossier's personal data (issue 4 §1, `dossier.viewed`).
+ */
+export function onSignatureRequestDossier(subjectType: string, finder: SignatureRequestDossierFinder): void {
+  dossierFinders.set(subjectType, finder);
+}
+
+/** The dossier of the request's subject, when its owner registered a finder (documents submitted by hand: none). */
+export async function findSignatureRequestDossier(
+  db: DbExecutor,
+  request: SignatureRequest,
+): Promise<Pick<Dossier, 'id' | 'code' | 'unit_id'> | undefined> {
+  return dossierFinders.get(request.subject_type)?.(db, request.subject_id);
 }

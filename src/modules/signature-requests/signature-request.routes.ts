@@ -219,6 +219,7 @@ export function registerSignatureRequestApiRoutes(
         blobStore,
         actor: requireStaff(request),
         signatureRequestId,
+        requestId: request.id,
       });
       reply.header('content-disposition', `attachment; filename="${found.filename}"`);
       return reply.type('application/pdf').send(Buffer.from(found.pdf));

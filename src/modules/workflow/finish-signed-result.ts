@@ -4,18 +4,24 @@
 import type { Trx } from '../../database.ts';
 import { type Clock, systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import { loadActor } from '../identity/load-actor.ts';
 import { findStaffById } from '../identity/staff.repository.ts';
 import type { SignatureRequest } from '../signature-requests/signature-request.table.ts';
 import {
   onSignatureRequestCompleted,
+  onSignatureRequestDossier,
   onSignatureRequestSealing,
 } from '../signature-requests/signature-request-completion.ts';
 import { markProcessed } from './mark-processed.ts';
 import { drawResultNumbers, takeResultNumber } from './number-result.ts';
+import { SLIP_SUBJECTS } from './request-slip-signature.ts';
 import { RESULT_SUBJECT } from './result-signing.ts';
 
-/** Sealing (or signing, without a seal) the result finishes processing, as the staff member who completed it. */
+/**
+ * Sealing (or signing, without a seal) the result finishes processing, as the staff member who completed it;
+ * only the sealed result takes the official number.
+ */
 export async function finishSignedResult(
   trx: Trx,
   request: SignatureRequest,
@@ -29,7 +35,14 @@ export async function finishSignedResult(
   const actor = await loadActor(trx, staff);
   const at = request.completed_at ?? new Date();
   // Decree 30/2020 Art. 14–15: the number from the register, taken by the clerk in the sealing transaction.
-  await takeResultNumber(trx, request, actor, at);
+  // Only a sealed result is numbered: the number is printed on the seal's appearance (drawResultNumbers runs
+  // when the seal is made), and the organisation's signature is what issues the document (Art. 14: number,
+  // register, then the organisation's digital signature). A result completed by the leader's signature alone
+  // (a request that needs no seal) would carry a number printed nowhere, so it takes none and has no
+  // register entry: it finishes processing unnumbered and the register stays gapless.
+  if (request.needs_seal) {
+    await takeResultNumber(trx, request, actor, at);
+  }
   await markProcessed({
     db: trx,
     trx,
@@ -54,5 +67,9 @@ export function registerResultSigning(clock: Clock = systemClock): void {
       finishSignedResult(trx, request, finishClock),
     );
     onSignatureRequestSealing(RESULT_SUBJECT, drawResultNumbers);
+    // The result and the slips name the applicant: their PDFs' downloads are reads of the dossier (by code).
+    for (const subject of [RESULT_SUBJECT, ...Object.values(SLIP_SUBJECTS)]) {
+      onSignatureRequestDossier(subject, findDossierByCode);
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CitizenActor } from '../citizen-identity/citizen-actor.ts';
 import { lookupDossier } from '../dossiers/lookup-dossier.ts';
+import { recordDossierView } from '../dossiers/record-dossier-view.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { findSignedPdf } from '../signature-requests/get-signed-pdf.ts';
 import { loadDossierWork } from './load-dossier-work.ts';
@@ -53,15 +54,21 @@ export async function getSignedResultForApplicant(options: {
   return result;
 }
 
-/** For staff who may see the dossier (NOT_FOUND otherwise, or when nothing is sealed yet). */
+/**
+ * For staff who may see the dossier (NOT_FOUND otherwise, or when nothing is sealed yet); the download is a
+ * `dossier.viewed` event (the result names the applicant, issue 4 §1).
+ */
 export async function getSignedResultForStaff(options: {
   db: DbExecutor;
   blobStore: BlobStore;
   actor: StaffActor;
   code: string;
+  requestId: string | null;
 }): Promise<SignedResult> {
   const work = await loadDossierWork(options);
-  return signedResultOf(options.db, options.blobStore, work.dossier.code);
+  const result = await signedResultOf(options.db, options.blobStore, work.dossier.code);
+  await recordDossierView({ ...options, dossier: work.dossier, kind: 'signed-result' });
+  return result;
 }
 
 /** Whether the dossier's result is sealed (the lookup page offers the download then). */

@@ -4,6 +4,7 @@
 import type { DbExecutor } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { placeOf } from '../dossiers/get-dossier-receipt.ts';
+import { recordDossierView } from '../dossiers/record-dossier-view.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 import { applicantLines } from '../receipts/form-text.ts';
@@ -54,6 +55,8 @@ function applicantBlocks(work: DossierWork): FormBlock[] {
 }
 
 /**
+ * With `view` (a page or PDF shown to the actor, not a slip sent for signature), a staff member's read is a
+ * `dossier.viewed` event: the forms name the applicant (issue 4 §1); the applicant's own reads are not.
  * @throws AppError NOT_FOUND (dossier not visible), INVALID_STATE (the form does not exist for this dossier)
  */
 export async function getWorkflowForm(options: {
@@ -62,9 +65,29 @@ export async function getWorkflowForm(options: {
   code: string;
   form: WorkflowFormKind;
   publicUrl: string;
+  view?: { readonly requestId: string | null; readonly format: 'page' | 'pdf' };
 }): Promise<WorkflowForm> {
-  const { db } = options;
   const work = await loadDossierWork(options);
+  const form = await buildWorkflowForm(options, work);
+  const { actor, view } = options;
+  if (view && actor.kind === 'staff') {
+    await recordDossierView({
+      db: options.db,
+      actor,
+      requestId: view.requestId,
+      dossier: work.dossier,
+      kind: view.format === 'pdf' ? 'form-pdf' : 'form',
+      item: options.form,
+    });
+  }
+  return form;
+}
+
+async function buildWorkflowForm(
+  options: { db: DbExecutor; form: WorkflowFormKind; publicUrl: string },
+  work: DossierWork,
+): Promise<WorkflowForm> {
+  const { db } = options;
   const { dossier } = work;
   const body = await receivingBody(db, work.unit);
   const number = dossier.code.split('-').at(-1) ?? '…';

@@ -37,7 +37,9 @@ export interface HandOverOptions extends WorkflowActionOptions {
  * when they take it (claim, or start processing).
  *
  * Only the current holder (the assignee, or someone in the role queue it waits in) or a leader of the
- * holding unit or the deciding body may hand it over; other staff with dossier rights get FORBIDDEN.
+ * holding unit or the deciding body may hand it over; other staff with dossier rights get FORBIDDEN. A
+ * dossier held by no one (imported, or received with no receiving officer recorded) is held by the
+ * one-stop staff (`dossier.receive`) of its holding unit: they or the leaders hand it over, nobody else.
  *
  * @throws AppError FORBIDDEN (not the holder nor a leader), VALIDATION_FAILED (`toStep`, `toUnitId`,
  *   `toStaffId`), and those of runWorkflowAction
@@ -50,6 +52,8 @@ export async function handOverDossier(options: HandOverOptions) {
     ...options,
     action: 'handOver',
     check: async (work) => {
+      // The holder rule (isHolderOrLeader, isInActorsQueue): the assignee, the role queue, or for a dossier
+      // held by no one the one-stop staff of the holding unit; a leader of the holding unit or deciding body.
       if (options.actor.kind === 'staff' && !isHolderOrLeader(options.actor, work)) {
         throw new AppError(
           'FORBIDDEN',

@@ -28,6 +28,8 @@ export type QueueFlag = 'overdue' | 'warning' | null;
 
 export interface QueueItem {
   readonly code: string;
+  /** The receiving unit of the dossier. */
+  readonly unitId: string;
   readonly procedureCode: string;
   readonly procedureName: string;
   readonly applicantName: string;
@@ -100,7 +102,7 @@ export async function listWorkQueue(options: {
 
   const hasRole = (role: Role, unitId: string | null) =>
     unitId !== null && actor.roles.some((r) => r.role === role && r.unitId === unitId);
-  const items: (QueueItem & { unitId: string; parentId: string | null })[] = [];
+  const items: (QueueItem & { parentId: string | null })[] = [];
   for (const row of rows) {
     const holder = row.holder_unit_id ?? row.unit_id;
     const assignee = row.workflow_id ? row.assignee_staff_id : row.received_by;
@@ -145,9 +147,9 @@ export async function listWorkQueue(options: {
   }
   const thresholds = await warningThresholds(db, items, now);
   return items
-    .map(({ unitId, parentId: _parent, ...item }) => ({
+    .map(({ parentId: _parent, ...item }) => ({
       ...item,
-      flag: flagOf(item, now, thresholds.get(unitId)),
+      flag: flagOf(item, now, thresholds.get(item.unitId)),
     }))
     .sort((a, b) => Number(b.flag === 'overdue') - Number(a.flag === 'overdue'));
 }

@@ -10,7 +10,7 @@ import type { CitizenActor } from '../citizen-identity/citizen-actor.ts';
 import { findDossierByCode } from '../dossiers/dossier.repository.ts';
 import type { Dossier } from '../dossiers/dossier.table.ts';
 import type { StaffActor } from '../identity/actor.ts';
-import { can, type Permission } from '../identity/permissions.ts';
+import { can, type Permission, scopesFor } from '../identity/permissions.ts';
 import { findUnitById } from '../organisation/unit.repository.ts';
 import type { Unit } from '../organisation/unit.table.ts';
 import { findWorkflow } from './workflow.repository.ts';
@@ -139,19 +139,31 @@ export function assertMayAct(actor: WorkActor, action: WorkflowActionName, work:
   }
 }
 
-/** Is the dossier the actor's to take: assigned to them, or in a role queue they hold in the holding unit? */
+/**
+ * Is the dossier the actor's to take: assigned to them, or in a role queue they hold in the holding unit?
+ *
+ * A dossier held by no one (no assignee and no role queue: imported from an older system, or received
+ * with no receiving officer recorded) has not left the reception step of its holding unit, where the
+ * one-stop shop (Bộ phận Một cửa) receives dossiers and passes them on (shared/DOMAIN.md "Dossiers": the
+ * receiving officer hands over, BM.05). So it waits in the one-stop queue there: staff with
+ * `dossier.receive` on the holding unit, not any colleague with some dossier right.
+ */
 export function isInActorsQueue(actor: StaffActor, workflow: DossierWorkflow): boolean {
   const { assignee_staff_id: staffId, assignee_role: role } = workflow;
   if (staffId !== null) {
     return staffId === actor.staffId;
   }
-  return role === null || actor.roles.some((r) => r.role === role && r.unitId === workflow.holder_unit_id);
+  if (role === null) {
+    return scopesFor(actor, 'dossier.receive').some((r) => r.unitId === workflow.holder_unit_id);
+  }
+  return actor.roles.some((r) => r.role === role && r.unitId === workflow.holder_unit_id);
 }
 
 /**
  * Is the actor the dossier's current holder (the person it is assigned to, or someone in the role queue
- * it waits in at the holding unit) or a leader of the holding unit or of the deciding body? Only they hand
- * it over (issue 7 §1: a dossier moves on from the one who has it, not from any colleague).
+ * it waits in at the holding unit; for a dossier held by no one, the one-stop staff of the holding unit:
+ * isInActorsQueue) or a leader of the holding unit or of the deciding body? Only they hand it over
+ * (issue 7 §1: a dossier moves on from the one who has it, not from any colleague).
  */
 export function isHolderOrLeader(
   actor: StaffActor,

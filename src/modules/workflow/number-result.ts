@@ -8,6 +8,8 @@
 //   register entry. If another seal took that number meanwhile, the seal fails (CONFLICT) and is retried;
 //   low volume makes that rare. The entry is covered by the seal's audit event in the same transaction
 //   (its state holds the SHA-256 of the sealed PDF, which prints the number).
+// A result completed without the seal takes no number (finish-signed-result.ts): the number exists only
+// where it is printed, on the seal.
 import type { DbExecutor, Trx } from '../../database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';

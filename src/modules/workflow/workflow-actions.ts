@@ -33,7 +33,7 @@ export const WORKFLOW_ACTIONS = {
     permissions: ANY_STAFF,
     audit: 'workflow.handed_over',
     guard:
-      'the actor holds the dossier (or leads the holding unit or deciding body: else FORBIDDEN); the target step exists; the target unit is in the same province tree',
+      'the actor holds the dossier (a dossier held by no one: the one-stop staff of the holding unit) or leads the holding unit or deciding body, else FORBIDDEN; the target step exists; the target unit is in the same province tree',
   },
   claim: {
     from: [2, 4, 5, 6, 9],

@@ -17,7 +17,6 @@ import { extendDeadline } from './extend-deadline.ts';
 import { generateResult } from './generate-result.ts';
 import { getDossierWorkView } from './get-dossier-work-view.ts';
 import { handOverDossier } from './hand-over-dossier.ts';
-import { listWorkQueue } from './list-work-queue.ts';
 import { markProcessed } from './mark-processed.ts';
 import { recordPayment } from './record-payment.ts';
 import { referDossier } from './refer-dossier.ts';
@@ -31,6 +30,7 @@ import { startProcessing } from './start-processing.ts';
 import { stopProcessing } from './stop-processing.ts';
 import { supplyDossier } from './supply-dossier.ts';
 import { uploadResult } from './upload-result.ts';
+import { viewWorkQueue } from './view-work-queue.ts';
 import { withdrawDossier } from './withdraw-dossier.ts';
 import {
   DossierWorkflowState,
@@ -312,9 +312,10 @@ export function registerWorkflowApiRoutes(
       },
     },
     async (request) => {
-      const items = await listWorkQueue({ db, actor: requireStaff(request) });
+      // It names the applicants: a `register.viewed` event per receiving unit listed.
+      const items = await viewWorkQueue({ db, actor: requireStaff(request), requestId: request.id });
       return {
-        items: items.map((i) => ({
+        items: items.map(({ unitId: _unit, ...i }) => ({
           ...i,
           receivedAt: i.receivedAt.toISOString(),
           dueAt: i.dueAt?.toISOString() ?? null,
