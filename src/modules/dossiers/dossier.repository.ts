@@ -35,31 +35,18 @@ export type DossierLookupRow = Pick<
 /**
  * The dossier's public fields and its status timeline in one round trip (the public lookup is the hot read
  * path): only the columns the lookup shows or compares, so neither the applicant nor the documents (JSON)
- * are read, sent or parsed.
+ * are read, sent or parsed. A named prepared statement (platform/db/prepared-statements.ts): planning the
+ * timeline sub-select costs PostgreSQL more than running it, so each connection plans it once.
  */
 export async function findDossierWithTimeline(
   db: DbExecutor,
   code: string,
 ): Promise<DossierLookupRow | undefined> {
-  return db
-    .selectFrom('dossiers')
-    .select([
-      'code',
-      'procedure_code',
-      'procedure_name',
-      'received_at',
-      'due_at',
-      'derivation_vi',
-      'derivation_en',
-      'status',
-      'applicant_phone_digits',
-      'applicant_identifier',
-    ])
-    .select(
-      sql<{ status: DossierStatus; at: string }[]>`coalesce((
-        select json_agg(json_build_object('status', e.status, 'at', e.at) order by e.at, e.id)
-        from dossier_status_events e where e.dossier_id = dossiers.id), '[]'::json)`.as('timeline'),
-    )
-    .where('code', '=', code)
-    .executeTakeFirst();
+  const { rows } = await sql<DossierLookupRow>`/* prepared: dossier-lookup */
+    select code, procedure_code, procedure_name, received_at, due_at, derivation_vi, derivation_en, status,
+      applicant_phone_digits, applicant_identifier,
+      coalesce((select json_agg(json_build_object('status', e.status, 'at', e.at) order by e.at, e.id)
+        from dossier_status_events e where e.dossier_id = dossiers.id), '[]'::json) as timeline
+    from dossiers where code = ${code}`.execute(db);
+  return rows[0];
 }

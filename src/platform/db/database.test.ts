@@ -75,3 +75,30 @@ test('on PostgreSQL, a killed idle connection is reported, not fatal, and the ne
   assert.deepEqual(rows, [{ one: 1 }]);
   await handle.close();
 });
+
+test('a statement marked `/* prepared: <name> */` is prepared once per connection on PostgreSQL; PGlite runs it as it is', async () => {
+  const { createTestDatabase } = await import('../../../test/helpers/test-database.ts');
+  const { db, engine } = await createTestDatabase({ migrate: false });
+  const marked = (n: number) => sql<{ n: number }>`/* prepared: test-double */ select ${n}::int * 2 as n`;
+  // One transaction holds one connection: the second call reuses the statement the first one prepared.
+  const prepared = await db.transaction().execute(async (trx) => {
+    assert.deepEqual((await marked(2).execute(trx)).rows, [{ n: 4 }]);
+    assert.deepEqual((await marked(5).execute(trx)).rows, [{ n: 10 }]);
+    const { rows } = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx);
+    return rows.map((row) => row.name);
+  });
+  assert.deepEqual(prepared, engine === 'postgres' ? ['test-double'] : []);
+  // The name stands for one text: pg refuses to run another statement under it on the same connection.
+  if (engine === 'postgres') {
+    await db.transaction().execute(async (trx) => {
+      await marked(1).execute(trx);
+      await assert.rejects(sql`/* prepared: test-double */ select 3 as n`.execute(trx), /must be unique/);
+    });
+  }
+  // An insert behind the marker still reports its affected rows (PGlite reads the command after it).
+  await sql`create table prepared_t (x int)`.execute(db);
+  const inserted = await db.executeQuery(
+    sql`/* prepared: test-insert */ insert into prepared_t values (1), (2)`.compile(db),
+  );
+  assert.equal(inserted.numAffectedRows, 2n);
+});

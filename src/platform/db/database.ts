@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import { createPglitePool } from './pglite-pool.ts';
 import { readPgliteTemplate } from './pglite-template.ts';
+import { withPreparedStatements } from './prepared-statements.ts';
 
 export interface DatabaseHandle<DB> {
   readonly db: Kysely<DB>;
@@ -65,7 +66,7 @@ export async function openDatabase<DB>(options: OpenDatabaseOptions): Promise<Da
       options.onIdleConnectionError ??
         ((error) => process.stderr.write(`xaso: an idle database connection closed: ${error.message}\n`)),
     );
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
 

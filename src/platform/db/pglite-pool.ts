@@ -17,8 +17,9 @@ export function createPglitePool(pglite: PGlite) {
   const client = (release: () => void): PoolClientLike => ({
     async query(sql, parameters) {
       const result = await pglite.query(sql, parameters as unknown[], { rowMode: 'object' });
-      // pg reports the statement's command tag; Kysely reads it to count affected rows.
-      const command = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SELECT';
+      // pg reports the statement's command tag; Kysely reads it to count affected rows. Leading comments
+      // (a prepared statement's name, prepared-statements.ts) are not the command.
+      const command = /^\s*(?:\/\*[\s\S]*?\*\/\s*)*(\w+)/.exec(sql)?.[1]?.toUpperCase() ?? 'SELECT';
       const rowCount = command === 'SELECT' ? result.rows.length : (result.affectedRows ?? 0);
       return { command, rowCount, rows: result.rows };
     },
