@@ -2,8 +2,9 @@
 // timings). BEGIN and COMMIT go through the connection, not the plugin: each transaction adds 2.
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import type { Db } from '../../src/database.ts';
+import { preparedStatementName } from '../../src/platform/db/prepared-statements.ts';
 
-/** The table a statement reads (first) or updates, or the start of a raw statement. */
+/** The table a statement reads (first) or updates, or a raw statement's prepared name or start. */
 function describe(node: RootOperationNode): string {
   const n = node as unknown as {
     kind: string;
@@ -18,7 +19,11 @@ function describe(node: RootOperationNode): string {
   };
   const from = n.from?.froms[0];
   const table = (from?.table ?? from?.node?.table ?? n.table?.table)?.identifier.name; // maybe aliased
-  return table ?? n.sqlFragments?.[0]?.trim().replace(/\s+/g, ' ').slice(0, 40) ?? n.kind;
+  const raw = n.sqlFragments?.[0];
+  if (table !== undefined || raw === undefined) {
+    return table ?? n.kind;
+  }
+  return preparedStatementName(raw) ?? raw.trim().replace(/\s+/g, ' ').slice(0, 40);
 }
 
 /** `db` with a plugin appending each statement's description to `statements` (empty it between runs). */

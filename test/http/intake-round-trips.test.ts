@@ -60,7 +60,7 @@ test('an intake costs 4 statements once the unit, procedure and calendar are cac
   statements.length = 0;
   const lookup = await app.inject({ method: 'GET', url: `/api/v1/lookup/${warm.code}?phone=5678` });
   assert.equal(lookup.statusCode, 200, lookup.body);
-  assert.deepEqual(statements, ['dossiers']);
+  assert.deepEqual(statements, ['dossier-lookup']); // the prepared statement, by its name
 });
 
 test('changing office hours clears the cached calendar at once', async () => {
