@@ -2,6 +2,7 @@
 // timings). BEGIN and COMMIT go through the connection, not the plugin: each transaction adds 2.
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import type { Db } from '../../src/database.ts';
+import { preparedStatementName } from '../../src/platform/db/prepared-statements.ts';
 
 /** A raw statement's text, with raw pieces inlined and parameters as `?`. */
 function rawText(fragments: readonly string[], parameters: readonly unknown[]): string {
@@ -20,7 +21,7 @@ function rawText(fragments: readonly string[], parameters: readonly unknown[]): 
 }
 
 /**
- * The table a statement reads (first) or updates, `prepared: <name>` for a named prepared statement
+ * The table a statement reads (first) or updates, the name of a named prepared statement
  * (platform/db/prepared-statements.ts), or the start of another raw statement.
  */
 function describe(node: RootOperationNode): string {
@@ -45,8 +46,7 @@ function describe(node: RootOperationNode): string {
     return n.kind;
   }
   const text = rawText(n.sqlFragments, n.parameters ?? []).trim();
-  const prepared = /^\/\* prepared: ([a-z0-9-]+) \*\//.exec(text)?.[1];
-  return prepared ? `prepared: ${prepared}` : text.replace(/\s+/g, ' ').slice(0, 40);
+  return preparedStatementName(text) ?? text.replace(/\s+/g, ' ').slice(0, 40);
 }
 
 /** `db` with a plugin appending each statement's description to `statements` (empty it between runs). */

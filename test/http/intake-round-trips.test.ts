@@ -50,16 +50,16 @@ test('a warm intake is ONE statement (token, unit, procedure, calendar and a blo
     'holiday_tables', // its holiday tables
     'office_hours', // and office hours (then cached)
     "with relaxed as (select set_config('sync", // a block of codes (one number), its own statement
-    'prepared: dossier-insert-notified-audited', // the dossier, its first status, message and audit event
+    'dossier-insert-notified-audited', // the dossier, its first status, message and audit event
   ]);
   // Within a second of the first block, the next reservation doubles: two numbers, one used now.
   const second = await intake();
   assert.deepEqual(second.statements, [
     "with relaxed as (select set_config('sync",
-    'prepared: dossier-insert-notified-audited',
+    'dossier-insert-notified-audited',
   ]);
   const warm = await intake();
-  assert.deepEqual(warm.statements, ['prepared: dossier-insert-notified-audited']);
+  assert.deepEqual(warm.statements, ['dossier-insert-notified-audited']);
   const numbers = [cold, second, warm].map((i) => Number(i.code.split('-').at(-1)));
   assert.deepEqual(numbers, [numbers[0], numbers[0]! + 1, numbers[0]! + 2], 'consecutive within the process');
   const dossier = await setup.db
@@ -77,7 +77,7 @@ test('a warm intake is ONE statement (token, unit, procedure, calendar and a blo
   statements.length = 0;
   const lookup = await app.inject({ method: 'GET', url: `/api/v1/lookup/${warm.code}?phone=5678` });
   assert.equal(lookup.statusCode, 200, lookup.body);
-  assert.deepEqual(statements, ['prepared: dossier-lookup']);
+  assert.deepEqual(statements, ['dossier-lookup']); // the prepared statement, by its name
 });
 
 test('changing office hours clears the cached calendar at once', async () => {

@@ -2,6 +2,7 @@
 // personal data; a wrong code and a wrong phone look the same; rate limited per address.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { sql } from 'kysely';
 import { PageClient } from '../helpers/http.ts';
 import {
   applicantJson,
@@ -13,19 +14,23 @@ import {
 
 const { app, db, commune, staffWithToken } = await setUpDossierTests();
 const receptionist = await staffWithToken('receptionist');
-const received = await app.inject({
-  method: 'POST',
-  url: '/api/v1/dossiers',
-  headers: { authorization: `Bearer ${receptionist.token}` },
-  payload: {
-    unitId: commune.id,
-    procedureCode: PROCEDURE_CODE,
-    applicant: applicantJson('0912 345 678'),
-    documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }],
-  },
-});
-assert.equal(received.statusCode, 201, received.body);
-const { code } = received.json() as { code: string };
+/** Receives a dossier through the API (phone ending 5678); its code. */
+async function receive(): Promise<string> {
+  const received = await app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { authorization: `Bearer ${receptionist.token}` },
+    payload: {
+      unitId: commune.id,
+      procedureCode: PROCEDURE_CODE,
+      applicant: applicantJson('0912 345 678'),
+      documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }],
+    },
+  });
+  assert.equal(received.statusCode, 201, received.body);
+  return (received.json() as { code: string }).code;
+}
+const code = await receive();
 const PERSONAL = ['Trần Thị Nộp', '001190012345', '0912345678', '5678', 'nop@example.vn', 'Thôn 1'];
 
 let address = 0;
@@ -131,4 +136,24 @@ test('the /tra-cuu page: the QR link pre-fills the code; POST with the phone sho
   assert.equal(strip(wrongPhone.body), strip(wrongCode.body));
   // Without the CSRF token the form post is refused.
   assert.equal((await browser.post('/tra-cuu', { code, phone: '5678' })).statusCode, 403);
+});
+
+test('instants are ISO 8601 in UTC to the millisecond, as Date#toISOString writes them (microseconds truncated)', async () => {
+  const anotherCode = await receive();
+  const dossier = await db
+    .updateTable('dossiers')
+    .set({ received_at: new Date('2026-03-04T05:06:07.891Z'), due_at: null })
+    .where('code', '=', anotherCode)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Microseconds the API cannot show: a Date has none, so it is written through SQL.
+  await sql`update dossier_status_events set at = '2026-03-04 12:06:07.999999+07'
+            where dossier_id = ${dossier.id}`.execute(db);
+  const view = (await lookup(`/api/v1/lookup/${anotherCode}?phone=5678`)).json();
+  assert.equal(view.receivedAt, '2026-03-04T05:06:07.891Z');
+  assert.equal(view.dueAt, null);
+  assert.deepEqual(
+    view.timeline.map((e: { at: string }) => e.at),
+    ['2026-03-04T05:06:07.999Z'],
+  );
 });

@@ -17,36 +17,47 @@ export async function listStatusEvents(db: DbExecutor, dossierId: string): Promi
     .execute();
 }
 
-/** What the public lookup reads: no personal data but the two values it compares against. */
+/**
+ * What the public lookup reads: no personal data but the two values it compares against; the instants as
+ * the API shows them, ISO 8601 in UTC to the millisecond (Date#toISOString's form).
+ */
 export type DossierLookupRow = Pick<
   Dossier,
   | 'code'
   | 'procedure_code'
   | 'procedure_name'
-  | 'received_at'
-  | 'due_at'
   | 'derivation_vi'
   | 'derivation_en'
   | 'status'
   | 'applicant_phone_digits'
   | 'applicant_identifier'
-> & { timeline: { status: DossierStatus; at: string }[] };
+> & { received_at: string; due_at: string | null; timeline: { status: DossierStatus; at: string }[] };
+
+/** An instant as Date#toISOString writes it (PostgreSQL's MS truncates microseconds, as Date does). */
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 /**
  * The dossier's public fields and its status timeline in one round trip (the public lookup is the hot read
  * path): only the columns the lookup shows or compares, so neither the applicant nor the documents (JSON)
- * are read, sent or parsed. A named prepared statement (platform/db/prepared-statements.ts): planning the
+ * are read, sent or parsed. It comes as one JSON value with the instants already formatted, so pg parses
+ * one column and no date. A named prepared statement (platform/db/prepared-statements.ts): planning the
  * timeline sub-select costs PostgreSQL more than running it, so each connection plans it once.
  */
 export async function findDossierWithTimeline(
   db: DbExecutor,
   code: string,
 ): Promise<DossierLookupRow | undefined> {
-  const { rows } = await sql<DossierLookupRow>`/* prepared: dossier-lookup */
-    select code, procedure_code, procedure_name, received_at, due_at, derivation_vi, derivation_en, status,
-      applicant_phone_digits, applicant_identifier,
-      coalesce((select json_agg(json_build_object('status', e.status, 'at', e.at) order by e.at, e.id)
-        from dossier_status_events e where e.dossier_id = dossiers.id), '[]'::json) as timeline
+  const { rows } = await sql<{ dossier: DossierLookupRow }>`/* prepared: dossier-lookup */
+    select json_build_object(
+      'code', code, 'procedure_code', procedure_code, 'procedure_name', procedure_name,
+      'received_at', to_char(received_at at time zone 'UTC', ${sql.raw(ISO_UTC)}),
+      'due_at', to_char(due_at at time zone 'UTC', ${sql.raw(ISO_UTC)}),
+      'derivation_vi', derivation_vi, 'derivation_en', derivation_en, 'status', status,
+      'applicant_phone_digits', applicant_phone_digits, 'applicant_identifier', applicant_identifier,
+      'timeline', coalesce((
+        select json_agg(json_build_object('status', e.status, 'at', to_char(e.at at time zone 'UTC', ${sql.raw(ISO_UTC)}))
+          order by e.at, e.id)
+        from dossier_status_events e where e.dossier_id = dossiers.id), '[]'::json)) as dossier
     from dossiers where code = ${code}`.execute(db);
-  return rows[0];
+  return rows[0]?.dossier;
 }

@@ -63,8 +63,8 @@ export async function lookupDossier(options: {
     code: dossier.code,
     procedureCode: dossier.procedure_code,
     procedureName: dossier.procedure_name,
-    receivedAt: dossier.received_at.toISOString(),
-    dueAt: dossier.due_at?.toISOString() ?? null,
+    receivedAt: dossier.received_at,
+    dueAt: dossier.due_at,
     derivation:
       dossier.derivation_vi && dossier.derivation_en
         ? { vi: dossier.derivation_vi, en: dossier.derivation_en }
@@ -73,7 +73,7 @@ export async function lookupDossier(options: {
     statusLabel: labels(dossier.status),
     timeline: dossier.timeline.map((event) => ({
       status: event.status,
-      at: new Date(event.at).toISOString(),
+      at: event.at,
       label: labels(event.status),
     })),
   };

@@ -1,8 +1,9 @@
-// Named prepared statements for hot read paths on PostgreSQL. A statement whose SQL starts with
+// Named prepared statements for hot paths on PostgreSQL. A statement whose SQL starts with
 // `/* prepared: <name> */` is parsed and planned once per pooled connection, then only bound and executed
 // (the extended query protocol, PostgreSQL 15 docs §55.2.3); every other statement stays unnamed, parsed
 // and planned on each call. The public lookup (issue 6 §5) is the reason: planning its timeline sub-select
-// costs the server about three times as much as running it. PGlite reads the marker as a comment.
+// costs the server about three times as much as running it; the intake's one statement (a CTE of four
+// inserts, dossier-code.ts) is the other user. PGlite reads the marker as a comment.
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 
