@@ -131,14 +131,23 @@ async function reserveCodeBlock(db: Db, unitId: string, day: string, size: numbe
 /**
  * Inserts the dossier under its code (takeDossierCode) with its first status and, when that status has one,
  * the citizen's message about it (notification outbox), in one statement. Given the intake's audit event
- * (an insert fragment from append-audit-event.ts), that is part of the same statement, so the statement alone is the whole intake: it
- * commits (or fails) with its event, atomically, with no transaction to open and commit around it.
+ * (an insert fragment from append-audit-event.ts), that is part of the same statement, so the statement
+ * alone is the whole intake: it commits (or fails) with its event, atomically, with no transaction to open
+ * and commit around it.
  */
 export async function insertDossier(
   executor: DbExecutor,
   row: DossierRow,
   auditEvent?: RawBuilder<unknown>,
 ): Promise<void> {
+  await dossierInsertStatement(row, auditEvent).execute(executor);
+}
+
+/** insertDossier's statement, unexecuted (the intake benchmark runs it bare as the database's floor). */
+export function dossierInsertStatement(
+  row: DossierRow,
+  auditEvent?: RawBuilder<unknown>,
+): RawBuilder<unknown> {
   const kind = STATUS_NOTIFICATIONS[row.status as DossierStatus];
   const notified = kind
     ? sql`, notified as (${notificationOutboxInsert(sql`dossier`, { kind, at: row.received_at })})`
@@ -146,7 +155,7 @@ export async function insertDossier(
   const audited = auditEvent ? sql`, audited as (${auditEvent})` : sql``;
   // Prepared once per connection on PostgreSQL (platform/db/prepared-statements.ts), one name per text.
   const name = `dossier-insert${kind ? '-notified' : ''}${auditEvent ? '-audited' : ''}`;
-  await sql`/* prepared: ${sql.raw(name)} */
+  return sql`/* prepared: ${sql.raw(name)} */
     with dossier as (
       insert into dossiers (id, code, unit_id, procedure_code, procedure_version_id, procedure_name, channel,
         status, applicant, applicant_phone_digits, applicant_identifier, documents, fee_vnd, received_at, due_at,
@@ -161,7 +170,7 @@ export async function insertDossier(
       insert into dossier_status_events (dossier_id, status, at)
       select id, status, received_at from dossier
     )${notified}${audited}
-    select id from dossier`.execute(executor);
+    select id from dossier`;
 }
 
 /** `G06.01`, `2026-02-13`, 7 → `G06.01-260213-0007` (more digits once past 9999). */
