@@ -83,12 +83,13 @@ export async function takeDossierCode(
         throw error;
       },
     );
+    forgetIdleBlocks(blocks, now);
     blocks.set(key, { next: 1, last: 0, size, reservedAt: block?.reservedAt ?? 0, reserving });
     await reserving;
   }
 }
 
-interface CodeBlock {
+export interface CodeBlock {
   next: number;
   readonly last: number;
   readonly size: number;
@@ -103,6 +104,20 @@ const BLOCK_GROWTH_MS = 1_000;
 const BLOCK_IDLE_MS = 10_000;
 /** Per database handle (each test database and each app has its own), per `<body id> <day>`. */
 const BLOCKS = new WeakMap<Db, Map<string, CodeBlock>>();
+/** Past this many bodies and days held, the idle ones (their numbers already a gap) are dropped. */
+const MAX_HELD_BLOCKS = 256;
+
+/** Drops blocks idle for BLOCK_IDLE_MS (yesterday's among them) once more than MAX_HELD_BLOCKS are held. */
+export function forgetIdleBlocks(blocks: Map<string, CodeBlock>, now: number): void {
+  if (blocks.size < MAX_HELD_BLOCKS) {
+    return;
+  }
+  for (const [key, block] of blocks) {
+    if (!block.reserving && now - block.reservedAt >= BLOCK_IDLE_MS) {
+      blocks.delete(key);
+    }
+  }
+}
 
 /**
  * Reserves the next `size` numbers of a body's day: one statement, committed asynchronously
