@@ -4,27 +4,32 @@
 //   1. POST /api/v1/dossiers (bearer token, JSON, no files): dossiers received per second with the code
 //      counter, the due date and the audit event, beside a bare Fastify + pg endpoint doing one INSERT and
 //      the honest ceiling of any gapless design (a bare endpoint that takes a per-day counter and a log-head
-//      counter in one transaction and commits): both counters serialise intakes at one body;
+//      counter in one transaction and commits): both counters serialise intakes at one body; and the
+//      database's floor of the app's own design: a bare endpoint sending only the intake's one statement
+//      (insertDossier's, prepared, parameters built in advance), so the table shows how much of the gap to
+//      the bare INSERT is the schema (four rows and their indexes) and how much the app's code;
 //   2. GET /api/v1/lookup/{code}?phone=…: lookups per second, beside a bare endpoint doing one SELECT.
 // Goals: ≥ 1,000 intakes/s p99 ≤ 50 ms, ≥ 5,000 lookups/s p99 ≤ 20 ms, each ≥ 0.5 × its baseline.
 // The app's runs also report the statements each request sent (counted by a Kysely plugin on its handle).
 // Flags: --seconds S per run (default 5), --clients C (default 16).
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
-import { type KyselyPlugin, sql } from 'kysely';
+import { type CompiledQuery, type KyselyPlugin, sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database, Db } from '../src/database.ts';
 import { MIGRATIONS } from '../src/migrations.ts';
+import { auditEventInsert } from '../src/modules/audit-log/append-audit-event.ts';
 import { adoptProcedure } from '../src/modules/catalogue/adopt-procedure.ts';
 import { seedProcedures } from '../src/modules/catalogue/catalogue-seed-data.ts';
 import { createProcedure } from '../src/modules/catalogue/create-procedure.ts';
+import { dossierInsertStatement } from '../src/modules/dossiers/dossier-code.ts';
 import { createStaff } from '../src/modules/identity/create-staff.ts';
 import { issueApiToken } from '../src/modules/identity/issue-api-token.ts';
 import { createUnit } from '../src/modules/organisation/create-unit.ts';
@@ -107,7 +112,7 @@ function load(
 }
 
 /** The baseline: bare Fastify, one pg pool, one INSERT or one SELECT per request. */
-async function bareServer(url: string) {
+async function bareServer(url: string, intakeStatement: () => CompiledQuery) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // The database is dropped with (force) at the end: an idle client's termination is expected then.
   pool.on('error', () => {});
@@ -176,6 +181,13 @@ async function bareServer(url: string) {
       await client.query('insert into bare_log (entry) values ($1)', [code]);
     });
     return reply.status(201).send({ code });
+  });
+  // The database's floor of the app's intake: its one statement (dossier, first status, message, audit
+  // event, as insertDossier sends it, prepared), parameters built in advance, no app code around it.
+  app.post('/intake-statement', async (_request, reply) => {
+    const { sql: text, parameters } = intakeStatement();
+    await pool.query({ name: 'bare-intake', text, values: parameters as unknown[] });
+    return reply.status(201).send({});
   });
   app.get<{ Params: { code: string } }>('/select/:code', async (request, reply) => {
     const { rows } = await pool.query('select code, body from bare_rows where code = $1', [
@@ -294,8 +306,6 @@ async function main() {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const bare = await bareServer(url.toString());
-
     const intakeBody = JSON.stringify({
       unitId: commune.id,
       procedureCode,
@@ -307,11 +317,54 @@ async function main() {
       },
       documents: [{ index: 0, files: [] }],
     });
+    // One intake through the app gives the row the bare intake statement copies (new id and code each time).
+    const first = await fetch(`http://127.0.0.1:${port}/api/v1/dossiers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: intakeBody.replaceAll('{n}', '0'),
+    });
+    if (first.status !== 201) {
+      throw new Error(`the first intake failed: ${first.status} ${await first.text()}`);
+    }
+    const template = await db
+      .selectFrom('dossiers')
+      .selectAll()
+      .where('id', '=', ((await first.json()) as { id: string }).id)
+      .executeTakeFirstOrThrow();
+    let bareIntakes = 0;
+    const intakeStatement = (): CompiledQuery => {
+      const id = randomUUID();
+      const row = {
+        ...template,
+        id,
+        code: `BARE-${++bareIntakes}-${randomBytes(3).toString('hex')}`,
+        applicant: JSON.stringify(template.applicant),
+        documents: JSON.stringify(template.documents),
+        derivation: JSON.stringify(template.derivation),
+        received_at: new Date(),
+      };
+      const audit = auditEventInsert({
+        actor: { type: 'staff', id: template.received_by },
+        action: 'dossier.received',
+        unitId: template.unit_id,
+        subjectType: 'dossier',
+        subjectId: id,
+        requestId: null,
+        state: row,
+        details: { code: row.code },
+      });
+      return dossierInsertStatement(row, audit).compile(db);
+    };
+    const bare = await bareServer(url.toString(), intakeStatement);
+
     const baselineInsert = await load(bare.port, [
       { method: 'POST', path: '/insert', body: '{}', expect: 201 },
     ]);
     const baselineGapless = await load(bare.port, [
       { method: 'POST', path: '/gapless', body: '{}', expect: 201 },
+    ]);
+    const baselineStatement = await load(bare.port, [
+      { method: 'POST', path: '/intake-statement', body: '{}', expect: 201 },
     ]);
     const baselineUnique = await load(bare.port, [
       { method: 'POST', path: '/unique-code', body: '{}', expect: 201 },
@@ -326,7 +379,9 @@ async function main() {
     );
     // Statements per request (a warm intake opens no transaction: its one statement carries the audit event).
     const intakeStatements = Math.round((statements / (intake.ok + intake.errors)) * 100) / 100;
-    const codes = (await db.selectFrom('dossiers').select('code').limit(1000).execute()).map((r) => r.code);
+    const codes = (
+      await db.selectFrom('dossiers').select('code').where('code', 'not like', 'BARE-%').limit(1000).execute()
+    ).map((r) => r.code);
     const counted = await db
       .selectFrom('dossiers')
       .select(sql<number>`count(*)`.as('n'))
@@ -351,6 +406,7 @@ async function main() {
       ['baseline: bare INSERT', baselineInsert],
       ['ceiling: bare gapless (2 counters)', baselineGapless],
       ['ceiling: bare unique code + 2 rows', baselineUnique],
+      ['floor: bare intake statement', baselineStatement],
       ['lookup GET /api/v1/lookup/{code}', lookup],
       ['baseline: bare SELECT', baselineSelect],
     ] as const;
@@ -369,6 +425,11 @@ async function main() {
     const uniqueRatio = Math.round((intake.perSecond / baselineUnique.perSecond) * 100) / 100;
     console.log(`intake/gapless ceiling ${gaplessRatio} (what the per-body code and the audit head allow)`);
     console.log(`intake/unique-code ceiling ${uniqueRatio} (the decided design: code outside, no head lock)`);
+    const statementRatio = Math.round((intake.perSecond / baselineStatement.perSecond) * 100) / 100;
+    const floorRatio = Math.round((baselineStatement.perSecond / baselineInsert.perSecond) * 100) / 100;
+    console.log(
+      `intake/bare intake statement ${statementRatio} (the app's cost over its own SQL); bare intake statement/bare INSERT ${floorRatio} (the schema's cost)`,
+    );
     console.log(`statements per request: intake ${intakeStatements}, lookup ${lookupStatements}`);
     console.log(
       `dossiers ${counted.n}, distinct codes ${counted.distinct}: ${isUnique ? 'no duplicates' : 'DUPLICATES'}`,
@@ -385,6 +446,9 @@ async function main() {
         ratioToGapless: gaplessRatio,
         uniqueCodeCeiling: baselineUnique,
         ratioToUniqueCode: uniqueRatio,
+        statementFloor: baselineStatement,
+        ratioToStatement: statementRatio,
+        statementFloorToInsert: floorRatio,
         statements: intakeStatements,
         goal: { perSecond: 1000, p99: 50 },
       },

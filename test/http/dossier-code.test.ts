@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import {
+  type CodeBlock,
+  forgetIdleBlocks,
   formatDossierCode,
   insertDossier,
   takeDossierCode,
@@ -121,4 +123,24 @@ test('past 9999 the sequence keeps every digit', async () => {
     .values({ unit_id: body.id, day: '2026-03-02', last_seq: 9999 })
     .execute();
   assert.equal(await takeDossierCode(db, body, at), `${body.identifier_code}-260302-10000`);
+});
+
+test('held blocks are bounded: past 256, the idle ones (their numbers a gap already) are dropped', () => {
+  const blocks = new Map<string, CodeBlock>();
+  const now = 100_000;
+  for (let i = 0; i < 300; i++) {
+    blocks.set(`body-${i} 2026-03-0${1 + (i % 2)}`, {
+      next: 1,
+      last: 5,
+      size: 8,
+      reservedAt: i < 200 ? now - 20_000 : now - 1_000,
+    });
+  }
+  blocks.set('busy 2026-03-02', { next: 1, last: 0, size: 1, reservedAt: 0, reserving: Promise.resolve() });
+  forgetIdleBlocks(blocks, now);
+  assert.equal(blocks.size, 101, 'the 100 fresh blocks and the one being reserved stay');
+  assert.ok(blocks.has('busy 2026-03-02'));
+  const few = new Map([...blocks].slice(0, 10));
+  forgetIdleBlocks(few, now + 60_000);
+  assert.equal(few.size, 10, 'below the bound nothing is dropped');
 });

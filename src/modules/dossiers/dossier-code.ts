@@ -83,12 +83,13 @@ export async function takeDossierCode(
         throw error;
       },
     );
+    forgetIdleBlocks(blocks, now);
     blocks.set(key, { next: 1, last: 0, size, reservedAt: block?.reservedAt ?? 0, reserving });
     await reserving;
   }
 }
 
-interface CodeBlock {
+export interface CodeBlock {
   next: number;
   readonly last: number;
   readonly size: number;
@@ -103,6 +104,20 @@ const BLOCK_GROWTH_MS = 1_000;
 const BLOCK_IDLE_MS = 10_000;
 /** Per database handle (each test database and each app has its own), per `<body id> <day>`. */
 const BLOCKS = new WeakMap<Db, Map<string, CodeBlock>>();
+/** Past this many bodies and days held, the idle ones (their numbers already a gap) are dropped. */
+const MAX_HELD_BLOCKS = 256;
+
+/** Drops blocks idle for BLOCK_IDLE_MS (yesterday's among them) once more than MAX_HELD_BLOCKS are held. */
+export function forgetIdleBlocks(blocks: Map<string, CodeBlock>, now: number): void {
+  if (blocks.size < MAX_HELD_BLOCKS) {
+    return;
+  }
+  for (const [key, block] of blocks) {
+    if (!block.reserving && now - block.reservedAt >= BLOCK_IDLE_MS) {
+      blocks.delete(key);
+    }
+  }
+}
 
 /**
  * Reserves the next `size` numbers of a body's day: one statement, committed asynchronously
@@ -131,14 +146,23 @@ async function reserveCodeBlock(db: Db, unitId: string, day: string, size: numbe
 /**
  * Inserts the dossier under its code (takeDossierCode) with its first status and, when that status has one,
  * the citizen's message about it (notification outbox), in one statement. Given the intake's audit event
- * (an insert fragment from append-audit-event.ts), that is part of the same statement, so the statement alone is the whole intake: it
- * commits (or fails) with its event, atomically, with no transaction to open and commit around it.
+ * (an insert fragment from append-audit-event.ts), that is part of the same statement, so the statement
+ * alone is the whole intake: it commits (or fails) with its event, atomically, with no transaction to open
+ * and commit around it.
  */
 export async function insertDossier(
   executor: DbExecutor,
   row: DossierRow,
   auditEvent?: RawBuilder<unknown>,
 ): Promise<void> {
+  await dossierInsertStatement(row, auditEvent).execute(executor);
+}
+
+/** insertDossier's statement, unexecuted (the intake benchmark runs it bare as the database's floor). */
+export function dossierInsertStatement(
+  row: DossierRow,
+  auditEvent?: RawBuilder<unknown>,
+): RawBuilder<unknown> {
   const kind = STATUS_NOTIFICATIONS[row.status as DossierStatus];
   const notified = kind
     ? sql`, notified as (${notificationOutboxInsert(sql`dossier`, { kind, at: row.received_at })})`
@@ -146,7 +170,7 @@ export async function insertDossier(
   const audited = auditEvent ? sql`, audited as (${auditEvent})` : sql``;
   // Prepared once per connection on PostgreSQL (platform/db/prepared-statements.ts), one name per text.
   const name = `dossier-insert${kind ? '-notified' : ''}${auditEvent ? '-audited' : ''}`;
-  await sql`/* prepared: ${sql.raw(name)} */
+  return sql`/* prepared: ${sql.raw(name)} */
     with dossier as (
       insert into dossiers (id, code, unit_id, procedure_code, procedure_version_id, procedure_name, channel,
         status, applicant, applicant_phone_digits, applicant_identifier, documents, fee_vnd, received_at, due_at,
@@ -161,7 +185,7 @@ export async function insertDossier(
       insert into dossier_status_events (dossier_id, status, at)
       select id, status, received_at from dossier
     )${notified}${audited}
-    select id from dossier`.execute(executor);
+    select id from dossier`;
 }
 
 /** `G06.01`, `2026-02-13`, 7 → `G06.01-260213-0007` (more digits once past 9999). */
