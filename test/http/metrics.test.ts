@@ -75,3 +75,23 @@ test('a token configured: only its bearer reads the metrics, from anywhere; none
     }
   }
 });
+
+test('a scraper sending query parameters (Prometheus `params`) is answered like any other: JSON, Bearer challenge', async () => {
+  const forbidden = await open.inject({
+    method: 'GET',
+    url: '/metrics?module=xaso',
+    remoteAddress: '10.0.0.7',
+  });
+  assert.equal(forbidden.statusCode, 403);
+  assert.equal(errorCode(forbidden.body), 'FORBIDDEN');
+  const unauthenticated = await guarded.inject({ method: 'GET', url: '/metrics?module=xaso' });
+  assert.equal(unauthenticated.statusCode, 401);
+  assert.equal(errorCode(unauthenticated.body), 'UNAUTHENTICATED');
+  assert.match(String(unauthenticated.headers['www-authenticate']), /^Bearer/);
+  const ok = await guarded.inject({
+    method: 'GET',
+    url: '/metrics?module=xaso',
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  assert.equal(ok.statusCode, 200);
+});
