@@ -28,14 +28,20 @@ test('no token configured: the loopback address reads the metrics, any other add
 });
 
 test('no token configured: a request a proxy on the same host forwards is not a local one (403)', async () => {
-  for (const headers of [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }]) {
+  for (const headers of [
+    { 'x-forwarded-for': '203.0.113.9' },
+    { forwarded: 'for=203.0.113.9' },
+    // nginx set-ups often pass only X-Real-IP; a proxy names itself in Via (RFC 9110 §7.6.3)
+    { 'x-real-ip': '203.0.113.9' },
+    { via: '1.1 proxy.example' },
+  ]) {
     const response = await open.inject({
       method: 'GET',
       url: '/metrics',
       remoteAddress: '127.0.0.1',
       headers,
     });
-    assert.equal(response.statusCode, 403);
+    assert.equal(response.statusCode, 403, JSON.stringify(headers));
     assert.equal(errorCode(response.body), 'FORBIDDEN');
   }
 });
@@ -68,4 +74,24 @@ test('a token configured: only its bearer reads the metrics, from anywhere; none
       assert.match(String(refused.headers['www-authenticate']), /^Bearer/);
     }
   }
+});
+
+test('a scraper sending query parameters (Prometheus `params`) is answered like any other: JSON, Bearer challenge', async () => {
+  const forbidden = await open.inject({
+    method: 'GET',
+    url: '/metrics?module=xaso',
+    remoteAddress: '10.0.0.7',
+  });
+  assert.equal(forbidden.statusCode, 403);
+  assert.equal(errorCode(forbidden.body), 'FORBIDDEN');
+  const unauthenticated = await guarded.inject({ method: 'GET', url: '/metrics?module=xaso' });
+  assert.equal(unauthenticated.statusCode, 401);
+  assert.equal(errorCode(unauthenticated.body), 'UNAUTHENTICATED');
+  assert.match(String(unauthenticated.headers['www-authenticate']), /^Bearer/);
+  const ok = await guarded.inject({
+    method: 'GET',
+    url: '/metrics?module=xaso',
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  assert.equal(ok.statusCode, 200);
 });

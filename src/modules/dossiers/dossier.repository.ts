@@ -41,7 +41,8 @@ const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
  * path): only the columns the lookup shows or compares, so neither the applicant nor the documents (JSON)
  * are read, sent or parsed. It comes as one JSON value with the instants already formatted, so pg parses
  * one column and no date. A named prepared statement (platform/db/prepared-statements.ts): planning the
- * timeline sub-select costs PostgreSQL more than running it, so each connection plans it once.
+ * timeline sub-select costs PostgreSQL more than running it, so each connection parses it once and, past
+ * its first five executions, reuses one generic plan.
  */
 export async function findDossierWithTimeline(
   db: DbExecutor,

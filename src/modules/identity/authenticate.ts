@@ -27,7 +27,9 @@ export function registerAuthentication(app: FastifyInstance, options: { db: Db }
   app.decorateRequest('isSessionExpired', false);
   app.decorateRequest('isBearer', false);
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/assets/') || request.url === '/healthz' || request.url === '/metrics') {
+    // By path, query aside: the metrics scraper's bearer (XASO_METRICS_TOKEN) is not an API token.
+    const path = request.url.split('?', 1)[0] ?? request.url;
+    if (path.startsWith('/assets/') || path === '/healthz' || path === '/metrics') {
       return;
     }
     const authorization = request.headers.authorization;

@@ -21,7 +21,8 @@ export async function getManageableStaff(
     throw new AppError('NOT_FOUND', 'No such staff member.');
   }
   const roles = await listRolesOfStaff(db, staff.id);
-  // Roles come ordered by unit path: the first reachable one is the highest unit the member works in here.
+  // Roles come ordered by unit path (`/<id>/…/`, ids random): the first reachable one is a unit the member
+  // works in here, above any of its own sub-units they also work in (not necessarily the highest of all).
   const reached = roles.find((r) => can(actor, 'staff.manage', { path: r.unitPath }));
   if (!reached) {
     // Not told apart from "does not exist": an administrator of one commune cannot probe another's staff.

@@ -1,7 +1,8 @@
 // Named prepared statements for hot paths on PostgreSQL. A statement whose SQL starts with
-// `/* prepared: <name> */` is parsed and planned once per pooled connection, then only bound and executed
-// (the extended query protocol, PostgreSQL 15 docs §55.2.3); every other statement stays unnamed, parsed
-// and planned on each call. The public lookup (issue 6 §5) is the reason: planning its timeline sub-select
+// `/* prepared: <name> */` is parsed once per pooled connection, then only bound and executed (the extended
+// query protocol, PostgreSQL 15 docs §55.2.3); its plan is made anew for its first five executions (custom
+// plans), then, as the generic plan costs no more here, made once and reused (PREPARE, plan_cache_mode
+// `auto`); every other statement stays unnamed, parsed and planned on each call. The public lookup (issue 6 §5) is the reason: planning its timeline sub-select
 // costs the server about three times as much as running it; the intake's one statement (a CTE of four
 // inserts, dossier-code.ts) is the other user. PGlite reads the marker as a comment.
 import type { PostgresPool, PostgresPoolClient } from 'kysely';

@@ -79,7 +79,9 @@ const OPERATIONS_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export function isApiRequest(request: FastifyRequest): boolean {
   const url = request.url;
-  return url.startsWith('/api/') || url.startsWith('/csc/') || OPERATIONS_PATHS.has(url);
+  // The operations paths by their path alone: a scraper may add query parameters (Prometheus `params`).
+  const path = url.split('?', 1)[0] ?? url;
+  return url.startsWith('/api/') || url.startsWith('/csc/') || OPERATIONS_PATHS.has(path);
 }
 
 export function sendApiError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {

@@ -69,12 +69,15 @@ function assertBearer(request: FastifyRequest, tokenDigest: Buffer): void {
   }
 }
 
+/** Headers a reverse proxy adds: Forwarded (RFC 7239), X-Forwarded-For, X-Real-IP (nginx), Via (RFC 9110 §7.6.3). */
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip', 'via'] as const;
+
 /**
  * The loopback address (127.0.0.0/8, ::1, or 127.x mapped into IPv6), with no proxy header: a reverse proxy
  * on the same host connects from loopback too, and what it forwards comes from elsewhere.
  */
 function isDirectFromLoopback(request: FastifyRequest): boolean {
-  if (request.headers.forwarded !== undefined || request.headers['x-forwarded-for'] !== undefined) {
+  if (PROXY_HEADERS.some((name) => request.headers[name] !== undefined)) {
     return false;
   }
   const address = request.ip;
