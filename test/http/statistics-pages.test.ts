@@ -94,11 +94,20 @@ test('the BM.06 register lists the received dossiers in order, without the refus
     `/thong-ke/so-theo-doi?${OCTOBER}&procedure=${encodeURIComponent('Người Sớm')}`,
   );
   assert.equal(typed.statusCode, 200);
+  // A personal identifier (12 digits) or a phone number typed there is not a code either.
+  for (const personal of ['001190012345', '0912345678']) {
+    assert.equal(
+      (await client.get(`/thong-ke/so-theo-doi?${OCTOBER}&procedure=${personal}`)).statusCode,
+      200,
+    );
+  }
   const filters = (await registerViews(db, 'tracking'))
-    .slice(-2)
+    .slice(-4)
     .map((e) => (e.details as { filter: unknown }).filter);
   assert.deepEqual(filters, [
     { from: '2026-10-01', to: '2026-10-31', procedure: 'NONE' },
+    { from: '2026-10-01', to: '2026-10-31', procedure: 'not-a-code' },
+    { from: '2026-10-01', to: '2026-10-31', procedure: 'not-a-code' },
     { from: '2026-10-01', to: '2026-10-31', procedure: 'not-a-code' },
   ]);
 });

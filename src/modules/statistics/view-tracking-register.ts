@@ -8,12 +8,16 @@ import { recordRegisterView } from '../dossiers/record-register-view.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { getTrackingRegister } from './get-tracking-register.ts';
 
-/** The procedure asked for as the event records it: a code, never whatever else was typed in the query. */
+/**
+ * The procedure asked for as the event records it: a code, never whatever else was typed in the query. A
+ * run of 9 or more digits is not taken for a code: it has the shape of a personal identifier (9 or 12
+ * digits) or a phone number, which staff might type there by mistake.
+ */
 function procedureFilter(code: string | undefined): string | null {
   if (code === undefined) {
     return null;
   }
-  return /^[A-Za-z0-9._-]{1,40}$/.test(code) ? code : 'not-a-code';
+  return /^[A-Za-z0-9._-]{1,40}$/.test(code) && !/^\+?\d{9,}$/.test(code) ? code : 'not-a-code';
 }
 
 /** @throws AppError FORBIDDEN, VALIDATION_FAILED (those of getTrackingRegister) */
