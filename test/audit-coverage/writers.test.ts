@@ -19,7 +19,7 @@ const NOT_AUDITED_HERE: Record<string, string> = {
   'src/modules/dossiers/set-dossier-due-date.ts': "a step inside the caller's audited transaction",
   'src/modules/dossiers/change-dossier-status.ts': "a step inside the caller's audited transaction",
   'src/modules/dossiers/dossier-code.ts':
-    "takes the next code in its own statement before the intake's audited transaction (a gap, never a duplicate)",
+    "reserves blocks of codes in their own statement before the intake's audited write (a gap, never a duplicate)",
   'src/modules/workflow/apply-extension.ts': "a step inside extendCertification's audited transaction",
   'src/modules/workflow/number-result.ts':
     "takes the result's number inside the seal's completion, audited in the seal's transaction",

@@ -47,9 +47,9 @@ export interface ReceivedDossier {
 /**
  * Receives a dossier at a unit (issue 6 §3: counter and API, one record for every channel): checks the
  * receptionist's right on the body, the procedure in force there, the applicant and the uploads; stores
- * the files (content-addressed, before the transaction: an unreferenced blob is harmless, a half-stored one
- * impossible), takes the code (its own statement: never repeated, a gap if the intake then fails), then in
- * one statement writes the dossier with its due date and derivation, its first status, the citizen's
+ * the files (content-addressed, before the write: an unreferenced blob is harmless, a half-stored one
+ * impossible), takes the code (from a block reserved in its own statement: never repeated, a gap if the
+ * intake then fails), then in one statement writes the dossier with its due date and derivation, its first status, the citizen's
  * message and the audit event. With `refusalReasons` the dossier is recorded as refused
  * (status 3, BM.03) and has no due date.
  *
@@ -115,7 +115,8 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
     : null;
   const status: DossierStatus = isRefused ? 3 : 2;
   const id = randomUUID();
-  // The code first, in its own short statement (dossier-code.ts): a failure below leaves a gap, not a lock.
+  // The code first, from a block reserved in its own statement (dossier-code.ts): a failure below leaves a
+  // gap, not a lock.
   const code = await takeDossierCode(db, decidingBody, receivedAt);
 
   const row = {

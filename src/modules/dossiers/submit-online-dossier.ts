@@ -74,7 +74,7 @@ export async function submitOnlineDossier(options: SubmitOnlineDossierOptions): 
   });
   const id = randomUUID();
   const feeVnd = procedure.fees.reduce((sum, fee) => sum + fee.amountVnd, 0);
-  // The code in its own short statement (dossier-code.ts): a failure below leaves a gap, not a lock.
+  // The code from a block reserved in its own statement (dossier-code.ts): a failure below leaves a gap.
   const code = await takeDossierCode(db, decidingBody, now);
   await db.transaction().execute(async (trx) => {
     const row = {
