@@ -5,9 +5,8 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import { PageClient } from '../helpers/http.ts';
 import {
-  applicantJson,
-  minimalPdf,
   PROCEDURE_CODE,
+  receiveByApi,
   setUpDossierTests,
   citizenCookie as signedInCitizen,
 } from './dossier-setup.ts';
@@ -15,21 +14,8 @@ import {
 const { app, db, commune, staffWithToken } = await setUpDossierTests();
 const receptionist = await staffWithToken('receptionist');
 /** Receives a dossier through the API (phone ending 5678); its code. */
-async function receive(): Promise<string> {
-  const received = await app.inject({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    headers: { authorization: `Bearer ${receptionist.token}` },
-    payload: {
-      unitId: commune.id,
-      procedureCode: PROCEDURE_CODE,
-      applicant: applicantJson('0912 345 678'),
-      documents: [{ index: 0, files: [{ contentBase64: minimalPdf().toString('base64') }] }],
-    },
-  });
-  assert.equal(received.statusCode, 201, received.body);
-  return (received.json() as { code: string }).code;
-}
+const receive = async () =>
+  (await receiveByApi(app, { token: receptionist.token, unitId: commune.id, phone: '0912 345 678' })).code;
 const code = await receive();
 const PERSONAL = ['Trần Thị Nộp', '001190012345', '0912345678', '5678', 'nop@example.vn', 'Thôn 1'];
 

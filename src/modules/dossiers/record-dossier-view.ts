@@ -4,7 +4,7 @@
 // or a certified copy appends `dossier.viewed`. The event is about a read, so it carries no personal data
 // and no state digest: the dossier's id and code and what was opened.
 import type { DbExecutor, Trx } from '../../database.ts';
-import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
+import { type AuditEventInput, appendAuditEvent, auditEventInsert } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import type { Dossier } from './dossier.table.ts';
 
@@ -51,7 +51,11 @@ export interface DossierView {
 
 /** Appends the view inside the caller's transaction (the one that reads what is shown). */
 export async function appendDossierView(trx: Trx, view: DossierView): Promise<void> {
-  await appendAuditEvent(trx, {
+  await appendAuditEvent(trx, dossierViewEvent(view));
+}
+
+function dossierViewEvent(view: DossierView): AuditEventInput {
+  return {
     actor: { type: 'staff', id: view.actor.staffId },
     action: 'dossier.viewed',
     unitId: view.dossier.unit_id,
@@ -64,15 +68,13 @@ export async function appendDossierView(trx: Trx, view: DossierView): Promise<vo
       ...(view.file === undefined ? {} : { file: view.file }),
       ...(view.item === undefined ? {} : { item: view.item }),
     },
-  });
+  };
 }
 
-/** Appends the view in its own transaction, or in the caller's when `db` is one. */
+/**
+ * Appends the view in the caller's transaction when `db` is one, else as one statement of its own (a read
+ * changes nothing the event must commit with: no transaction to open and commit around it).
+ */
 export async function recordDossierView(options: DossierView & { db: DbExecutor }): Promise<void> {
-  const { db } = options;
-  if (db.isTransaction) {
-    await appendDossierView(db as Trx, options);
-    return;
-  }
-  await db.transaction().execute((trx) => appendDossierView(trx, options));
+  await auditEventInsert(dossierViewEvent(options)).execute(options.db);
 }

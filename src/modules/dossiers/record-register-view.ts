@@ -4,7 +4,7 @@
 // queue) appends `register.viewed`. Like `dossier.viewed` it carries no personal data: which register, the
 // filter asked for, the codes of the dossiers listed and their count.
 import type { Db, Trx } from '../../database.ts';
-import { appendAuditEvent } from '../audit-log/append-audit-event.ts';
+import { type AuditEventInput, appendAuditEvent, auditEventInsert } from '../audit-log/append-audit-event.ts';
 import type { StaffActor } from '../identity/actor.ts';
 
 /** The registers and lists naming applicants, as the event's subject id. */
@@ -33,9 +33,13 @@ export interface RegisterView {
 }
 
 /** Appends the view inside the caller's transaction. */
-export async function appendRegisterView(trx: Trx, view: RegisterView): Promise<void> {
+async function appendRegisterView(trx: Trx, view: RegisterView): Promise<void> {
+  await appendAuditEvent(trx, registerViewEvent(view));
+}
+
+function registerViewEvent(view: RegisterView): AuditEventInput {
   const codes = [...new Set(view.dossierCodes)];
-  await appendAuditEvent(trx, {
+  return {
     actor: { type: 'staff', id: view.actor.staffId },
     action: 'register.viewed',
     unitId: view.unitId,
@@ -43,12 +47,15 @@ export async function appendRegisterView(trx: Trx, view: RegisterView): Promise<
     subjectId: view.register,
     requestId: view.requestId,
     details: { filter: view.filter, dossiers: codes, count: codes.length },
-  });
+  };
 }
 
-/** Records the view of one unit's register (a register always shows one unit's, even when empty). */
+/**
+ * Records the view of one unit's register (a register always shows one unit's, even when empty): one
+ * statement of its own, as a read changes nothing the event must commit with.
+ */
 export async function recordRegisterView(options: RegisterView & { readonly db: Db }): Promise<void> {
-  await options.db.transaction().execute((trx) => appendRegisterView(trx, options));
+  await auditEventInsert(registerViewEvent(options)).execute(options.db);
 }
 
 /**
