@@ -1,7 +1,8 @@
 // Factories create their own prerequisites (shared/STYLE.md), with unique values, so tests never share
 // rows and never need truncation.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../src/database.ts';
+import type { DossierRow } from '../../src/modules/dossiers/insert-dossiers.ts';
 import { createStaff } from '../../src/modules/identity/create-staff.ts';
 import type { Role } from '../../src/modules/identity/roles.ts';
 import { createUnit } from '../../src/modules/organisation/create-unit.ts';
@@ -50,4 +51,35 @@ export async function makeStaff(
     role: options.role ?? 'specialist',
   });
   return { id, username, password, unit };
+}
+
+/** A dossier row as the intake writes it (insertDossier), status 2, for tests that write one directly. */
+export function dossierRow(options: {
+  readonly unitId: string;
+  readonly code: string;
+  readonly at?: Date;
+  readonly applicant?: { readonly phone: string } & Record<string, unknown>;
+}): DossierRow {
+  return {
+    id: randomUUID(),
+    code: options.code,
+    unit_id: options.unitId,
+    procedure_code: 'TEST',
+    procedure_version_id: randomUUID(),
+    procedure_name: 'Thủ tục thử',
+    channel: 'counter',
+    status: 2,
+    applicant: JSON.stringify(options.applicant ?? {}),
+    applicant_phone_digits: options.applicant?.phone ?? '0912345678',
+    applicant_identifier: '001190012345',
+    documents: '[]',
+    fee_vnd: 0,
+    received_at: options.at ?? new Date(),
+    due_at: null,
+    derivation_vi: null,
+    derivation_en: null,
+    derivation: '[]',
+    refusal_reasons: null,
+    received_by: null,
+  };
 }

@@ -1,43 +1,21 @@
 // Dossier codes (Circular 04/2025): format, sequence per body per Vietnam day, taken outside the intake's
 // transaction: an intake that rolls back after taking its number leaves a gap, never a duplicate.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import {
   type CodeBlock,
   forgetIdleBlocks,
   formatDossierCode,
-  insertDossier,
   takeDossierCode,
 } from '../../src/modules/dossiers/dossier-code.ts';
+import { insertDossier } from '../../src/modules/dossiers/insert-dossiers.ts';
 import type { Unit } from '../../src/modules/organisation/unit.table.ts';
-import { makeUnit } from '../helpers/factories.ts';
+import { dossierRow, makeUnit } from '../helpers/factories.ts';
 import { createTestDatabase } from '../helpers/test-database.ts';
 
 const { db } = await createTestDatabase();
 
-const row = (unit: Unit, at: Date, code: string) => ({
-  id: randomUUID(),
-  code,
-  unit_id: unit.id,
-  procedure_code: 'TEST',
-  procedure_version_id: randomUUID(),
-  procedure_name: 'Thủ tục thử',
-  channel: 'counter',
-  status: 2,
-  applicant: '{}',
-  applicant_phone_digits: '0912345678',
-  applicant_identifier: '001190012345',
-  documents: '[]',
-  fee_vnd: 0,
-  received_at: at,
-  due_at: null,
-  derivation_vi: null,
-  derivation_en: null,
-  derivation: '[]',
-  refusal_reasons: null,
-  received_by: null,
-});
+const row = (unit: Unit, at: Date, code: string) => dossierRow({ unitId: unit.id, at, code });
 
 test('formatDossierCode follows the example of Circular 04/2025 and grows past 9999', () => {
   assert.equal(formatDossierCode('000.00.21.H49', '2021-01-01', 1), '000.00.21.H49-210101-0001');
@@ -52,7 +30,7 @@ test('the sequence is per body and per Vietnam day; a rolled-back intake leaves 
   const nextMorning = new Date('2026-02-12T17:00:00Z');
   const take = async (unit = body, at = lateEvening) => {
     const code = await takeDossierCode(db, unit, at);
-    await db.transaction().execute((trx) => insertDossier(trx, row(unit, at, code)));
+    await db.transaction().execute((trx) => insertDossier(trx, { row: row(unit, at, code) }));
     return code;
   };
   assert.equal(await take(), `${body.identifier_code}-260212-0001`);
@@ -60,7 +38,7 @@ test('the sequence is per body and per Vietnam day; a rolled-back intake leaves 
   assert.equal(lost, `${body.identifier_code}-260212-0002`);
   await assert.rejects(
     db.transaction().execute(async (trx) => {
-      await insertDossier(trx, row(body, lateEvening, lost));
+      await insertDossier(trx, { row: row(body, lateEvening, lost) });
       throw new Error('the intake failed after taking its code');
     }),
     /intake failed/,

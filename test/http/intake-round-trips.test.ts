@@ -50,16 +50,13 @@ test('a warm intake is ONE statement (token, unit, procedure, calendar and a blo
     'holiday_tables', // its holiday tables
     'office_hours', // and office hours (then cached)
     "with relaxed as (select set_config('sync", // a block of codes (one number), its own statement
-    'dossier-insert-notified-audited', // the dossier, its first status, message and audit event
+    'dossier-insert', // the dossier, its first status, message and audit event
   ]);
   // Within a second of the first block, the next reservation doubles: two numbers, one used now.
   const second = await intake();
-  assert.deepEqual(second.statements, [
-    "with relaxed as (select set_config('sync",
-    'dossier-insert-notified-audited',
-  ]);
+  assert.deepEqual(second.statements, ["with relaxed as (select set_config('sync", 'dossier-insert']);
   const warm = await intake();
-  assert.deepEqual(warm.statements, ['dossier-insert-notified-audited']);
+  assert.deepEqual(warm.statements, ['dossier-insert']);
   const numbers = [cold, second, warm].map((i) => Number(i.code.split('-').at(-1)));
   assert.deepEqual(numbers, [numbers[0], numbers[0]! + 1, numbers[0]! + 2], 'consecutive within the process');
   const dossier = await setup.db

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Database } from '../../database.ts';
 import type { AuditAction } from './audit-actions.ts';
@@ -24,6 +24,9 @@ export interface AuditEventInput {
 
 /** Deterministic JSON: keys sorted, so the same event always yields the same entry bytes. */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value);
+  }
   if (value === null || typeof value !== 'object') {
     return JSON.stringify(value ?? null);
   }
@@ -31,12 +34,23 @@ export function canonicalJson(value: unknown): string {
     return JSON.stringify(value.toISOString());
   }
   if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      out += i === 0 ? canonicalJson(value[i]) : `,${canonicalJson(value[i])}`;
+    }
+    return `${out}]`;
   }
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const record = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, as `<` does.
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const v = record[key];
+    if (v !== undefined) {
+      out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+    }
+  }
+  return `${out}}`;
 }
 
 /**
@@ -63,29 +77,63 @@ export async function appendAuditEvent(trx: Transaction<Database>, event: AuditE
  * the change and its event atomically without opening a transaction (one round trip instead of four).
  */
 export function auditEventInsert(event: AuditEventInput): RawBuilder<unknown> {
+  const row = pendingAuditRow(event);
+  return sql`
+    insert into audit_events (occurred_at, actor_type, actor_id, unit_id, action, subject_type, subject_id,
+      request_id, state_digest, details, entry)
+    values (${row.occurred_at}, ${row.actor_type}, ${row.actor_id}, ${row.unit_id}, ${row.action},
+      ${row.subject_type}, ${row.subject_id}, ${row.request_id}, ${row.state_digest},
+      ${JSON.stringify(row.details)}::jsonb, ${row.entry})`;
+}
+
+/** The columns of a pending audit event (`seq` NULL), as auditEventInsert writes them. */
+export interface PendingAuditRow {
+  readonly occurred_at: Date;
+  readonly actor_type: AuditActor['type'];
+  readonly actor_id: string | null;
+  readonly unit_id: string | null;
+  readonly action: AuditAction;
+  readonly subject_type: string;
+  readonly subject_id: string | null;
+  readonly request_id: string | null;
+  readonly state_digest: string | null;
+  readonly details: Readonly<Record<string, unknown>>;
+  /** The canonical entry, PENDING_SEQ where the sequencer puts `seq`. */
+  readonly entry: string;
+}
+
+/**
+ * The pending event's columns, for a statement that writes several events from one parameter (the
+ * intake's group commit, insert-dossiers.ts); auditEventInsert is the one-event fragment of the same row.
+ */
+export function pendingAuditRow(event: AuditEventInput): PendingAuditRow {
   const occurredAt = event.at ?? new Date();
   const stateDigest =
     event.state === undefined ? null : createHash('sha256').update(canonicalJson(event.state)).digest('hex');
   const details = event.details ?? {};
-  // A random placeholder cannot occur elsewhere in the JSON: the entry is prefix || seq || suffix.
-  const placeholder = randomBytes(12).toString('hex');
-  const template = canonicalJson({
-    v: 1,
-    seq: placeholder,
-    at: occurredAt.toISOString(),
-    actor: { type: event.actor.type, id: event.actor.id },
-    unit: event.unitId,
+  // The canonical JSON of {v: 1, seq, at, actor, unit, action, subject, request, state, details}, written in
+  // its sorted key order with PENDING_SEQ for `seq` (the test compares it with canonicalJson of the object).
+  const entry =
+    `{"action":${JSON.stringify(event.action)}${member('actor', { type: event.actor.type, id: event.actor.id })}` +
+    `${member('at', occurredAt.toISOString())}${member('details', details)}${member('request', event.requestId)}` +
+    `,"seq":${PENDING_SEQ}${member('state', stateDigest)}` +
+    `${member('subject', { type: event.subjectType, id: event.subjectId })}${member('unit', event.unitId)},"v":1}`;
+  return {
+    occurred_at: occurredAt,
+    actor_type: event.actor.type,
+    actor_id: event.actor.id,
+    unit_id: event.unitId,
     action: event.action,
-    subject: { type: event.subjectType, id: event.subjectId },
-    request: event.requestId,
-    state: stateDigest,
+    subject_type: event.subjectType,
+    subject_id: event.subjectId,
+    request_id: event.requestId,
+    state_digest: stateDigest,
     details,
-  });
-  const entry = template.replace(`"${placeholder}"`, PENDING_SEQ);
-  return sql`
-    insert into audit_events (occurred_at, actor_type, actor_id, unit_id, action, subject_type, subject_id,
-      request_id, state_digest, details, entry)
-    values (${occurredAt}, ${event.actor.type}, ${event.actor.id}, ${event.unitId}, ${event.action},
-      ${event.subjectType}, ${event.subjectId}, ${event.requestId}, ${stateDigest},
-      ${JSON.stringify(details)}::jsonb, ${entry})`;
+    entry,
+  };
+}
+
+/** `,"key":value` as canonicalJson writes a member after the first (nothing for an undefined value). */
+function member(key: string, value: unknown): string {
+  return value === undefined ? '' : `,"${key}":${canonicalJson(value)}`;
 }

@@ -1,38 +1,8 @@
 // Dossier code per Circular 04/2025 (adding Art. 13.3 to Circular 03/2025), shared/DOMAIN.md:
 // `<deciding body identifier>-YYMMDD-<seq>`, the sequence per body and per Vietnam day, at least 4 digits.
-import { type RawBuilder, sql } from 'kysely';
-import type { Db, DbExecutor } from '../../database.ts';
+import { sql } from 'kysely';
+import type { Db } from '../../database.ts';
 import { vietnamDate } from '../catalogue/vietnam-date.ts';
-import { notificationOutboxInsert } from '../notifications/enqueue-dossier-notification.ts';
-import { STATUS_NOTIFICATIONS } from '../notifications/notification-kinds.ts';
-import type { DossierStatus } from './dossier-status.ts';
-
-/** What the intake writes; JSON columns already serialised. */
-export interface DossierRow {
-  readonly id: string;
-  readonly code: string;
-  readonly unit_id: string;
-  readonly procedure_code: string;
-  readonly procedure_version_id: string;
-  readonly procedure_name: string;
-  readonly channel: string;
-  readonly status: number;
-  readonly applicant: string;
-  readonly applicant_phone_digits: string;
-  readonly applicant_identifier: string;
-  readonly documents: string;
-  readonly fee_vnd: number;
-  readonly received_at: Date;
-  readonly due_at: Date | null;
-  readonly derivation_vi: string | null;
-  readonly derivation_en: string | null;
-  readonly derivation: string;
-  readonly refusal_reasons: string | null;
-  readonly received_by: string | null;
-  /** Online submissions: the citizen and the submission time. */
-  readonly citizen_id?: string | null;
-  readonly submitted_at?: Date | null;
-}
 
 /**
  * Takes the next code of the deciding body for the Vietnam day of `at`. The code must never repeat but need
@@ -141,51 +111,6 @@ async function reserveCodeBlock(db: Db, unitId: string, day: string, size: numbe
     throw new Error('the code counter returned no number');
   }
   return Number(last);
-}
-
-/**
- * Inserts the dossier under its code (takeDossierCode) with its first status and, when that status has one,
- * the citizen's message about it (notification outbox), in one statement. Given the intake's audit event
- * (an insert fragment from append-audit-event.ts), that is part of the same statement, so the statement
- * alone is the whole intake: it commits (or fails) with its event, atomically, with no transaction to open
- * and commit around it.
- */
-export async function insertDossier(
-  executor: DbExecutor,
-  row: DossierRow,
-  auditEvent?: RawBuilder<unknown>,
-): Promise<void> {
-  await dossierInsertStatement(row, auditEvent).execute(executor);
-}
-
-/** insertDossier's statement, unexecuted (the intake benchmark runs it bare as the database's floor). */
-export function dossierInsertStatement(
-  row: DossierRow,
-  auditEvent?: RawBuilder<unknown>,
-): RawBuilder<unknown> {
-  const kind = STATUS_NOTIFICATIONS[row.status as DossierStatus];
-  const notified = kind
-    ? sql`, notified as (${notificationOutboxInsert(sql`dossier`, { kind, at: row.received_at })})`
-    : sql``;
-  const audited = auditEvent ? sql`, audited as (${auditEvent})` : sql``;
-  // Prepared once per connection on PostgreSQL (platform/db/prepared-statements.ts), one name per text.
-  const name = `dossier-insert${kind ? '-notified' : ''}${auditEvent ? '-audited' : ''}`;
-  return sql`/* prepared: ${sql.raw(name)} */
-    with dossier as (
-      insert into dossiers (id, code, unit_id, procedure_code, procedure_version_id, procedure_name, channel,
-        status, applicant, applicant_phone_digits, applicant_identifier, documents, fee_vnd, received_at, due_at,
-        derivation_vi, derivation_en, derivation, refusal_reasons, received_by, citizen_id, submitted_at)
-      values (${row.id}, ${row.code}, ${row.unit_id}, ${row.procedure_code}, ${row.procedure_version_id},
-        ${row.procedure_name}, ${row.channel}, ${row.status}, ${row.applicant}::jsonb, ${row.applicant_phone_digits},
-        ${row.applicant_identifier}, ${row.documents}::jsonb, ${row.fee_vnd}, ${row.received_at}, ${row.due_at},
-        ${row.derivation_vi}, ${row.derivation_en}, ${row.derivation}::jsonb, ${row.refusal_reasons},
-        ${row.received_by}, ${row.citizen_id ?? null}, ${row.submitted_at ?? null})
-      returning id, unit_id, code, procedure_name, due_at, applicant, status, received_at
-    ), first_status as (
-      insert into dossier_status_events (dossier_id, status, at)
-      select id, status, received_at from dossier
-    )${notified}${audited}
-    select id from dossier`;
 }
 
 /** `G06.01`, `2026-02-13`, 7 → `G06.01-260213-0007` (more digits once past 9999). */

@@ -1,13 +1,13 @@
 // TypeBox schemas of the dossier API (issue 6 §3, §5), named in the OpenAPI document.
 import { Type } from '@sinclair/typebox';
+import { Nullable } from '../../platform/http/nullable.ts';
 
-const Derivation = Type.Union([
+const Derivation = Nullable(
   Type.Object({
     vi: Type.String({ description: 'The due date explained in Vietnamese' }),
     en: Type.String(),
   }),
-  Type.Null(),
-]);
+);
 
 export const ReceiveDossierBody = Type.Object(
   {
@@ -75,7 +75,7 @@ export const ReceivedDossierResponse = Type.Object(
     code: Type.String({ description: '<body identifier>-YYMMDD-<seq> (Circular 04/2025)' }),
     status: Type.Integer({ minimum: 1, maximum: 10 }),
     receivedAt: Type.String({ format: 'date-time' }),
-    dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    dueAt: Nullable(Type.String({ format: 'date-time' })),
     derivation: Derivation,
   },
   { $id: 'ReceivedDossier', title: 'ReceivedDossier' },
@@ -89,7 +89,7 @@ export const PublicDossier = Type.Object(
     procedureCode: Type.String(),
     procedureName: Type.String(),
     receivedAt: Type.String({ format: 'date-time' }),
-    dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    dueAt: Nullable(Type.String({ format: 'date-time' })),
     derivation: Derivation,
     status: Type.Integer({ minimum: 1, maximum: 10 }),
     statusLabel: Label,

@@ -3,15 +3,16 @@ import type { Db } from '../../database.ts';
 import { renderDerivation } from '../../lib/calendar/index.ts';
 import type { BlobStore } from '../../platform/blob-store/blob-store.ts';
 import { AppError } from '../../platform/errors.ts';
-import { auditEventInsert } from '../audit-log/append-audit-event.ts';
+import { pendingAuditRow } from '../audit-log/append-audit-event.ts';
 import { computeUnitDueDate } from '../calendar/compute-unit-due-date.ts';
 import { findCatalogueUnits } from '../catalogue/catalogue-units.ts';
 import { findEffectiveProcedure } from '../catalogue/find-effective-procedure.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { assertCan } from '../identity/permissions.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
-import { insertDossier, takeDossierCode } from './dossier-code.ts';
+import { takeDossierCode } from './dossier-code.ts';
 import type { DossierChannel, DossierStatus } from './dossier-status.ts';
+import { insertDossier } from './insert-dossiers.ts';
 import { intakeAuditDetails } from './intake-audit-details.ts';
 import { type DocumentInput, storeDocumentUploads } from './store-document-uploads.ts';
 import { type ApplicantInput, validateApplicant } from './validate-applicant.ts';
@@ -142,11 +143,11 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
     received_by: actor.staffId,
   };
   // The dossier, its first status, the citizen's "received" (or "refused") message and the audit event: ONE
-  // statement, so it commits or fails as a whole without a transaction around it (one round trip).
-  await insertDossier(
-    db,
+  // statement, so it commits or fails as a whole without a transaction around it (one round trip, shared
+  // with the intakes arriving meanwhile: insert-dossiers.ts).
+  await insertDossier(db, {
     row,
-    auditEventInsert({
+    audit: pendingAuditRow({
       actor: { type: 'staff', id: actor.staffId },
       action: isRefused ? 'dossier.refused' : 'dossier.received',
       unitId: unit.id,
@@ -161,6 +162,6 @@ export async function receiveDossier(options: ReceiveDossierOptions): Promise<Re
       },
       at: receivedAt,
     }),
-  );
+  });
   return { id, code, status, receivedAt, dueAt: due?.dueAt ?? null, derivation };
 }

@@ -7,8 +7,9 @@ import { isUuid } from '../catalogue/catalogue-units.ts';
 import type { CitizenActor } from '../citizen-identity/citizen-actor.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './check-upload.ts';
 import type { DraftFields } from './dossier.table.ts';
-import { insertDossier, takeDossierCode } from './dossier-code.ts';
+import { takeDossierCode } from './dossier-code.ts';
 import { findCitizenDraft } from './dossier-draft.repository.ts';
+import { insertDossier } from './insert-dossiers.ts';
 import { intakeAuditDetails } from './intake-audit-details.ts';
 import { findOnlineProcedure, onlineApplicant } from './online-intake.ts';
 import { type DocumentInput, storeDocumentUploads } from './store-document-uploads.ts';
@@ -102,7 +103,7 @@ export async function submitOnlineDossier(options: SubmitOnlineDossierOptions): 
       citizen_id: citizen.citizenId,
       submitted_at: now,
     };
-    await insertDossier(trx, row);
+    await insertDossier(trx, { row });
     if (draft) {
       await trx.deleteFrom('dossier_drafts').where('id', '=', draft.id).execute();
     }

@@ -32,11 +32,16 @@ export async function enqueueDossierNotification(trx: Trx, input: DossierNotific
  * narrowed to one id, or the `returning` of a dossier insert in the same statement: intake writes the
  * dossier, its first status and this message in one round trip). `source` must yield the columns id,
  * unit_id, code, procedure_name, due_at and applicant. The code, procedure and due date go into the
- * payload, and one row per channel the applicant gave (e-mail, phone).
+ * payload, and one row per channel the applicant gave (e-mail, phone). The kind and the time may be columns
+ * of `source` instead of values (`sql\`d.notify\``: the intake writes several dossiers in one statement).
  */
 export function notificationOutboxInsert(
   source: RawBuilder<unknown>,
-  input: Omit<DossierNotificationInput, 'dossierId'>,
+  input: {
+    readonly kind: NotificationKind | RawBuilder<string>;
+    readonly at: Date | RawBuilder<Date>;
+    readonly newDueAt?: Date | undefined;
+  },
 ): RawBuilder<{ id: string }> {
   const dueAt = sql<string | null>`to_char(d.due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   return sql<{ id: string }>`
