@@ -4,7 +4,7 @@
 // plans), then, as the generic plan costs no more here, made once and reused (PREPARE, plan_cache_mode
 // `auto`); every other statement stays unnamed, parsed and planned on each call. The public lookup (issue 6 §5) is the reason: planning its timeline sub-select
 // costs the server about three times as much as running it; the intake's one statement (a CTE of four
-// inserts, dossier-code.ts) is the other user. PGlite reads the marker as a comment.
+// inserts from JSON parameters, insert-dossiers.ts) is the other user. PGlite reads the marker as a comment.
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 

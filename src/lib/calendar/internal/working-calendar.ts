@@ -25,10 +25,33 @@ export interface WorkingCalendar {
 /** Searching further than this for working time means the configuration leaves none. */
 export const HORIZON_DAYS = 3653;
 
+/** Compiled calendars by holiday calendar and office hours (objects neither side changes once made). */
+const COMPILED = new WeakMap<HolidayCalendar, WeakMap<OfficeHours, WorkingCalendar>>();
+
+/**
+ * The working calendar of these holidays and office hours, compiled once per pair of objects: a unit's
+ * cached calendar (modules/calendar) serves every intake with the days it has already looked up.
+ */
 export function compileWorkingCalendar(calendar: HolidayCalendar, officeHours: OfficeHours): WorkingCalendar {
   if (typeof calendar?.entryFor !== 'function') {
     throw new CalendarError('INVALID_ARGUMENT', 'calendar must come from createHolidayCalendar');
   }
+  const byHours = COMPILED.get(calendar);
+  const known =
+    typeof officeHours === 'object' && officeHours !== null ? byHours?.get(officeHours) : undefined;
+  if (known) {
+    return known;
+  }
+  const compiled = compile(calendar, officeHours);
+  if (byHours) {
+    byHours.set(officeHours, compiled);
+  } else {
+    COMPILED.set(calendar, new WeakMap([[officeHours, compiled]]));
+  }
+  return compiled;
+}
+
+function compile(calendar: HolidayCalendar, officeHours: OfficeHours): WorkingCalendar {
   const hours = compileOfficeHours(officeHours);
   const cache = new Map<number, WorkingDayInfo>();
   return {
