@@ -87,9 +87,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     trustProxy: false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
   });
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Hooks on every request take a callback, not a promise: no promise and no extra turn per request.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
-    return payload;
+    done(null, payload);
   });
 
   await app.register(cookie);

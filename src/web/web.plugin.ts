@@ -66,12 +66,23 @@ export function registerWeb(
   },
 ): void {
   const publicOrigin = new URL(options.config.publicUrl).origin;
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preHandler', (request, _reply, done) => {
     // /pki/ocsp and /pki/tsa take binary protocol POSTs from validators: no cookie, no form, no CSRF.
     const isPkiProtocol = request.url.startsWith('/pki/');
-    if (UNSAFE_METHODS.has(request.method) && !request.isBearer && !isApiRequest(request) && !isPkiProtocol) {
-      assertCsrf(request, options.config.secrets.session, publicOrigin);
+    try {
+      if (
+        UNSAFE_METHODS.has(request.method) &&
+        !request.isBearer &&
+        !isApiRequest(request) &&
+        !isPkiProtocol
+      ) {
+        assertCsrf(request, options.config.secrets.session, publicOrigin);
+      }
+    } catch (error) {
+      done(error as Error);
+      return;
     }
+    done();
   });
   const isHttps = options.config.publicUrl.startsWith('https:');
   registerPublicPages(app, { db: options.db, kit: options.kit, isHttps });

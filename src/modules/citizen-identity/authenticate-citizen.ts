@@ -24,18 +24,22 @@ export function registerCitizenAuthentication(app: FastifyInstance, options: { d
   app.decorateRequest('citizen', null);
   app.decorateRequest('citizenSessionHash', null);
   app.decorateRequest('isCitizenSessionExpired', false);
-  app.addHook('onRequest', async (request) => {
+  // A callback, not a promise: most requests (API clients, staff) carry no citizen cookie and pay nothing.
+  app.addHook('onRequest', (request, _reply, done) => {
     const cookie = request.cookies[CITIZEN_SESSION_COOKIE];
     if (!cookie || request.url.startsWith('/assets/')) {
+      done();
       return;
     }
-    const session = await resolveCitizenSession({ db: options.db, token: cookie });
-    if (session.status === 'active') {
-      request.citizen = session.citizen;
-      request.citizenSessionHash = session.sessionHash;
-    } else {
-      request.isCitizenSessionExpired = true;
-    }
+    resolveCitizenSession({ db: options.db, token: cookie }).then((session) => {
+      if (session.status === 'active') {
+        request.citizen = session.citizen;
+        request.citizenSessionHash = session.sessionHash;
+      } else {
+        request.isCitizenSessionExpired = true;
+      }
+      done();
+    }, done);
   });
 }
 

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
  * content security policy can be strict; `frame-ancestors 'none'` stops click-jacking of signing pages.
  */
 export function registerSecurityHeaders(app: FastifyInstance, options: { isHttps: boolean }): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     reply.header(
       'content-security-policy',
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; " +
@@ -19,6 +19,6 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { isHttps
     if (options.isHttps) {
       reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     }
-    return payload;
+    done(null, payload);
   });
 }
