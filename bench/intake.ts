@@ -11,14 +11,16 @@
 //      one statement (group commit, insert-dossiers.ts), so it may pass that floor;
 //   2. GET /api/v1/lookup/{code}?phone=…: lookups per second, beside a bare endpoint doing one SELECT.
 // Goals: ≥ 1,000 intakes/s p99 ≤ 50 ms, ≥ 5,000 lookups/s p99 ≤ 20 ms, each ≥ 0.5 × its baseline.
-// The app's runs also report the statements each request sent (counted by a Kysely plugin on its handle).
-// Flags: --seconds S per run (default 5), --clients C (default 16).
+// Each endpoint and its baseline run in R alternating rounds (_http-load.ts): requests a second are the
+// median of the rounds, p50/p99 over every request of every round, the ratio the median of the rounds'
+// ratios, so a slow spell of a shared machine does not land on one side only. The ceilings and the
+// floor run once. The app's runs also report the statements each request sent (counted by a Kysely plugin
+// on its handle). Flags: --seconds S per run (default 3), --rounds R (default 5), --clients C (default 16).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import Fastify from 'fastify';
 import { type CompiledQuery, type KyselyPlugin, sql } from 'kysely';
 import pg from 'pg';
@@ -37,80 +39,18 @@ import { createUnit } from '../src/modules/organisation/create-unit.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createRateLimiter } from '../src/platform/http/rate-limiter.ts';
+import { compareInRounds, load } from './_http-load.ts';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, clients: { type: 'string', default: '16' } },
+  options: {
+    seconds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
+    clients: { type: 'string', default: '16' },
+  },
 });
-const SECONDS = Number(values.seconds);
-const CLIENTS = Number(values.clients);
+const RUN = { seconds: Number(values.seconds), clients: Number(values.clients) };
+const ROUNDS = Number(values.rounds);
 const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-
-interface Run {
-  readonly perSecond: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly ok: number;
-  readonly errors: number;
-}
-
-// The load generator, in plain JavaScript for a worker: C keep-alive loops for S seconds; each request is
-// one of the given templates (method, path, body), `{n}` replaced by a counter.
-const CLIENT = `
-const http = require('node:http');
-const { parentPort, workerData } = require('node:worker_threads');
-const { port, requests, clients, seconds, headers } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-const latencies = []; let ok = 0; let errors = 0; let n = 0;
-const end = performance.now() + seconds * 1000;
-function once(t) {
-  return new Promise((resolve) => {
-    const body = t.body === undefined ? undefined : t.body.replaceAll('{n}', String(n));
-    const started = performance.now();
-    const req = http.request({ host: '127.0.0.1', port, method: t.method, path: t.path, agent,
-      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => { res.resume(); res.on('end', () => {
-        if (res.statusCode === t.expect) { ok++; latencies.push(performance.now() - started); } else { errors++; }
-        resolve(); }); });
-    req.on('error', () => { errors++; resolve(); });
-    if (body !== undefined) req.write(body);
-    req.end();
-  });
-}
-(async () => {
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < end) { n++; await once(requests[n % requests.length]); }
-  }));
-  agent.destroy();
-  parentPort.postMessage({ latencies, ok, errors });
-})();
-`;
-
-function load(
-  port: number,
-  requests: { method: string; path: string; body?: string; expect: number }[],
-  headers: Record<string, string> = {},
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(CLIENT, {
-      eval: true,
-      workerData: { port, requests, clients: CLIENTS, seconds: SECONDS, headers },
-    });
-    worker.once('error', reject);
-    worker.once('message', (m: { latencies: number[]; ok: number; errors: number }) => {
-      const sorted = m.latencies.sort((a, b) => a - b);
-      const at = (p: number) =>
-        sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-      const round = (x: number) => Math.round(x * 100) / 100;
-      resolve({
-        perSecond: Math.round(m.ok / SECONDS),
-        p50: round(at(50)),
-        p99: round(at(99)),
-        ok: m.ok,
-        errors: m.errors,
-      });
-    });
-  });
-}
 
 /** The baseline: bare Fastify, one pg pool, one INSERT or one SELECT per request. */
 async function bareServer(url: string, intakeStatement: () => CompiledQuery) {
@@ -358,26 +298,24 @@ async function main() {
     };
     const bare = await bareServer(url.toString(), intakeStatement);
 
-    const baselineInsert = await load(bare.port, [
-      { method: 'POST', path: '/insert', body: '{}', expect: 201 },
-    ]);
-    const baselineGapless = await load(bare.port, [
-      { method: 'POST', path: '/gapless', body: '{}', expect: 201 },
-    ]);
-    const baselineStatement = await load(bare.port, [
-      { method: 'POST', path: '/intake-statement', body: '{}', expect: 201 },
-    ]);
-    const baselineUnique = await load(bare.port, [
-      { method: 'POST', path: '/unique-code', body: '{}', expect: 201 },
-    ]);
-    statements = 0;
-    const intake = await load(
-      port,
-      [{ method: 'POST', path: '/api/v1/dossiers', body: intakeBody, expect: 201 }],
+    const bareTarget = (method: string, path: string, expect: number) => ({
+      port: bare.port,
+      requests: [{ method, path, ...(method === 'POST' ? { body: '{}' } : {}), expect }],
+    });
+    const baselineGapless = await load(bareTarget('POST', '/gapless', 201), RUN);
+    const baselineStatement = await load(bareTarget('POST', '/intake-statement', 201), RUN);
+    const baselineUnique = await load(bareTarget('POST', '/unique-code', 201), RUN);
+    const intakes = await compareInRounds(
       {
-        authorization: `Bearer ${token}`,
+        port,
+        requests: [{ method: 'POST', path: '/api/v1/dossiers', body: intakeBody, expect: 201 }],
+        headers: { authorization: `Bearer ${token}` },
       },
+      bareTarget('POST', '/insert', 201),
+      { ...RUN, rounds: ROUNDS, afterWarmUp: () => (statements = 0) },
     );
+    const intake = intakes.subject;
+    const baselineInsert = intakes.baseline;
     // Statements per request (a warm intake opens no transaction: its statement carries the audit event, and
     // intakes arriving together share one).
     const intakeStatements = Math.round((statements / (intake.ok + intake.errors)) * 100) / 100;
@@ -390,15 +328,27 @@ async function main() {
       .select(sql<number>`count(distinct code)`.as('distinct'))
       .executeTakeFirstOrThrow();
     await sql`analyze`.execute(db);
-    const baselineSelect = await load(
-      bare.port,
-      Array.from({ length: 1000 }, (_, i) => ({ method: 'GET', path: `/select/B-${i + 1}`, expect: 200 })),
+    const lookups = await compareInRounds(
+      {
+        port,
+        requests: codes.map((code) => ({
+          method: 'GET',
+          path: `/api/v1/lookup/${code}?phone=5678`,
+          expect: 200,
+        })),
+      },
+      {
+        port: bare.port,
+        requests: Array.from({ length: 1000 }, (_, i) => ({
+          method: 'GET',
+          path: `/select/B-${i + 1}`,
+          expect: 200,
+        })),
+      },
+      { ...RUN, rounds: ROUNDS, afterWarmUp: () => (statements = 0) },
     );
-    statements = 0;
-    const lookup = await load(
-      port,
-      codes.map((code) => ({ method: 'GET', path: `/api/v1/lookup/${code}?phone=5678`, expect: 200 })),
-    );
+    const lookup = lookups.subject;
+    const baselineSelect = lookups.baseline;
     const lookupStatements = Math.round((statements / (lookup.ok + lookup.errors)) * 100) / 100;
     await app.close();
     await bare.close();
@@ -412,18 +362,28 @@ async function main() {
       ['lookup GET /api/v1/lookup/{code}', lookup],
       ['baseline: bare SELECT', baselineSelect],
     ] as const;
-    console.log(`intake benchmark on PostgreSQL, ${CLIENTS} keep-alive clients, ${SECONDS} s per run`);
-    console.log('run                                  req/s    p50 ms   p99 ms   ok      errors');
+    console.log(
+      `intake benchmark on PostgreSQL, ${RUN.clients} keep-alive clients, ${RUN.seconds} s per run, ${ROUNDS} alternating rounds`,
+    );
+    console.log(
+      'run                                     req/s   p50 ms   p99 ms   ok      errors  rounds (req/s)',
+    );
     for (const [label, r] of rows) {
+      const perRound = 'rounds' in r ? r.rounds.join(' ') : '(one run)';
       console.log(
-        `${label.padEnd(36)} ${String(r.perSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}   ${String(r.ok).padEnd(7)} ${r.errors}`,
+        `${label.padEnd(38)} ${String(r.perSecond).padStart(6)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)}   ${String(r.ok).padEnd(7)} ${String(r.errors).padEnd(7)} ${perRound}`,
       );
     }
-    const intakeRatio = Math.round((intake.perSecond / baselineInsert.perSecond) * 100) / 100;
-    const lookupRatio = Math.round((lookup.perSecond / baselineSelect.perSecond) * 100) / 100;
+    const intakeRatio = intakes.ratio;
+    const lookupRatio = lookups.ratio;
+    console.log(
+      `intake/bare INSERT by round: ${intakes.ratios.join(' ')}; lookup/bare SELECT: ${lookups.ratios.join(' ')}`,
+    );
     const gaplessRatio = Math.round((intake.perSecond / baselineGapless.perSecond) * 100) / 100;
     const isUnique = Number(counted.n) === Number(counted.distinct);
-    console.log(`intake/baseline ${intakeRatio} (goal ≥ 0.5), lookup/baseline ${lookupRatio} (goal ≥ 0.5)`);
+    console.log(
+      `intake/baseline ${intakeRatio} (median of the rounds; goal ≥ 0.5), lookup/baseline ${lookupRatio} (goal ≥ 0.5)`,
+    );
     const uniqueRatio = Math.round((intake.perSecond / baselineUnique.perSecond) * 100) / 100;
     console.log(`intake/gapless ceiling ${gaplessRatio} (what the per-body code and the audit head allow)`);
     console.log(`intake/unique-code ceiling ${uniqueRatio} (the decided design: code outside, no head lock)`);
@@ -438,12 +398,14 @@ async function main() {
     );
     summary = JSON.stringify({
       bench: 'intake',
-      clients: CLIENTS,
-      seconds: SECONDS,
+      clients: RUN.clients,
+      seconds: RUN.seconds,
+      rounds: ROUNDS,
       intake: {
         ...intake,
         baseline: baselineInsert,
         ratio: intakeRatio,
+        ratios: intakes.ratios,
         gaplessCeiling: baselineGapless,
         ratioToGapless: gaplessRatio,
         uniqueCodeCeiling: baselineUnique,
@@ -458,6 +420,7 @@ async function main() {
         ...lookup,
         baseline: baselineSelect,
         ratio: lookupRatio,
+        ratios: lookups.ratios,
         statements: lookupStatements,
         goal: { perSecond: 5000, p99: 20 },
       },
