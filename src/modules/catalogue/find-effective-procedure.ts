@@ -22,28 +22,34 @@ export async function findEffectiveProcedure(options: {
   units?: CatalogueUnits | undefined;
 }): Promise<EffectiveProcedure | undefined> {
   const units = options.units ?? (await findCatalogueUnits(options.db, options.unitId));
-  if (!units?.province) {
+  const province = units?.province;
+  if (!province) {
     return undefined;
   }
+  const adopterId = units.adopter?.id;
   const date = vietnamDate(options.at);
-  const query = { provinceId: units.province.id, code: options.code, adopterId: units.adopter?.id, date };
-  // Kept in memory until the next procedure, version or adoption insert (catalogue-cache.ts).
-  const found = await cachedCatalogueRead(
+  const query = { provinceId: province.id, code: options.code, adopterId, date };
+  // Kept in memory until the next procedure, version or adoption insert (catalogue-cache.ts), resolved: the
+  // effective procedure is built once, not on every intake, and frozen, as every caller shares it.
+  return cachedCatalogueRead(
     options.db,
     `procedure:${query.provinceId}:${query.adopterId ?? ''}:${query.date}:${query.code}`,
-    () => findProcedureForResolution(options.db, query),
+    async () => {
+      const found = await findProcedureForResolution(options.db, query);
+      return found
+        ? deepFreeze(
+            effectiveAt({
+              code: found.procedure.code,
+              versions: found.versions,
+              adoption: found.adoption,
+              province,
+              adopterId,
+              date,
+            }),
+          )
+        : undefined;
+    },
   );
-  if (!found) {
-    return undefined;
-  }
-  return effectiveAt({
-    code: found.procedure.code,
-    versions: found.versions,
-    adoption: found.adoption,
-    province: units.province,
-    adopterId: units.adopter?.id,
-    date,
-  });
 }
 
 /** The version in force on the Vietnam date of `at`, with the adopter's adoption (required when given). */
@@ -86,4 +92,15 @@ function effectiveAt(o: {
     province: o.province,
     adoption: o.adopterId ? o.adoption : undefined,
   });
+}
+
+/** `value` with every object in it frozen (a write to it throws in strict mode). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) {
+      deepFreeze(inner);
+    }
+    Object.freeze(value);
+  }
+  return value;
 }
