@@ -14,7 +14,8 @@ function manualWrites() {
   return { calls, write };
 }
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
+// Callers resume in a later turn than the commit (setImmediate): two turns see them settled.
+const tick = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
 test('a write arriving when the statements in flight are fewer than allowed goes at once, alone', async () => {
   const { calls, write } = manualWrites();
@@ -107,4 +108,20 @@ test('any other failure (a lost connection: the commit unknown) fails every item
   assert.deepEqual(calls[2]?.items, [4]);
   calls[2]?.settle();
   await next;
+});
+
+test('the next statement is sent before the callers of the one just committed resume', async () => {
+  const { calls, write } = manualWrites();
+  const submit = createWriteBatcher({ write, maxInFlight: 1, maxBatch: 10 });
+  let sentWhenFirstResumed = -1;
+  const first = submit(1).then(() => {
+    sentWhenFirstResumed = calls.length;
+  });
+  const rest = [submit(2), submit(3)];
+  calls[0]?.settle();
+  await first;
+  assert.equal(sentWhenFirstResumed, 2, 'the waiting items were already on their way');
+  assert.deepEqual(calls[1]?.items, [2, 3]);
+  calls[1]?.settle();
+  await Promise.all(rest);
 });

@@ -29,37 +29,47 @@ export function createWriteBatcher<T>(options: WriteBatcherOptions<T>): (item: T
   let inFlight = 0;
 
   async function run(batch: readonly Waiting<T>[]): Promise<void> {
+    let failure: { readonly error: unknown } | undefined;
     try {
       await options.write(batch.map((w) => w.item));
-      for (const w of batch) {
-        w.resolve();
-      }
     } catch (error) {
-      if (batch.length === 1 || !isDataError(error)) {
-        for (const w of batch) {
-          w.reject(error);
-        }
-        return;
-      }
-      await Promise.all(
-        batch.map((w) =>
-          options.write([w.item]).then(
-            () => w.resolve(),
-            (alone: unknown) => w.reject(alone),
-          ),
-        ),
-      );
+      failure = { error };
     }
+    if (failure === undefined) {
+      // The next statement goes first, its callers resume after: each resumed caller sends its response
+      // (serialisation and a socket write), and the next statement would otherwise wait behind all of them
+      // while the database idles (measured: about 1 ms of 4 per statement under the intake benchmark).
+      inFlight -= 1;
+      pump();
+      setImmediate(settle, batch);
+      return;
+    }
+    const { error } = failure;
+    if (batch.length === 1 || !isDataError(error)) {
+      inFlight -= 1;
+      pump();
+      for (const w of batch) {
+        w.reject(error);
+      }
+      return;
+    }
+    await Promise.all(
+      batch.map((w) =>
+        options.write([w.item]).then(
+          () => w.resolve(),
+          (alone: unknown) => w.reject(alone),
+        ),
+      ),
+    );
+    inFlight -= 1;
+    pump();
   }
 
   function pump(): void {
     while (inFlight < options.maxInFlight && waiting.length > 0) {
       const batch = waiting.splice(0, options.maxBatch);
       inFlight += 1;
-      void run(batch).finally(() => {
-        inFlight -= 1;
-        pump();
-      });
+      void run(batch);
     }
   }
 
@@ -68,6 +78,12 @@ export function createWriteBatcher<T>(options: WriteBatcherOptions<T>): (item: T
       waiting.push({ item, resolve, reject });
       pump();
     });
+}
+
+function settle<T>(batch: readonly Waiting<T>[]): void {
+  for (const w of batch) {
+    w.resolve();
+  }
 }
 
 /** The database refused the statement for what it holds (it wrote nothing): SQLSTATE class 22 or 23. */
