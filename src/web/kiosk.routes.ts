@@ -39,8 +39,9 @@ export function registerKioskPages(
   const { db, kit } = options;
   const secure = options.publicUrl.startsWith('https:');
 
-  // Each kiosk page renews the citizen cookie for KIOSK_IDLE_SECONDS (see kiosk-session.ts).
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Each kiosk page renews the citizen cookie for KIOSK_IDLE_SECONDS (see kiosk-session.ts). A callback, not
+  // a promise: it runs on every response of the app.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const token = request.cookies[CITIZEN_SESSION_COOKIE];
     if (request.citizen && token && isKioskPath(request.url) && request.url !== `${KIOSK_PREFIX}/ket-thuc`) {
       reply.setCookie(CITIZEN_SESSION_COOKIE, token, {
@@ -51,7 +52,7 @@ export function registerKioskPages(
         maxAge: KIOSK_IDLE_SECONDS,
       });
     }
-    return payload;
+    done(null, payload);
   });
 
   app.get(KIOSK_PREFIX, { schema: { hide: true } }, async (request, reply) => {
