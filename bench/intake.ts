@@ -9,7 +9,8 @@
 //      for one dossier (prepared, parameters built in advance), so the table shows what the schema (four
 //      rows and their indexes) costs per request. The app itself writes the intakes that arrive together in
 //      one statement (group commit, insert-dossiers.ts), so it may pass that floor;
-//   2. GET /api/v1/lookup/{code}?phone=…: lookups per second, beside a bare endpoint doing one SELECT.
+//   2. GET /api/v1/lookup/{code}?phone=…: lookups per second, beside a bare endpoint doing one SELECT (the
+//      app asks the lookups that arrive together in one statement, dossier.repository.ts).
 // Goals: ≥ 1,000 intakes/s p99 ≤ 50 ms, ≥ 5,000 lookups/s p99 ≤ 20 ms, each ≥ 0.5 × its baseline.
 // Each endpoint and its baseline run in R alternating rounds (_http-load.ts): requests a second are the
 // median of the rounds, p50/p99 over every request of every round, the ratio the median of the rounds'

@@ -1,4 +1,4 @@
-// Group commit of intakes (insert-dossiers.ts, platform/db/write-batcher.ts), on the real engine: intakes
+// Group commit of intakes (insert-dossiers.ts, platform/db/statement-batcher.ts), on the real engine: intakes
 // arriving together share statements, yet each dossier gets exactly its own first status, messages and
 // audit event; a dossier the database refuses in a shared statement fails alone.
 import assert from 'node:assert/strict';

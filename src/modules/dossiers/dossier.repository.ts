@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import type { DbExecutor } from '../../database.ts';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db, DbExecutor } from '../../database.ts';
+import { createStatementBatcher } from '../../platform/db/statement-batcher.ts';
 import type { Dossier, DossierStatusEvent } from './dossier.table.ts';
 import type { DossierStatus } from './dossier-status.ts';
 
@@ -40,15 +41,60 @@ const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
  * The dossier's public fields and its status timeline in one round trip (the public lookup is the hot read
  * path): only the columns the lookup shows or compares, so neither the applicant nor the documents (JSON)
  * are read, sent or parsed. It comes as one JSON value with the instants already formatted, so pg parses
- * one column and no date. A named prepared statement (platform/db/prepared-statements.ts): planning the
- * timeline sub-select costs PostgreSQL more than running it, so each connection parses it once and, past
- * its first five executions, reuses one generic plan.
+ * one column and no date. Outside a transaction, lookups that arrive while one is running wait for it and
+ * are then asked together, in one statement (platform/db/statement-batcher.ts): under load N lookups cost
+ * one round trip, and a lone lookup goes at once. A named prepared statement
+ * (platform/db/prepared-statements.ts): planning the timeline sub-select costs PostgreSQL more than running
+ * it, so each connection parses it once and, past its first five executions, reuses one generic plan.
  */
 export async function findDossierWithTimeline(
   db: DbExecutor,
   code: string,
 ): Promise<DossierLookupRow | undefined> {
-  const { rows } = await sql<{ dossier: DossierLookupRow }>`/* prepared: dossier-lookup */
+  if (db.isTransaction) {
+    return (await lookupStatement([code]).execute(db)).rows[0]?.dossier;
+  }
+  let submit = LOOKUP_BATCHERS.get(db);
+  if (!submit) {
+    submit = createStatementBatcher<Lookup>({
+      run: async (lookups) => {
+        const { rows } = await lookupStatement(lookups.map((l) => l.code)).execute(db);
+        const byCode = new Map(rows.map(({ dossier }) => [dossier.code, dossier]));
+        for (const lookup of lookups) {
+          lookup.found = byCode.get(lookup.code);
+        }
+      },
+      maxInFlight: LOOKUPS_IN_FLIGHT,
+      maxBatch: MAX_LOOKUPS_PER_STATEMENT,
+    });
+    LOOKUP_BATCHERS.set(db, submit);
+  }
+  const lookup: Lookup = { code };
+  await submit(lookup);
+  return lookup.found;
+}
+
+/** One code asked for; the statement writes the answer in. */
+interface Lookup {
+  readonly code: string;
+  found?: DossierLookupRow | undefined;
+}
+
+/**
+ * Lookup statements running at once per database handle: one, as for the intake (measured: with two, the
+ * second mostly carried a single lookup, for no more lookups a second).
+ */
+const LOOKUPS_IN_FLIGHT = 1;
+/** The most codes in one statement. */
+const MAX_LOOKUPS_PER_STATEMENT = 64;
+const LOOKUP_BATCHERS = new WeakMap<Db, (lookup: Lookup) => Promise<void>>();
+
+/**
+ * The lookup of several codes; they come as one JSON parameter, so one prepared text serves any number,
+ * made an array once (an init plan) and matched with `= any`, an index condition on the code's unique index.
+ */
+function lookupStatement(codes: readonly string[]): RawBuilder<{ dossier: DossierLookupRow }> {
+  return sql<{ dossier: DossierLookupRow }>`/* prepared: dossier-lookup */
     select json_build_object(
       'code', code, 'procedure_code', procedure_code, 'procedure_name', procedure_name,
       'received_at', to_char(received_at at time zone 'UTC', ${sql.raw(ISO_UTC)}),
@@ -59,6 +105,6 @@ export async function findDossierWithTimeline(
         select json_agg(json_build_object('status', e.status, 'at', to_char(e.at at time zone 'UTC', ${sql.raw(ISO_UTC)}))
           order by e.at, e.id)
         from dossier_status_events e where e.dossier_id = dossiers.id), '[]'::json)) as dossier
-    from dossiers where code = ${code}`.execute(db);
-  return rows[0]?.dossier;
+    from dossiers
+    where code = any(array(select json_array_elements_text(${JSON.stringify(codes)}::json)))`;
 }

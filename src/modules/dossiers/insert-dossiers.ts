@@ -1,9 +1,9 @@
 // The intake's write (issue 6 §3): the dossier under its code (dossier-code.ts), its first status, the
 // citizen's message about that status and the intake's audit event, in ONE statement, for one dossier or
-// for several intakes that arrived together (group commit, platform/db/write-batcher.ts).
+// for several intakes that arrived together (group commit, platform/db/statement-batcher.ts).
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, DbExecutor } from '../../database.ts';
-import { createWriteBatcher } from '../../platform/db/write-batcher.ts';
+import { createStatementBatcher } from '../../platform/db/statement-batcher.ts';
 import type { PendingAuditRow } from '../audit-log/append-audit-event.ts';
 import { notificationOutboxInsert } from '../notifications/enqueue-dossier-notification.ts';
 import { STATUS_NOTIFICATIONS } from '../notifications/notification-kinds.ts';
@@ -67,8 +67,8 @@ export async function insertDossier(executor: DbExecutor, insert: DossierInsert)
   }
   let submit = BATCHERS.get(executor);
   if (!submit) {
-    submit = createWriteBatcher<DossierInsert>({
-      write: async (inserts) => {
+    submit = createStatementBatcher<DossierInsert>({
+      run: async (inserts) => {
         await dossierInsertStatement(inserts).execute(executor);
       },
       maxInFlight: STATEMENTS_IN_FLIGHT,

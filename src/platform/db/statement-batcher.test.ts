@@ -1,8 +1,8 @@
-// Group commit (write-batcher.ts): a quiet caller goes alone at once; callers arriving while statements are
+// Statement batching (statement-batcher.ts): a quiet caller goes alone at once; callers arriving while statements are
 // in flight share the next one; a statement refused for its data is retried item by item.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createWriteBatcher } from './write-batcher.ts';
+import { createStatementBatcher } from './statement-batcher.ts';
 
 /** A write the test completes by hand: each call's items, and a way to settle it. */
 function manualWrites() {
@@ -19,7 +19,7 @@ const tick = () => new Promise((resolve) => setImmediate(() => setImmediate(reso
 
 test('a write arriving when the statements in flight are fewer than allowed goes at once, alone', async () => {
   const { calls, write } = manualWrites();
-  const submit = createWriteBatcher({ write, maxInFlight: 2, maxBatch: 10 });
+  const submit = createStatementBatcher({ run: write, maxInFlight: 2, maxBatch: 10 });
   const first = submit(1);
   const second = submit(2);
   assert.deepEqual(
@@ -33,7 +33,7 @@ test('a write arriving when the statements in flight are fewer than allowed goes
 
 test('writes arriving while the allowed statements are in flight wait, then share one, at most maxBatch', async () => {
   const { calls, write } = manualWrites();
-  const submit = createWriteBatcher({ write, maxInFlight: 1, maxBatch: 3 });
+  const submit = createStatementBatcher({ run: write, maxInFlight: 1, maxBatch: 3 });
   const settled: number[] = [];
   const all = [1, 2, 3, 4, 5, 6].map((n) => submit(n).then(() => settled.push(n)));
   assert.deepEqual(
@@ -60,7 +60,7 @@ test('writes arriving while the allowed statements are in flight wait, then shar
 
 test('a statement refused for its data (SQLSTATE 23…/22…) is retried item by item: only the faulty item fails', async () => {
   const { calls, write } = manualWrites();
-  const submit = createWriteBatcher({ write, maxInFlight: 1, maxBatch: 10 });
+  const submit = createStatementBatcher({ run: write, maxInFlight: 1, maxBatch: 10 });
   const first = submit(1);
   const rest = [2, 3, 4].map((n) =>
     submit(n).then(
@@ -86,7 +86,7 @@ test('a statement refused for its data (SQLSTATE 23…/22…) is retried item by
 
 test('any other failure (a lost connection: the commit unknown) fails every item of the statement, no retry', async () => {
   const { calls, write } = manualWrites();
-  const submit = createWriteBatcher({ write, maxInFlight: 1, maxBatch: 10 });
+  const submit = createStatementBatcher({ run: write, maxInFlight: 1, maxBatch: 10 });
   const first = submit(1);
   const rest = [2, 3].map((n) =>
     submit(n).then(
@@ -112,7 +112,7 @@ test('any other failure (a lost connection: the commit unknown) fails every item
 
 test('the next statement is sent before the callers of the one just committed resume', async () => {
   const { calls, write } = manualWrites();
-  const submit = createWriteBatcher({ write, maxInFlight: 1, maxBatch: 10 });
+  const submit = createStatementBatcher({ run: write, maxInFlight: 1, maxBatch: 10 });
   let sentWhenFirstResumed = -1;
   const first = submit(1).then(() => {
     sentWhenFirstResumed = calls.length;

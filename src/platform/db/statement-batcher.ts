@@ -1,11 +1,13 @@
-// Group commit for a hot write path (the intake, issue 6 "Speed"): callers that arrive while earlier
-// writes are still in flight share ONE statement, so under load N intakes cost one round trip, one
-// statement and one commit (one WAL flush) instead of N of each, and a quiet office waits for nothing: a
-// write that arrives when fewer than `maxInFlight` statements are running goes at once, alone.
+// Batching for hot statements (issue 6 "Speed"): callers that arrive while earlier statements of the same
+// kind are still in flight share ONE statement, so under load N callers cost one round trip and one
+// statement instead of N, and a quiet office waits for nothing: a caller arriving when fewer than
+// `maxInFlight` statements are running goes at once, alone. The intake writes this way (group commit: one
+// commit, one WAL flush for all, insert-dossiers.ts), and the public lookup reads this way (one query for
+// the codes asked together, dossier.repository.ts); a read's answer is written into its item.
 
-export interface WriteBatcherOptions<T> {
-  /** Writes the items in ONE statement, so they commit (or fail) together. */
-  readonly write: (items: readonly T[]) => Promise<void>;
+export interface StatementBatcherOptions<T> {
+  /** Runs the items in ONE statement, so they commit (or fail) together; a read writes each item's answer into it. */
+  readonly run: (items: readonly T[]) => Promise<void>;
   /** Statements running at once; items arriving meanwhile wait and go together in the next one. */
   readonly maxInFlight: number;
   /** The most items in one statement. */
@@ -19,19 +21,20 @@ interface Waiting<T> {
 }
 
 /**
- * Returns `submit(item)`, resolved once the statement holding the item has committed. When a statement of
- * several items is refused by the database for its data (an integrity or data error, SQLSTATE class 23 or
- * 22), nothing of it was written: each item is then written alone, so only the faulty one fails. Any other
- * error (a lost connection, say, when the commit's fate is unknown) fails every item of the statement.
+ * Returns `submit(item)`, resolved once the statement holding the item has run (committed, for a write).
+ * When a statement of several items is refused by the database for its data (an integrity or data error,
+ * SQLSTATE class 23 or 22), nothing of it was written: each item is then run alone, so only the faulty one
+ * fails. Any other error (a lost connection, say, when a commit's fate is unknown) fails every item of the
+ * statement.
  */
-export function createWriteBatcher<T>(options: WriteBatcherOptions<T>): (item: T) => Promise<void> {
+export function createStatementBatcher<T>(options: StatementBatcherOptions<T>): (item: T) => Promise<void> {
   const waiting: Waiting<T>[] = [];
   let inFlight = 0;
 
-  async function run(batch: readonly Waiting<T>[]): Promise<void> {
+  async function runBatch(batch: readonly Waiting<T>[]): Promise<void> {
     let failure: { readonly error: unknown } | undefined;
     try {
-      await options.write(batch.map((w) => w.item));
+      await options.run(batch.map((w) => w.item));
     } catch (error) {
       failure = { error };
     }
@@ -55,7 +58,7 @@ export function createWriteBatcher<T>(options: WriteBatcherOptions<T>): (item: T
     }
     await Promise.all(
       batch.map((w) =>
-        options.write([w.item]).then(
+        options.run([w.item]).then(
           () => w.resolve(),
           (alone: unknown) => w.reject(alone),
         ),
@@ -69,7 +72,7 @@ export function createWriteBatcher<T>(options: WriteBatcherOptions<T>): (item: T
     while (inFlight < options.maxInFlight && waiting.length > 0) {
       const batch = waiting.splice(0, options.maxBatch);
       inFlight += 1;
-      void run(batch);
+      void runBatch(batch);
     }
   }
 
