@@ -1,0 +1,25 @@
+// Vietnamese messages: Certificates (issue 5 §1), src/web/pages/signing-certificates-pages.ts.
+export const certificatesVi = {
+  'certificates.title': 'Chứng thư số',
+  'certificates.intro':
+    'Chứng thư số cá nhân của lãnh đạo và chứng thư số của cơ quan (con dấu) thuộc các đơn vị bạn quản trị.',
+  'certificates.none': 'Chưa có chứng thư số nào.',
+  'certificates.holder': 'Người giữ',
+  'certificates.kind': 'Loại',
+  'certificates.kind.personal': 'Cá nhân',
+  'certificates.kind.seal': 'Cơ quan (con dấu)',
+  'certificates.unit': 'Đơn vị',
+  'certificates.validFrom': 'Hiệu lực từ',
+  'certificates.validTo': 'Hiệu lực đến',
+  'certificates.subject': 'Chủ thể',
+  'certificates.issuer': 'Tổ chức cấp',
+  'certificates.serial': 'Số hiệu',
+  'certificates.key': 'Khóa',
+  'certificates.fingerprint': 'Dấu vân tay (SHA-256)',
+  'certificates.failedAttempts': 'Số lần xác thực sai liên tiếp',
+  'certificates.active': 'Đang hiệu lực',
+  'certificates.locked': 'Bị khóa (nhập sai 5 lần)',
+  'certificates.revoked': 'Đã thu hồi',
+  'certificates.superseded': 'Đã thay thế',
+  'certificates.expiringSoon': 'Sắp hết hạn ({date})',
+} as const;
