@@ -1,5 +1,5 @@
 // Signing a citizen in through the bundled development provider, as a browser would (for page tests that
-// need a signed-in citizen; the flow's own checks are in citizen-sign-in.test.ts).
+// need a signed-in citizen; the flow's own checks are in citizen-sign-in.test.ts and citizen-id-token.test.ts).
 import assert from 'node:assert/strict';
 import type { Config } from '../../src/config.ts';
 import { PageClient } from '../helpers/http.ts';
@@ -32,4 +32,42 @@ export async function signInCitizen(
     response = await browser.get(next);
   }
   throw new Error('citizen sign-in did not finish');
+}
+
+/** A citizen sign-in run up to the provider's answer. */
+export interface CitizenSignInFlow {
+  readonly authorizationUrl: URL;
+  readonly callbackUrl: URL;
+  /** The browser-binding cookie of this sign-in, as it was when the callback was reached. */
+  readonly signInCookie: string;
+}
+
+/**
+ * From /cong-dan/dang-nhap (or `tamper.startPath`) through the provider's login as `sub`, to the callback
+ * URL the provider sends back, not yet followed, checking each step (citizen-sign-in.test.ts and
+ * citizen-id-token.test.ts drive the callback themselves).
+ */
+export async function runCitizenSignInToCallback(
+  browser: PageClient,
+  config: Config,
+  sub: string,
+  tamper: { authorizationUrl?: (url: URL) => void; startPath?: string } = {},
+): Promise<CitizenSignInFlow> {
+  const start = await browser.get(tamper.startPath ?? '/cong-dan/dang-nhap');
+  assert.equal(start.statusCode, 303, start.body);
+  const authorizationUrl = new URL(String(start.headers.location));
+  tamper.authorizationUrl?.(authorizationUrl);
+  const authorize = await browser.get(localPath(authorizationUrl, config));
+  assert.equal(authorize.statusCode, 303, authorize.body);
+  const loginPath = localPath(authorize.headers.location, config);
+  assert.match(loginPath, /^\/dev-oidc\/interaction\//);
+  const loginPage = await browser.get(loginPath);
+  assert.equal(loginPage.statusCode, 200);
+  const chosen = await browser.post(loginPath, { _csrf: PageClient.csrfFrom(loginPage.body), sub });
+  assert.equal(chosen.statusCode, 303, chosen.body);
+  const resumed = await browser.get(localPath(chosen.headers.location, config));
+  assert.equal(resumed.statusCode, 303, resumed.body);
+  const callbackUrl = new URL(String(resumed.headers.location));
+  assert.equal(`${callbackUrl.origin}${callbackUrl.pathname}`, config.oidc.redirectUri);
+  return { authorizationUrl, callbackUrl, signInCookie: browser.cookies.get('xaso_citizen_login') ?? '' };
 }
