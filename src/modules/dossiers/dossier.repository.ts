@@ -81,8 +81,8 @@ interface Lookup {
 }
 
 /**
- * Lookup statements running at once per database handle: one, as for the intake (measured: with two, the
- * second mostly carried a single lookup, for no more lookups a second).
+ * Lookup statements running at once per database handle: one, as for the intake (measured under the intake
+ * benchmark: two at once gave no more lookups a second).
  */
 const LOOKUPS_IN_FLIGHT = 1;
 /** The most codes in one statement. */
