@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, DbExecutor } from '../../database.ts';
-import { createStatementBatcher } from '../../platform/db/statement-batcher.ts';
+import { createStatementBatcherPerHandle } from '../../platform/db/statement-batcher.ts';
 import type { Dossier, DossierStatusEvent } from './dossier.table.ts';
 import type { DossierStatus } from './dossier-status.ts';
 
@@ -54,23 +54,8 @@ export async function findDossierWithTimeline(
   if (db.isTransaction) {
     return (await lookupStatement([code]).execute(db)).rows[0]?.dossier;
   }
-  let submit = LOOKUP_BATCHERS.get(db);
-  if (!submit) {
-    submit = createStatementBatcher<Lookup>({
-      run: async (lookups) => {
-        const { rows } = await lookupStatement(lookups.map((l) => l.code)).execute(db);
-        const byCode = new Map(rows.map(({ dossier }) => [dossier.code, dossier]));
-        for (const lookup of lookups) {
-          lookup.found = byCode.get(lookup.code);
-        }
-      },
-      maxInFlight: LOOKUPS_IN_FLIGHT,
-      maxBatch: MAX_LOOKUPS_PER_STATEMENT,
-    });
-    LOOKUP_BATCHERS.set(db, submit);
-  }
   const lookup: Lookup = { code };
-  await submit(lookup);
+  await submitLookup(db, lookup);
   return lookup.found;
 }
 
@@ -87,7 +72,17 @@ interface Lookup {
 const LOOKUPS_IN_FLIGHT = 1;
 /** The most codes in one statement. */
 const MAX_LOOKUPS_PER_STATEMENT = 64;
-const LOOKUP_BATCHERS = new WeakMap<Db, (lookup: Lookup) => Promise<void>>();
+const submitLookup = createStatementBatcherPerHandle<Db, Lookup>((db) => ({
+  run: async (lookups) => {
+    const { rows } = await lookupStatement(lookups.map((l) => l.code)).execute(db);
+    const byCode = new Map(rows.map(({ dossier }) => [dossier.code, dossier]));
+    for (const lookup of lookups) {
+      lookup.found = byCode.get(lookup.code);
+    }
+  },
+  maxInFlight: LOOKUPS_IN_FLIGHT,
+  maxBatch: MAX_LOOKUPS_PER_STATEMENT,
+}));
 
 /**
  * The lookup of several codes; they come as one JSON parameter, so one prepared text serves any number,

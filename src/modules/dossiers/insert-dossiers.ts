@@ -3,7 +3,7 @@
 // for several intakes that arrived together (group commit, platform/db/statement-batcher.ts).
 import { type RawBuilder, sql } from 'kysely';
 import type { Db, DbExecutor } from '../../database.ts';
-import { createStatementBatcher } from '../../platform/db/statement-batcher.ts';
+import { createStatementBatcherPerHandle } from '../../platform/db/statement-batcher.ts';
 import type { PendingAuditRow } from '../audit-log/append-audit-event.ts';
 import { notificationOutboxInsert } from '../notifications/enqueue-dossier-notification.ts';
 import { STATUS_NOTIFICATIONS } from '../notifications/notification-kinds.ts';
@@ -50,7 +50,13 @@ export interface DossierInsert {
 const STATEMENTS_IN_FLIGHT = 1;
 /** The most intakes in one statement. */
 const MAX_INTAKES_PER_STATEMENT = 64;
-const BATCHERS = new WeakMap<Db, (insert: DossierInsert) => Promise<void>>();
+const submitIntake = createStatementBatcherPerHandle<Db, DossierInsert>((db) => ({
+  run: async (inserts) => {
+    await dossierInsertStatement(inserts).execute(db);
+  },
+  maxInFlight: STATEMENTS_IN_FLIGHT,
+  maxBatch: MAX_INTAKES_PER_STATEMENT,
+}));
 
 /**
  * Writes the dossier with its first status, the citizen's message (when that status has one) and, given,
@@ -65,18 +71,7 @@ export async function insertDossier(executor: DbExecutor, insert: DossierInsert)
     await dossierInsertStatement([insert]).execute(executor);
     return;
   }
-  let submit = BATCHERS.get(executor);
-  if (!submit) {
-    submit = createStatementBatcher<DossierInsert>({
-      run: async (inserts) => {
-        await dossierInsertStatement(inserts).execute(executor);
-      },
-      maxInFlight: STATEMENTS_IN_FLIGHT,
-      maxBatch: MAX_INTAKES_PER_STATEMENT,
-    });
-    BATCHERS.set(executor, submit);
-  }
-  await submit(insert);
+  await submitIntake(executor, insert);
 }
 
 /**

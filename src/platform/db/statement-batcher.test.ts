@@ -2,7 +2,7 @@
 // in flight share the next one; a statement refused for its data is retried item by item.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createStatementBatcher } from './statement-batcher.ts';
+import { createStatementBatcher, createStatementBatcherPerHandle } from './statement-batcher.ts';
 
 /** A write the test completes by hand: each call's items, and a way to settle it. */
 function manualWrites() {
@@ -124,4 +124,41 @@ test('the next statement is sent before the callers of the one just committed re
   assert.deepEqual(calls[1]?.items, [2, 3]);
   calls[1]?.settle();
   await Promise.all(rest);
+});
+
+test("per handle: the items of one handle share its statements, never another handle's", async () => {
+  const calls: { handle: string; items: number[]; settle: () => void }[] = [];
+  const submit = createStatementBatcherPerHandle<{ name: string }, number>((handle) => ({
+    run: (items) =>
+      new Promise<void>((resolve) => {
+        calls.push({ handle: handle.name, items: [...items], settle: resolve });
+      }),
+    maxInFlight: 1,
+    maxBatch: 10,
+  }));
+  const a = { name: 'a' };
+  const b = { name: 'b' };
+  const all = [submit(a, 1), submit(b, 2), submit(a, 3), submit(b, 4), submit(a, 5)];
+  assert.deepEqual(
+    calls.map((c) => [c.handle, c.items]),
+    [
+      ['a', [1]],
+      ['b', [2]],
+    ],
+    'each handle has its own statement in flight',
+  );
+  calls[0]?.settle();
+  calls[1]?.settle();
+  await tick();
+  assert.deepEqual(
+    calls.slice(2).map((c) => [c.handle, c.items]),
+    [
+      ['a', [3, 5]],
+      ['b', [4]],
+    ],
+  );
+  for (const c of calls.slice(2)) {
+    c.settle();
+  }
+  await Promise.all(all);
 });

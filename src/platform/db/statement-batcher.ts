@@ -83,6 +83,24 @@ export function createStatementBatcher<T>(options: StatementBatcherOptions<T>): 
     });
 }
 
+/**
+ * `submit(handle, item)` with one batcher per database handle, made on its first use: statements batch only
+ * the items of one handle (one pool), and a handle dropped takes its batcher with it.
+ */
+export function createStatementBatcherPerHandle<H extends object, T>(
+  options: (handle: H) => StatementBatcherOptions<T>,
+): (handle: H, item: T) => Promise<void> {
+  const batchers = new WeakMap<H, (item: T) => Promise<void>>();
+  return (handle, item) => {
+    let submit = batchers.get(handle);
+    if (!submit) {
+      submit = createStatementBatcher(options(handle));
+      batchers.set(handle, submit);
+    }
+    return submit(item);
+  };
+}
+
 function settle<T>(batch: readonly Waiting<T>[]): void {
   for (const w of batch) {
     w.resolve();
